@@ -1,0 +1,289 @@
+"""The chip catalog: one row per accelerator, with public specs, prices and their sources.
+
+The built-in catalog is ``assets/catalog/chips.csv``. Users add or override chips with a CSV file of
+their own with the same columns: a row whose ``id`` is already known replaces only the cells it fills;
+a row with a new ``id`` adds a chip and must fill every required column.
+
+Parsing uses the standard library (no pandas) so that loading stays off the start-up path.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from dataclasses import dataclass, fields, replace
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .errors import CatalogError
+from .paths import catalog_path
+
+PRECISIONS = ("bf16", "fp8", "fp4")
+PRECISION_LABELS = {"bf16": "BF16", "fp8": "FP8", "fp4": "FP4"}
+
+# Published rent prices that include power are converted to ex-power prices with the model's own
+# defaults (see docs/model.md, "Rent and power"): at the default PUE, energy price and full-use draw,
+# the all-inclusive rent the model rebuilds equals the published price.
+REFERENCE_PUE = 1.15  # AWS global PUE 2024 (the scenario default)
+REFERENCE_ENERGY_PRICE_USD_PER_KWH = 0.0806  # EIA, US average industrial price 2023
+REFERENCE_FULL_USE_POWER_FRACTION = 0.76  # measured 8xH100 node under intensive work (docs/model.md)
+
+_NUMBER_COLUMNS = (
+    "bf16_tflops", "fp8_tflops", "fp4_tflops", "hbm_gb", "hbm_tbps", "tdp_w",
+    "system_w_per_accel", "rent_usd_per_gpu_hour", "purchase_usd",
+)
+_OPTIONAL_NUMBER_COLUMNS = ("fp8_tflops", "fp4_tflops")  # blank = the chip has no such precision
+_BOOL_COLUMNS = ("rent_includes_power",)
+_TEXT_COLUMNS = ("name", "vendor", "estimated", "source", "power_source", "price_source", "as_of", "notes")
+COLUMNS = ("id", *_TEXT_COLUMNS[:2], *_NUMBER_COLUMNS, *_BOOL_COLUMNS, *_TEXT_COLUMNS[2:])
+_REQUIRED_FOR_NEW = ("name", "bf16_tflops", "tdp_w", "system_w_per_accel", "rent_usd_per_gpu_hour",
+                     "purchase_usd")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,31}$")
+_AS_OF_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_LIMITS = {  # plausible bounds; outside them a value is almost surely a typo or a wrong unit
+    "bf16_tflops": (0.001, 1e6), "fp8_tflops": (0.001, 1e6), "fp4_tflops": (0.001, 1e6),
+    "hbm_gb": (0, 1e5), "hbm_tbps": (0, 1e4), "tdp_w": (1, 1e5), "system_w_per_accel": (1, 2e5),
+    "rent_usd_per_gpu_hour": (0, 1e3), "purchase_usd": (0, 1e8),
+}
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One accelerator. TFLOP/s are dense (no sparsity); power in watts; prices in USD."""
+
+    id: str
+    name: str
+    vendor: str
+    bf16_tflops: float
+    fp8_tflops: float | None
+    fp4_tflops: float | None
+    hbm_gb: float
+    hbm_tbps: float
+    tdp_w: float
+    system_w_per_accel: float
+    rent_usd_per_gpu_hour: float
+    rent_includes_power: bool
+    purchase_usd: float
+    estimated: str = ""
+    source: str = ""
+    power_source: str = ""
+    price_source: str = ""
+    as_of: str = ""
+    notes: str = ""
+
+    @property
+    def overhead_w(self) -> float:
+        """Server/rack power per accelerator beyond the accelerator's own TDP."""
+        return self.system_w_per_accel - self.tdp_w
+
+    @property
+    def rent_ex_power_usd_per_gpu_hour(self) -> float:
+        """The rent with the published price's embedded electricity taken out (docs/model.md)."""
+        if not self.rent_includes_power:
+            return self.rent_usd_per_gpu_hour
+        embedded = (self.system_w_per_accel / 1000.0 * REFERENCE_FULL_USE_POWER_FRACTION
+                    * REFERENCE_PUE * REFERENCE_ENERGY_PRICE_USD_PER_KWH)
+        return max(self.rent_usd_per_gpu_hour - embedded, 0.0)
+
+    def tflops(self, precision: str) -> float:
+        """Dense TFLOP/s at a precision; a chip without it runs at its next wider precision."""
+        if precision == "fp4" and self.fp4_tflops is not None:
+            return self.fp4_tflops
+        if precision in ("fp4", "fp8") and self.fp8_tflops is not None:
+            return self.fp8_tflops
+        return self.bf16_tflops
+
+    def has_precision(self, precision: str) -> bool:
+        return {"bf16": True, "fp8": self.fp8_tflops is not None, "fp4": self.fp4_tflops is not None}[precision]
+
+    def is_estimated(self, column: str) -> bool:
+        return column in {c.strip() for c in self.estimated.split(";") if c.strip()}
+
+
+class Catalog:
+    """An ordered, immutable set of chips with NumPy columns for the model."""
+
+    def __init__(self, chips: tuple[Chip, ...], origin: str = "built-in"):
+        if not chips:
+            raise CatalogError("the chip catalog is empty")
+        self.chips = tuple(chips)
+        self.ids = tuple(c.id for c in self.chips)
+        self.origin = origin
+        self._index = {cid: i for i, cid in enumerate(self.ids)}
+
+    def __len__(self) -> int:
+        return len(self.chips)
+
+    def __contains__(self, chip_id: object) -> bool:
+        return chip_id in self._index
+
+    def __getitem__(self, chip_id: str) -> Chip:
+        return self.chips[self.index(chip_id)]
+
+    def index(self, chip_id: str) -> int:
+        try:
+            return self._index[chip_id]
+        except KeyError:
+            raise CatalogError(self.unknown_chip_message(chip_id)) from None
+
+    def unknown_chip_message(self, chip_id: str) -> str:
+        near = difflib.get_close_matches(str(chip_id), self.ids, n=1, cutoff=0.5)
+        hint = f" Did you mean '{near[0]}'?" if near else ""
+        return f"unknown chip id '{chip_id}'.{hint} Valid ids: {', '.join(self.ids)}"
+
+    # NumPy columns, in catalog order (shape (C,)); computed once per catalog.
+    @cached_property
+    def peak_tflops(self) -> dict[str, np.ndarray]:
+        return {p: np.array([c.tflops(p) for c in self.chips]) for p in PRECISIONS}
+
+    @cached_property
+    def tdp_w(self) -> np.ndarray:
+        return np.array([c.tdp_w for c in self.chips])
+
+    @cached_property
+    def overhead_w(self) -> np.ndarray:
+        return np.array([c.overhead_w for c in self.chips])
+
+    @cached_property
+    def rent_ex_power(self) -> np.ndarray:
+        return np.array([c.rent_ex_power_usd_per_gpu_hour for c in self.chips])
+
+    @cached_property
+    def purchase_usd(self) -> np.ndarray:
+        return np.array([c.purchase_usd for c in self.chips])
+
+    def merged(self, other: "Catalog") -> "Catalog":
+        """This catalog with ``other``'s chips replacing same-id rows and new chips appended."""
+        chips = list(self.chips)
+        for chip in other.chips:
+            if chip.id in self._index:
+                chips[self._index[chip.id]] = chip
+            else:
+                chips.append(chip)
+        return Catalog(tuple(chips), origin=other.origin)
+
+
+def _suggest(name: str, options) -> str:
+    near = difflib.get_close_matches(name, list(options), n=1, cutoff=0.5)
+    return f" Did you mean '{near[0]}'?" if near else ""
+
+
+def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalog:
+    """Parse catalog CSV text. With ``base``, rows may override only some cells of known chips.
+
+    Errors name the file, the row (line number and chip id) and the column.
+    """
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if "id" not in header:
+        raise CatalogError(f"{origin}: the first line must be a header with an 'id' column "
+                           f"(columns: {', '.join(COLUMNS)})")
+    for col in header:
+        if col not in COLUMNS:
+            raise CatalogError(f"{origin}: unknown column '{col}'.{_suggest(col, COLUMNS)} "
+                               f"Valid columns: {', '.join(COLUMNS)}")
+    if base is None:
+        missing = [c for c in COLUMNS if c not in header]
+        if missing:
+            raise CatalogError(f"{origin}: missing columns: {', '.join(missing)}")
+
+    chips: list[Chip] = []
+    seen: set[str] = set()
+    for raw in reader:
+        line = reader.line_num
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        if None in raw:
+            raise CatalogError(f"{origin}, row {line}: more cells than columns in the header")
+        cid = row.get("id", "")
+        if not cid and not any(row.values()):
+            continue  # blank line
+        if cid.startswith("#"):
+            continue  # comment row
+        where = f"{origin}, row {line} (chip '{cid}')"
+        if not _ID_RE.match(cid):
+            raise CatalogError(f"{origin}, row {line}, column 'id': '{cid}' is not a valid chip id "
+                               "(letters, digits, '_', '.', '+', '-'; up to 32 characters)")
+        if cid in seen:
+            raise CatalogError(f"{where}, column 'id': chip '{cid}' appears twice")
+        seen.add(cid)
+
+        old = base[cid] if (base is not None and cid in base) else None
+        values: dict[str, object] = {}
+        for col in COLUMNS[1:]:
+            cell = row.get(col, "")
+            if cell == "":
+                if old is not None:
+                    continue
+                if col in _REQUIRED_FOR_NEW:
+                    raise CatalogError(f"{where}, column '{col}': a value is required for a new chip")
+                if col in _NUMBER_COLUMNS:
+                    values[col] = None if col in _OPTIONAL_NUMBER_COLUMNS else 0.0
+                elif col in _BOOL_COLUMNS:
+                    values[col] = False
+                else:
+                    values[col] = ""
+                continue
+            if col in _NUMBER_COLUMNS:
+                try:
+                    number = float(cell.replace(",", "").replace("_", ""))
+                except ValueError:
+                    raise CatalogError(f"{where}, column '{col}': '{cell}' is not a number") from None
+                lo, hi = _LIMITS[col]
+                if not math.isfinite(number) or not lo <= number <= hi:
+                    raise CatalogError(f"{where}, column '{col}': {cell} is outside the allowed range "
+                                       f"{lo:g} to {hi:g}")
+                values[col] = number
+            elif col in _BOOL_COLUMNS:
+                low = cell.lower()
+                if low not in ("true", "false", "yes", "no", "1", "0"):
+                    raise CatalogError(f"{where}, column '{col}': '{cell}' is not true or false")
+                values[col] = low in ("true", "yes", "1")
+            else:
+                if col == "as_of" and not _AS_OF_RE.match(cell):
+                    raise CatalogError(f"{where}, column 'as_of': '{cell}' is not a date like 2026-11")
+                values[col] = cell
+        chip = replace(old, **values) if old is not None else Chip(id=cid, **values)
+        if chip.system_w_per_accel < chip.tdp_w:
+            raise CatalogError(f"{where}, column 'system_w_per_accel': {chip.system_w_per_accel:g} W is "
+                               f"below the chip's TDP ({chip.tdp_w:g} W); it is the whole system's power "
+                               "divided by its accelerators")
+        chips.append(chip)
+    if not chips:
+        raise CatalogError(f"{origin}: no chips found")
+    return Catalog(tuple(chips), origin=origin)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CatalogError(f"catalog file not found: {path}") from None
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path.name}: not a UTF-8 text (CSV) file") from None
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog {path}: {exc.strerror or exc}") from None
+
+
+@lru_cache(maxsize=1)
+def builtin_catalog() -> Catalog:
+    path = catalog_path()
+    return parse_catalog(_read_text(path), origin=path.name)
+
+
+def load_catalog(user_path: str | Path | None = None) -> Catalog:
+    """The built-in catalog, with a user's catalog file merged over it when given."""
+    base = builtin_catalog()
+    if user_path is None:
+        return base
+    path = Path(user_path)
+    user = parse_catalog(_read_text(path), origin=path.name, base=base)
+    return base.merged(user)
+
+
+def chip_field_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Chip))
