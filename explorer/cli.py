@@ -1,0 +1,156 @@
+"""The headless command line: ``scenario-explorer summary | export | presets``. Imports no Qt.
+
+``ui.launcher`` is the installed ``scenario-explorer`` entry point: it runs these commands without
+importing Qt, adds the commands that draw charts (``report``, ``render``), and opens the window when
+no command is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Callable, Sequence
+
+from . import __version__
+from .catalog import load_catalog
+from .errors import ExplorerError
+from .export import SUMMARY_ROWS, summary_value, write_csv, write_xlsx
+from .formatting import compact, percent, plain
+from .model import evaluate
+from .presets import list_presets, resolve_scenario
+
+PROG = "scenario-explorer"
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(ExplorerError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so every bad input takes the same path (exit 2)."""
+
+    def error(self, message):
+        raise UsageError(f"{message}\n{self.format_usage().strip()}")
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="a scenario file (.json) or a preset name")
+    p.add_argument("--catalog", metavar="CSV", help="a chip catalog file that adds or overrides chips")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    parser = _Parser(
+        prog=PROG,
+        description="Compute Scenario Explorer: capacity, power and cost of an AI compute fleet. "
+                    f"Run '{PROG}' with no arguments (or with a scenario FILE) to open the window.",
+        epilog=f"Examples: {PROG} summary openai-aws-deal --json | {PROG} export my.json --xlsx out.xlsx")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("summary", help="print a scenario's key figures")
+    _add_common(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    p.set_defaults(handler=cmd_summary)
+
+    p = sub.add_parser("export", help="write the monthly projection and the assumptions (CSV or Excel)")
+    _add_common(p)
+    dest = p.add_mutually_exclusive_group(required=True)
+    dest.add_argument("--csv", metavar="OUT", help="CSV file; the assumptions go to OUT-assumptions.csv")
+    dest.add_argument("--xlsx", metavar="OUT", help="Excel workbook (Monthly, Summary, Assumptions, Chips)")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("presets", help="list the shipped preset scenarios")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler=cmd_presets)
+    return parser, sub
+
+
+HEADLESS_COMMANDS = ("summary", "export", "presets")
+
+
+def _load(args):
+    catalog = load_catalog(args.catalog)
+    scenario = resolve_scenario(args.file, catalog)
+    return catalog, scenario
+
+
+def summary_table(scenario, summary: dict) -> str:
+    lines = [scenario.name, "=" * min(len(scenario.name), 78)]
+    width = max(len(label) for _, label, _ in SUMMARY_ROWS)
+    for key, label, unit in SUMMARY_ROWS:
+        value = summary_value(summary, key)
+        if value is None:
+            text = "–"
+        elif unit == "USD":
+            text = f"USD {compact(value, 4)}"
+        elif unit in ("share", "ratio"):
+            text = percent(value) if unit == "share" else f"{value:.3f}"
+        elif unit in ("accelerators", "vCPUs", "sessions", "months"):
+            text = f"{value:,.0f} {unit}"
+        else:
+            text = f"{plain(value)} {unit}"
+        lines.append(f"{label:<{width}}  {text}")
+    lines.append(f"{'Start':<{width}}  {summary['start']} ({scenario.pricing}"
+                 f"{', energy passed through' if scenario.pricing == 'rent' and scenario.energy_passthrough else ''})")
+    return "\n".join(lines)
+
+
+def cmd_summary(args, out) -> int:
+    catalog, scenario = _load(args)
+    summary = evaluate(scenario, catalog).summary()
+    if args.json:
+        out.write(json.dumps({"name": scenario.name, **summary}, indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(summary_table(scenario, summary) + "\n")
+    return 0
+
+
+def cmd_export(args, out) -> int:
+    catalog, scenario = _load(args)
+    projection = evaluate(scenario, catalog)
+    written = write_csv(projection, scenario, args.csv) if args.csv else write_xlsx(projection, scenario, args.xlsx)
+    for path in written:
+        out.write(f"wrote {path}\n")
+    return 0
+
+
+def cmd_presets(args, out) -> int:
+    presets = [(p.key, p.load()) for p in list_presets()]
+    if args.json:
+        out.write(json.dumps([{"name": key, "title": s.name, "description": s.description} for key, s in presets],
+                             indent=2, ensure_ascii=False) + "\n")
+    else:
+        width = max(len(key) for key, _ in presets)
+        for key, s in presets:
+            out.write(f"{key:<{width}}  {s.name}\n")
+    return 0
+
+
+def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=None, err=None) -> int:
+    """Parse and run one command; bad input prints 'scenario-explorer: error: ...' and returns 2."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = parser or build_parser()[0]
+    try:
+        args = parser.parse_args(list(argv))
+        handler: Callable | None = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help(out)
+            return EXIT_BAD_INPUT
+        return handler(args, out)
+    except ExplorerError as exc:
+        err.write(f"{PROG}: error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # e.g. a closed stdout pipe or a file system failure outside our checks
+        err.write(f"{PROG}: error: {exc.strerror or exc}\n")
+        return EXIT_BAD_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

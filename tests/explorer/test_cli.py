@@ -1,0 +1,100 @@
+"""The command line: summary, export, presets; bad input exits 2 with a message and no traceback."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import run
+from explorer.model import evaluate
+from explorer.presets import list_presets
+from explorer.scenario import Scenario, save_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(*argv):
+    import io
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_summary_json_has_the_documented_fields_and_matches_the_model():
+    code, out, err = _run("summary", "openai-aws-deal", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    expected = evaluate(Scenario()).summary()
+    for key in ("gpus_peak", "vcpus_peak", "it_power_peak_mw", "facility_power_peak_mw", "energy_total_gwh",
+                "compute_peak_eflops_bf16", "cost_total_usd", "cost_per_million_tokens_usd", "term_months"):
+        assert data[key] == pytest.approx(expected[key]), key
+    assert set(data["cost_breakdown_usd"]) == {"compute", "energy", "cpu", "other"}
+    assert sum(data["cost_breakdown_usd"].values()) == pytest.approx(data["cost_total_usd"])
+
+
+def test_summary_table_is_readable(tmp_path):
+    path = tmp_path / "mine.json"
+    save_scenario(Scenario(name="My test scenario", gpu_count=1234), path)
+    code, out, _ = _run("summary", str(path))
+    assert code == 0
+    assert out.startswith("My test scenario\n")
+    assert "Accelerators at peak" in out and "1,234 accelerators" in out and "USD" in out
+
+
+def test_presets_lists_every_shipped_preset():
+    code, out, _ = _run("presets")
+    assert code == 0
+    keys = [p.key for p in list_presets()]
+    assert keys[0] == "openai-aws-deal" and len(keys) >= 4
+    for key in keys:
+        assert key in out
+    code, out, _ = _run("presets", "--json")
+    assert [p["name"] for p in json.loads(out)] == keys
+
+
+def test_export_csv_writes_projection_and_assumptions(tmp_path):
+    import pandas as pd
+    out_path = tmp_path / "deal.csv"
+    code, out, err = _run("export", "openai-aws-deal", "--csv", str(out_path))
+    assert code == 0, err
+    monthly = pd.read_csv(out_path)
+    assumptions = pd.read_csv(tmp_path / "deal-assumptions.csv")
+    assert len(monthly) == 84 and monthly["month"].iloc[0] == "2025-11"
+    assert monthly["cost_total_usd"].sum() == pytest.approx(evaluate(Scenario()).kpis["cost_total_usd"][0], rel=1e-5)
+    assert "gpu_count" in set(assumptions["key"]) and assumptions["source"].str.len().min() >= 0
+
+
+@pytest.mark.parametrize("argv, expect", [
+    (["summary", "no-such-thing"], "no such file or preset"),
+    (["summary", "openai-aws-dea"], "Did you mean the preset 'openai-aws-deal'"),
+    (["summary"], "required"),
+    (["export", "openai-aws-deal"], "one of the arguments --csv --xlsx is required"),
+    (["bogus"], "invalid choice"),
+    (["summary", "openai-aws-deal", "--catalog", "/nonexistent.csv"], "catalog file not found"),
+])
+def test_bad_arguments_exit_2_with_a_message(argv, expect):
+    code, out, err = _run(*argv)
+    assert code == 2
+    assert expect in err and err.startswith("scenario-explorer: error:")
+
+
+def test_bad_file_and_unwritable_output_exit_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 1, "gpu_count": -3}')
+    code, _, err = _run("summary", str(bad))
+    assert code == 2 and "bad.json" in err and "'gpu_count'" in err
+    code, _, err = _run("export", "openai-aws-deal", "--xlsx", str(tmp_path / "missing" / "x.xlsx"))
+    assert code == 2 and "does not exist" in err
+    assert not (tmp_path / "missing").exists()
+
+
+def test_installed_command_prints_no_traceback_on_bad_input(tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text("{ this is not json")
+    result = subprocess.run([sys.executable, "-m", "ui.launcher", "summary", str(bad)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "broken.json: not valid JSON" in result.stderr
+    assert "Traceback" not in result.stderr
