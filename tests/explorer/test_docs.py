@@ -1,0 +1,24 @@
+"""docs/model.md explains every scenario field; the README keeps its two Quick start commands."""
+
+import re
+from pathlib import Path
+
+from explorer.scenario import FIELDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_model_doc_mentions_every_scenario_field():
+    text = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    missing = [name for name in FIELDS if f"`{name}`" not in text]
+    assert missing == []
+
+
+def test_readme_quick_start_has_exactly_two_commands_and_ci_runs_the_second():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```(?:sh|bash|console)?\n(.*?)```", section, re.S).group(1)
+    commands = [line.strip() for line in block.splitlines() if line.strip() and not line.strip().startswith("#")]
+    assert len(commands) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci
