@@ -1,0 +1,43 @@
+"""Every question the window asks the user goes through one object, so tests can answer for them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget | None = None):
+        self.parent = parent
+
+    def ask_save_changes(self, name: str) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to “{name}”?")
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def open_path(self, title: str, folder: str, filters: str = SCENARIO_FILTER) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
+        return path
+
+    def save_path(self, title: str, suggested: str, filters: str = SCENARIO_FILTER) -> str:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        return path
+
+    def folder(self, title: str, folder: str) -> str:
+        return QFileDialog.getExistingDirectory(self.parent, title, folder)
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
