@@ -1,7 +1,8 @@
 """The ``scenario-explorer`` entry point.
 
-- ``scenario-explorer summary|export|presets ...`` runs the headless command line (no Qt imported);
-- ``scenario-explorer`` or ``scenario-explorer FILE`` opens the window.
+- ``scenario-explorer summary|export|presets ...`` runs the headless command line (imports no Qt);
+- ``scenario-explorer`` opens the window on the announced deal (or the scenario open at the last exit);
+- ``scenario-explorer FILE`` opens that scenario file (or preset) in the window.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in cli.HEADLESS_COMMANDS or argv[0] in ("-h", "--help", "--version")):
         return cli.run(argv)
-    # Until the window exists: print the scenario's summary.
-    return cli.run(["summary", argv[0] if argv else "openai-aws-deal"])
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        sys.stderr.write(f"{cli.PROG}: error: unexpected arguments {' '.join(argv)}\n"
+                         f"usage: {cli.PROG} [FILE] | {cli.PROG} COMMAND ... (see {cli.PROG} --help)\n")
+        return cli.EXIT_BAD_INPUT
+    from .app import run_gui  # Qt is imported only now
+
+    return run_gui(argv[0] if argv else None)
 
 
 if __name__ == "__main__":

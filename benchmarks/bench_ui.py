@@ -1,0 +1,92 @@
+"""Slider latency: from setting a slider's value to the repainted window (all charts visible,
+1600 x 1000). Median and p95 over a few hundred moves of each main slider.
+
+Each move: slider.setValue(v) -> the document edit -> the pending refresh is run (window.flush(),
+which is what the event loop does on its next pass) -> window.repaint() paints the whole window
+synchronously. Uses the real display when DISPLAY is set (e.g. under Xvfb), else offscreen.
+
+    python3 dev.py bench ui
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import report  # noqa: E402
+
+from ui.app import make_app  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+
+MOVES = 300
+
+
+def sweep(lo: float, hi: float, n: int) -> list[float]:
+    """Back and forth across the range, like a hand dragging a slider."""
+    half = n // 2
+    up = [lo + (hi - lo) * k / (half - 1) for k in range(half)]
+    return up + up[::-1][: n - half]
+
+
+def measure_moves(app, window, slider, values, drag: bool) -> list[float]:
+    times = []
+    if drag:
+        slider.setSliderDown(True)
+    for v in values:
+        t0 = time.perf_counter()
+        slider.setValue(v)
+        window.flush()
+        window.repaint()
+        times.append(time.perf_counter() - t0)
+        app.processEvents()  # let anything else queued run outside the timed part
+    if drag:
+        slider.setSliderDown(False)
+        window.flush()
+    return times
+
+
+def main() -> None:
+    app = make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(Settings(Path(tmp) / "settings.ini"))
+        window.resize(1600, 1000)
+        window.show()
+        for _ in range(5):
+            app.processEvents()
+        window.flush()
+        window.repaint()
+        print(f"Slider to repainted window, {window.width()}x{window.height()}, "
+              f"platform {app.platformName()}, {MOVES} moves per slider")
+        sliders = window.panel.main_sliders()
+        sliders["Chip mix: GB200"] = window.panel.mix.slider("GB200")
+        ranges = {"GPU count": (math.log10(20_000), math.log10(2_000_000)), "Energy price": (0.03, 0.35),
+                  "Agent CPU ratio": (0.0, 150.0), "Chip mix: GB200": (5.0, 95.0)}
+        everything = []
+        for name, slider in sliders.items():
+            lo, hi = ranges[name]
+            values = sweep(lo, hi, MOVES)
+            measure_moves(app, window, slider, values[:20], drag=True)  # warm-up
+            times = measure_moves(app, window, slider, values, drag=True)
+            everything += times
+            report(f"drag '{name}' (axes held while dragging)", times)
+        report("all main sliders, dragging", everything)
+        single = []
+        for name, slider in sliders.items():
+            lo, hi = ranges[name]
+            single += measure_moves(app, window, slider, sweep(lo, hi, 60), drag=False)
+        report("single moves (keyboard/typed; axes re-fitted each time)", single)
+        window.document.load(window.document.baseline, None)
+        window.close()
+
+
+if __name__ == "__main__":
+    main()

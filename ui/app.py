@@ -1,0 +1,110 @@
+"""Starting the window: the QApplication, settings, the first scenario, and error reporting."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+os.environ.setdefault("QT_API", "pyside6")  # superqt/qtpy: use the one binding we ship
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from explorer import __version__  # noqa: E402
+from explorer.catalog import builtin_catalog, load_catalog  # noqa: E402
+from explorer.errors import ExplorerError  # noqa: E402
+from explorer.paths import assets_dir  # noqa: E402
+from explorer.presets import resolve_scenario  # noqa: E402
+from explorer.scenario import Scenario, load_scenario, scenario_from_json  # noqa: E402
+
+from .main_window import APP_NAME, MainWindow  # noqa: E402
+from .settings import Settings  # noqa: E402
+
+log = logging.getLogger("scenario_explorer")
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("ComputeScenarioExplorer")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("compute-scenario-explorer")
+    icon = assets_dir() / "icons" / "app.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def initial_document(settings: Settings, catalog, file_arg: str | None):
+    """(scenario, path, modified_from, problem): what the window opens on.
+
+    A FILE argument (a file or preset name) wins; otherwise the scenario open at the last exit; on a
+    first run, the announced deal. A problem (a bad FILE) is reported once the window is up."""
+    if file_arg:
+        try:
+            path = Path(file_arg)
+            if path.exists():
+                return load_scenario(path, catalog), path.resolve(), None, None
+            return resolve_scenario(file_arg, catalog), None, None, None
+        except ExplorerError as exc:
+            return Scenario(), None, None, str(exc)
+    last_path, last_json = settings.last_scenario()
+    if not last_json:
+        return Scenario(), None, None, None
+    try:
+        scenario = scenario_from_json(last_json, catalog)
+    except ExplorerError:
+        return Scenario(), None, None, None  # the remembered scenario no longer fits; start fresh
+    if last_path and Path(last_path).exists():
+        try:
+            on_disk = load_scenario(last_path, catalog)
+            return scenario, Path(last_path), (None if on_disk == scenario else on_disk), None
+        except ExplorerError:
+            pass
+    return scenario, None, (None if scenario == Scenario() else Scenario()), None
+
+
+def user_catalog(settings: Settings):
+    path = settings.user_catalog()
+    if path and Path(path).exists():
+        try:
+            return load_catalog(path)
+        except ExplorerError as exc:
+            log.warning("ignoring the remembered catalog %s: %s", path, exc)
+    return builtin_catalog()
+
+
+def install_error_hook(window_getter) -> None:
+    """Unexpected errors in a slot are logged and shown; the app keeps running."""
+
+    def hook(kind, value, tb):
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error\n%s", text)
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+        window = window_getter()
+        if window is not None and QApplication.instance() is not None:
+            QMessageBox.critical(window, "Unexpected error",
+                                 f"Something went wrong: {value}\n\nYour scenario is unchanged. Details were "
+                                 "written to the log.")
+
+    sys.excepthook = hook
+
+
+def run_gui(file_arg: str | None = None) -> int:
+    app = make_app()
+    settings = Settings()
+    catalog = user_catalog(settings)
+    scenario, path, modified_from, problem = initial_document(settings, catalog, file_arg)
+    window = MainWindow(settings, catalog, scenario=scenario, path=path, modified_from=modified_from)
+    install_error_hook(lambda: window)
+    window.show()
+    if problem:
+        QTimer.singleShot(0, lambda: window.dialogs.error("Cannot open scenario",
+                                                          f"{problem}\n\nThe announced deal is open instead."))
+    return app.exec()

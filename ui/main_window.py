@@ -1,0 +1,478 @@
+"""The main window: controls on the left, KPIs and charts on the right, scenarios as documents.
+
+One-way flow: a control edit becomes a new Scenario in the document (an undoable step); the
+document's change updates the controls (signals blocked) and schedules one refresh, which evaluates
+the model and hands the Projection to every chart and the KPI strip. Bursts of edits within one
+event-loop pass collapse into one refresh (superqt's throttler with a 0 ms timeout).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter,
+                               QToolBar, QVBoxLayout, QWidget)
+from superqt.utils import QSignalThrottler
+
+from explorer.catalog import Catalog, builtin_catalog, load_catalog
+from explorer.errors import ExplorerError
+from explorer.model import Projection, evaluate
+from explorer.presets import list_presets
+from explorer.scenario import Scenario, check_chips, load_scenario, save_scenario, scenario_to_json
+
+from . import theme as themes
+from .charts import CHART_TYPES, Chart
+from .controls import ControlPanel
+from .dialogs import Dialogs
+from .document import ScenarioDocument
+from .kpis import KpiStrip
+from .settings import Settings
+
+APP_NAME = "Compute Scenario Explorer"
+
+
+class MainWindow(QMainWindow):
+    refreshed = Signal()  # after every chart and KPI shows the current scenario
+
+    def __init__(self, settings: Settings, catalog: Catalog | None = None, dialogs: Dialogs | None = None,
+                 scenario: Scenario | None = None, path: Path | None = None, modified_from: Scenario | None = None):
+        super().__init__()
+        self.settings = settings
+        self.catalog = catalog or builtin_catalog()
+        self.dialogs = dialogs or Dialogs(self)
+        self.document = ScenarioDocument(parent=self)
+        self.projection: Projection | None = None
+        self._baseline_key = None
+        self._baseline_summary = None
+        self.theme = themes.LIGHT
+
+        self.panel = ControlPanel(self.catalog)
+        self.kpis = KpiStrip()
+        self.charts: dict[str, Chart] = {cls.name: cls() for cls in CHART_TYPES}
+        self._build_layout()
+        self._build_actions()
+
+        self._throttle = QSignalThrottler(QSignalThrottler.EmissionPolicy.Trailing, parent=self)
+        self._throttle.setTimeout(0)
+        self._throttle.triggered.connect(self.refresh)
+        self.panel.edited.connect(self._on_edit)
+        self.panel.dragFinished.connect(self._on_drag_finished)
+        self.document.scenarioChanged.connect(self._on_scenario_changed)
+        self.document.stateChanged.connect(self._update_title)
+
+        self.apply_theme(self.settings.theme())
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(lambda _scheme: self._theme_choice == "system" and self.apply_theme("system"))
+        self._restore_layout()
+        self.document.load(scenario or Scenario(), path, modified_from)
+        self.flush()
+
+    # ------------------------------------------------------------------------------------ layout
+    def _build_layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMaximumWidth(520)
+        self.panel_scroll = scroll
+
+        grid = QGridLayout()
+        grid.setContentsMargins(4, 0, 4, 4)
+        grid.setSpacing(6)
+        top = ("capacity", "power", "unit-economics")
+        bottom = ("cost", "cumulative")
+        for i, name in enumerate(top):
+            grid.addWidget(self.charts[name], 0, 2 * i, 1, 2)
+        for i, name in enumerate(bottom):
+            grid.addWidget(self.charts[name], 1, 3 * i, 1, 3)
+        for col in range(6):
+            grid.setColumnStretch(col, 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.kpis)
+        right_layout.addLayout(grid, 1)
+        self.chart_grid = grid
+        self.chart_area = right
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        panel_width = self.panel.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
+        scroll.setMinimumWidth(min(panel_width, 520))
+        self.splitter.setSizes([panel_width, 1600 - panel_width])
+        self.setCentralWidget(self.splitter)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.act_new = self._action(file_menu, "&New", self.new_scenario, QKeySequence.StandardKey.New)
+        self.act_open = self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.presets_menu = file_menu.addMenu("&Presets")
+        for preset in list_presets():
+            title = preset.load().name
+            self._action(self.presets_menu, title, lambda _=False, p=preset: self.open_preset(p.key))
+        file_menu.addSeparator()
+        self.act_save = self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self.act_save_as = self._action(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu("&Export data")
+        self._action(export_menu, "Monthly projection as &CSV…", lambda: self.export_data("csv"))
+        self._action(export_menu, "Monthly projection as &Excel…", lambda: self.export_data("xlsx"))
+        self.export_menu = export_menu
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = menu.addMenu("&Edit")
+        self.act_undo = self.document.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.document.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+
+        view_menu = menu.addMenu("&View")
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        self.theme_actions = {}
+        for choice in themes.THEME_CHOICES:
+            act = QAction(choice.capitalize() if choice != "system" else "Follow the system", self, checkable=True)
+            act.triggered.connect(lambda _=False, c=choice: self.set_theme(c))
+            group.addAction(act)
+            theme_menu.addAction(act)
+            self.theme_actions[choice] = act
+        self.view_menu = view_menu
+
+        chips_menu = menu.addMenu("&Chips")
+        self._action(chips_menu, "&Load catalog…", self.load_catalog_dialog)
+        self._action(chips_menu, "Use the &built-in catalog", self.use_builtin_catalog)
+
+        help_menu = menu.addMenu("&Help")
+        self._action(help_menu, "&Model and sources", self.show_model_help)
+        self._action(help_menu, "&About", self.show_about)
+
+        bar = QToolBar("Main")
+        bar.setObjectName("MainToolbar")
+        bar.setMovable(False)
+        for act in (self.act_new, self.act_open, self.act_save):
+            bar.addAction(act)
+        bar.addSeparator()
+        bar.addAction(self.act_undo)
+        bar.addAction(self.act_redo)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Preset "))
+        self.preset_combo = QComboBox()
+        self.preset_combo.setAccessibleName("Preset")
+        self.preset_combo.setToolTip("Open a shipped scenario")
+        self.preset_combo.addItem("Choose a preset…", "")
+        for preset in list_presets():
+            self.preset_combo.addItem(preset.load().name, preset.key)
+        self.preset_combo.activated.connect(self._preset_chosen)
+        bar.addWidget(self.preset_combo)
+        self.toolbar = bar
+        self.addToolBar(bar)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+        act.triggered.connect(lambda _=False: slot())
+        menu.addAction(act)
+        return act
+
+    # ------------------------------------------------------------------------------------- theme
+    def set_theme(self, choice: str) -> None:
+        self.settings.set_theme(choice)
+        self.apply_theme(choice)
+
+    def apply_theme(self, choice: str) -> None:
+        self._theme_choice = choice if choice in themes.THEME_CHOICES else "system"
+        self.theme_actions[self._theme_choice].setChecked(True)
+        self.theme = themes.resolve(self._theme_choice)
+        app = QApplication.instance()
+        if app is not None:
+            themes.apply_palette(app, self.theme)
+        self.restyle()
+
+    def restyle(self, scale: float = 1.0) -> None:
+        self.panel.set_style(self.theme)
+        for chart in self.charts.values():
+            chart.set_style(self.theme, scale)
+        self.kpis.set_style(self.theme, scale)
+        if self.projection is not None:
+            self.refresh()
+
+    # ---------------------------------------------------------------------------------- the flow
+    def _on_edit(self, changes: dict, dragging: bool) -> None:
+        try:
+            self.document.edit(changes, dragging=dragging)
+        except ExplorerError as exc:
+            self.show_status(str(exc), error=True)
+            self.panel.set_scenario(self.document.scenario)  # put the control back
+
+    def _on_drag_finished(self) -> None:
+        self.document.end_drag()
+        self._throttle.throttle()  # one more refresh re-fits the axes to the final value
+
+    def _on_scenario_changed(self, scenario: Scenario) -> None:
+        self.panel.set_scenario(scenario)
+        self._throttle.throttle()
+
+    def flush(self) -> None:
+        """Run a pending refresh now (tests and benchmarks call this instead of waiting)."""
+        self._throttle.flush()
+
+    def refresh(self) -> None:
+        scenario = self.document.scenario
+        try:
+            projection = evaluate(scenario, self.catalog)
+        except ExplorerError as exc:
+            self.show_status(str(exc), error=True)
+            return
+        self.projection = projection
+        dragging = self.document.dragging
+        for chart in self.charts.values():
+            chart.set_projection(projection, scenario, dragging)
+        summary = projection.summary()
+        self.kpis.set_values(summary, self._baseline(), {
+            "cost_total_usd": (f"{summary['cost_vs_contract']:.0%} of the contract value"
+                               if summary["cost_vs_contract"] is not None else "")})
+        self.refreshed.emit()
+
+    def _baseline(self) -> dict | None:
+        base = self.document.baseline
+        if self._baseline_key is not base:
+            try:
+                self._baseline_summary = evaluate(base, self.catalog).summary()
+            except ExplorerError:
+                self._baseline_summary = None
+            self._baseline_key = base
+        return self._baseline_summary
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        colour = self.theme.bad if error else self.theme.muted
+        self.status.setStyleSheet(f"color:{colour};")
+        self.status.setText(text)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
+        self.act_save.setEnabled(True)
+
+    # ------------------------------------------------------------------------------ documents
+    def maybe_keep_changes(self) -> bool:
+        """True when it is fine to replace the current scenario (saved, discarded, or unchanged)."""
+        if not self.document.modified:
+            return True
+        answer = self.dialogs.ask_save_changes(self.document.display_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_scenario(self) -> None:
+        if self.maybe_keep_changes():
+            self.document.load(Scenario(), None)
+            self.show_status("New scenario: the announced deal")
+
+    def open_dialog(self) -> None:
+        folder = str(self.document.path.parent) if self.document.path else str(Path.home())
+        path = self.dialogs.open_path("Open scenario", folder)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open a scenario file; a bad file shows a message and leaves the current scenario as it was."""
+        try:
+            scenario = load_scenario(path, self.catalog)
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot open scenario", str(exc))
+            self.show_status(f"Not opened: {exc}", error=True)
+            return False
+        if not self.maybe_keep_changes():
+            return False
+        self.document.load(scenario, Path(path).resolve())
+        self.settings.add_recent(str(path))
+        self.show_status(f"Opened {Path(path).name}")
+        return True
+
+    def open_preset(self, key: str) -> bool:
+        preset = next((p for p in list_presets() if p.key == key), None)
+        if preset is None:
+            return False
+        try:
+            scenario = preset.load(self.catalog)
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot open preset", str(exc))
+            return False
+        if not self.maybe_keep_changes():
+            return False
+        self.document.load(scenario, None)
+        self.show_status(f"Preset: {scenario.name}")
+        return True
+
+    def _preset_chosen(self, index: int) -> None:
+        key = self.preset_combo.itemData(index)
+        self.preset_combo.setCurrentIndex(0)
+        if key:
+            self.open_preset(key)
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.document.path or Path.home() / (_slug(self.document.scenario.name) + ".json"))
+        path = self.dialogs.save_path("Save scenario as", suggested)
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_scenario(self.document.scenario, path)
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot save scenario", str(exc))
+            self.show_status(f"Not saved: {exc}", error=True)
+            return False
+        self.document.mark_saved(path.resolve())
+        self.settings.add_recent(str(path))
+        self._baseline_key = None
+        self.refresh()
+        self.show_status(f"Saved {path.name}")
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+        if not files:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the list", self.settings.clear_recent)
+
+    def export_data(self, kind: str) -> bool:
+        from explorer.export import write_csv, write_xlsx
+
+        stem = self.document.path.stem if self.document.path else _slug(self.document.scenario.name)
+        folder = self.document.path.parent if self.document.path else Path.home()
+        filters = "CSV files (*.csv)" if kind == "csv" else "Excel workbooks (*.xlsx)"
+        path = self.dialogs.save_path("Export monthly projection", str(folder / f"{stem}.{kind}"), filters)
+        if not path:
+            return False
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        try:
+            projection = evaluate(self.document.scenario, self.catalog)
+            written = (write_csv if kind == "csv" else write_xlsx)(projection, self.document.scenario, path)
+        except ExplorerError as exc:
+            self.dialogs.error("Export failed", str(exc))
+            return False
+        self.show_status("Wrote " + ", ".join(p.name for p in written))
+        return True
+
+    # -------------------------------------------------------------------------------- catalog
+    def load_catalog_dialog(self) -> None:
+        path = self.dialogs.open_path("Load chip catalog", str(Path.home()), "CSV files (*.csv);;All files (*)")
+        if path:
+            self.set_catalog_path(path)
+
+    def set_catalog_path(self, path: str) -> bool:
+        try:
+            catalog = load_catalog(path)
+            check_chips(self.document.scenario, catalog)
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot load catalog", str(exc))
+            return False
+        self._use_catalog(catalog)
+        self.settings.set_user_catalog(str(Path(path).resolve()))
+        self.show_status(f"Catalog: built-in + {Path(path).name} ({len(catalog)} chips)")
+        return True
+
+    def use_builtin_catalog(self) -> None:
+        catalog = builtin_catalog()
+        try:
+            check_chips(self.document.scenario, catalog)
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot switch catalog", f"The open scenario uses a chip of your catalog: {exc}")
+            return
+        self._use_catalog(catalog)
+        self.settings.set_user_catalog("")
+        self.show_status("Catalog: built-in")
+
+    def _use_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.panel.set_catalog(catalog)
+        self._baseline_key = None
+        self.panel.set_scenario(self.document.scenario)
+        self.refresh()
+
+    # ----------------------------------------------------------------------------------- help
+    def show_model_help(self) -> None:
+        self.dialogs.info("Model and sources",
+                          "Every equation, default and source is described in docs/model.md of the "
+                          "project. Hover over any control to see the source of its default; the Excel "
+                          "export's Assumptions sheet lists them all.")
+
+    def show_about(self) -> None:
+        from explorer import __version__
+        self.dialogs.info(f"About {APP_NAME}",
+                          f"{APP_NAME} {__version__}\nA capacity-and-cost model of AI compute fleets, "
+                          "with public sources for every default.")
+
+    # -------------------------------------------------------------------------------- settings
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen is not None else None
+            if avail is not None and (avail.width() < 1600 or avail.height() < 1000):
+                self.resize(int(avail.width() * 0.95), int(avail.height() * 0.92))
+            else:
+                self.resize(1600, 1000)
+        state = self.settings.window_state()
+        if state is not None and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is not None and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_settings(self) -> None:
+        self.settings.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        path = str(self.document.path) if self.document.path else ""
+        self.settings.set_last_scenario(path, scenario_to_json(self.document.scenario))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_keep_changes():
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()
+
+
+def _slug(name: str) -> str:
+    keep = "".join(ch if ch.isalnum() else "-" for ch in name.lower())
+    return "-".join(filter(None, keep.split("-")))[:60] or "scenario"
+
