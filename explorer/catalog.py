@@ -44,7 +44,7 @@ COLUMNS = ("id", *_TEXT_COLUMNS[:2], *_NUMBER_COLUMNS, *_BOOL_COLUMNS, *_TEXT_CO
 _REQUIRED_FOR_NEW = ("name", "bf16_tflops", "tdp_w", "system_w_per_accel", "rent_usd_per_gpu_hour",
                      "purchase_usd")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,31}$")
-_AS_OF_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_AS_OF_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 _LIMITS = {  # plausible bounds; outside them a value is almost surely a typo or a wrong unit
     "bf16_tflops": (0.001, 1e6), "fp8_tflops": (0.001, 1e6), "fp4_tflops": (0.001, 1e6),
     "hbm_gb": (0, 1e5), "hbm_tbps": (0, 1e4), "tdp_w": (1, 1e5), "system_w_per_accel": (1, 2e5),
@@ -183,6 +183,9 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
     if "id" not in header:
         raise CatalogError(f"{origin}: the first line must be a header with an 'id' column "
                            f"(columns: {', '.join(COLUMNS)})")
+    duplicated = sorted({c for c in header if header.count(c) > 1})
+    if duplicated:
+        raise CatalogError(f"{origin}: column '{duplicated[0]}' appears twice in the header")
     for col in header:
         if col not in COLUMNS:
             raise CatalogError(f"{origin}: unknown column '{col}'.{_suggest(col, COLUMNS)} "
@@ -194,7 +197,14 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
 
     chips: list[Chip] = []
     seen: set[str] = set()
-    for raw in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            raw = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise CatalogError(f"{origin}, row {reader.line_num}: not readable as CSV ({exc})") from None
         line = reader.line_num
         row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
         if None in raw:

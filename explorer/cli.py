@@ -101,7 +101,7 @@ def cmd_summary(args, out) -> int:
     catalog, scenario = _load(args)
     summary = evaluate(scenario, catalog).summary()
     if args.json:
-        out.write(json.dumps({"name": scenario.name, **summary}, indent=2, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"name": scenario.name, **summary}, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     else:
         out.write(summary_table(scenario, summary) + "\n")
     return 0
@@ -110,7 +110,10 @@ def cmd_summary(args, out) -> int:
 def cmd_export(args, out) -> int:
     catalog, scenario = _load(args)
     projection = evaluate(scenario, catalog)
-    written = write_csv(projection, scenario, args.csv) if args.csv else write_xlsx(projection, scenario, args.xlsx)
+    if args.csv is not None:
+        written = write_csv(projection, scenario, args.csv)
+    else:
+        written = write_xlsx(projection, scenario, args.xlsx)
     for path in written:
         out.write(f"wrote {path}\n")
     return 0

@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 
 from .catalog import PRECISIONS, Catalog
-from .files import atomic_write
+from .errors import OutputError
+from .files import atomic_write, check_writable_target
 from .model import Projection
 from .scenario import FIELDS, Scenario
 
@@ -153,8 +154,8 @@ def assumptions_csv_path(out: str | os.PathLike) -> Path:
 
 def write_csv(projection: Projection, scenario: Scenario, out: str | os.PathLike, index: int = 0) -> list[Path]:
     """The monthly projection to ``out`` and the assumptions to ``<out>-assumptions.csv``."""
-    out = Path(out)
-    side = assumptions_csv_path(out)
+    out = check_writable_target(out)
+    side = check_writable_target(assumptions_csv_path(out))  # both checked before either is written
     monthly = monthly_frame(projection, index)
     assumptions = assumptions_frame(scenario)
     atomic_write(out, lambda tmp: monthly.to_csv(tmp, index=False, float_format="%.6g"))
@@ -169,6 +170,8 @@ def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLik
     """One workbook: Monthly, Summary, Assumptions and Chips sheets."""
     import pandas as pd
 
+    if Path(out).suffix.lower() != ".xlsx":
+        raise OutputError(f"{Path(out).name}: an Excel workbook needs a .xlsx name")
     frames = {
         "Monthly": monthly_frame(projection, index),
         "Summary": summary_frame(projection, index),

@@ -11,15 +11,29 @@ from typing import Callable
 from .errors import OutputError
 
 
+def check_writable_target(path: str | os.PathLike) -> Path:
+    """The real file a write to ``path`` should replace (a symlink is followed), or an OutputError if
+    it is empty, a folder, a device or pipe, or in a folder that does not exist."""
+    if not str(path).strip():
+        raise OutputError("no output file given")
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder")
+    if path.exists() and not path.is_file():
+        raise OutputError(f"cannot write {path}: it is not a regular file")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.exists():
+        raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+    return path
+
+
 def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp_path)`` then move the result onto ``path``; on any failure the target is
     untouched, the temporary file removed, and an OutputError names the path and the reason."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder")
-    if not folder.exists():
-        raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+    path = check_writable_target(path)
+    folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         os.close(fd)

@@ -228,13 +228,17 @@ class Projection:
         depreciated in month m are those installed after month m - D: f(m) - f(m - D). The capital
         charge is the yearly rate / 12 on the book value left at the end of the month."""
         p, rows = self.params, self._own_rows
-        dep_months = _col(p.depreciation_years[rows] * 12.0)
+        # whole months, so the charges of a cohort sum to exactly its purchase price
+        dep_months = _col(np.maximum(np.round(p.depreciation_years[rows] * 12.0), 1.0))
         lagged = np.where(t[None, :] >= dep_months,
                           np.clip((t[None, :] - dep_months + 1.0) / _col(p.ramp_months[rows] + 1.0), 0.0, 1.0),
                           0.0)
         depreciating = (self.ramp[rows] - lagged) / dep_months
         book = np.maximum(self.ramp[rows] - np.cumsum(depreciating, axis=1), 0.0)  # no -1e-17 from rounding
-        return depreciating + book * _col(p.capital_cost_rate[rows] / 12.0)
+        capital = depreciating + book * _col(p.capital_cost_rate[rows] / 12.0)
+        # No residual value: what is still on the books when the term ends is written off in its last month.
+        capital[:, -1] += book[:, -1]
+        return capital
 
     @property
     def size(self) -> int:
@@ -394,7 +398,7 @@ class Projection:
             "cost_energy_usd": energy,
             "cost_cpu_usd": cpu,
             "cost_other_usd": other,
-            "energy_share_of_cost": energy / total,
+            "energy_share_of_cost": np.divide(energy, total, out=np.zeros_like(total), where=total > 0),
             "cost_per_million_tokens_usd": total / tokens * 1e6,
             "cost_per_effective_gpu_hour_usd": total / eff_gpu_hours,
             "cost_per_effective_pflop_day_usd": total / eff_pflop_days,
@@ -406,7 +410,7 @@ class Projection:
 
     def summary(self, index: int = 0) -> dict:
         """One scenario's KPIs as plain JSON-ready values (the command line's ``summary --json``)."""
-        k = {name: float(v[index]) for name, v in self.kpis.items()}
+        k = {name: _finite_or_none(float(v[index])) for name, v in self.kpis.items()}
         parts = ("compute", "energy", "cpu", "other")
         out = {name: k[name] for name in (
             "gpus_peak", "vcpus_peak", "agent_sessions_peak", "it_power_peak_mw", "facility_power_peak_mw",
@@ -417,10 +421,14 @@ class Projection:
         for name in ("energy_share_of_cost", "cost_per_million_tokens_usd", "cost_per_effective_gpu_hour_usd",
                      "cost_per_effective_pflop_day_usd", "tokens_total", "contract_value_usd"):
             out[name] = k[name]
-        out["cost_vs_contract"] = None if np.isnan(k["cost_vs_contract"]) else k["cost_vs_contract"]
+        out["cost_vs_contract"] = k["cost_vs_contract"]
         out["term_months"] = int(self.params.term_months)
         out["start"] = self.params.start
         return out
+
+
+def _finite_or_none(x: float) -> float | None:
+    return x if np.isfinite(x) else None
 
 
 def evaluate(scenarios: Scenario | Iterable[Scenario] | Params, catalog: Catalog | None = None) -> Projection:

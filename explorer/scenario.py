@@ -335,7 +335,10 @@ def _number(spec: FieldSpec, value, key: str | None = None) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ScenarioError(f"'{key}' must be a number ({spec.range_text()}), got {_show(value)} "
                             f"({_type_name(value)})")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float
+        number = math.inf
     if not math.isfinite(number) or not (spec.lo <= number <= spec.hi):
         unit = f" {spec.unit}" if spec.unit and len(spec.unit) < 20 else ""
         raise ScenarioError(f"'{key}' = {_show(value)} is out of range: allowed {spec.range_text()}{unit}")
@@ -383,10 +386,14 @@ def _check_value(spec: FieldSpec, value):
             if not isinstance(chip, str) or not chip:
                 raise ScenarioError(f"'{spec.name}' has a key that is not a chip id: {_show(chip)}")
             if kind == "mix":
-                if isinstance(share, bool) or not isinstance(share, (int, float)) or not math.isfinite(share) \
-                        or share < 0:
-                    raise ScenarioError(f"'{spec.name}.{chip}' must be a share of 0 or more, got {_show(share)}")
-                out[chip] = float(share)
+                try:
+                    number = float(share) if not isinstance(share, bool) and isinstance(share, (int, float)) else None
+                except OverflowError:
+                    number = math.inf
+                if number is None or not math.isfinite(number) or not 0 <= number <= 1e6:
+                    raise ScenarioError(f"'{spec.name}.{chip}' must be a share from 0 to 1,000,000 (shares are "
+                                        f"normalised to sum to 1), got {_show(share)}")
+                out[chip] = number
             else:
                 out[chip] = _number(spec, share, key=f"{spec.name}.{chip}")
         if kind == "mix":
@@ -400,6 +407,9 @@ def _check_value(spec: FieldSpec, value):
 
 
 def _check_cross_fields(s: Scenario) -> None:
+    if s.idle_power_fraction > s.full_use_power_fraction:
+        raise ScenarioError(f"'idle_power_fraction' = {s.idle_power_fraction:g} is above 'full_use_power_fraction' "
+                            f"= {s.full_use_power_fraction:g}: an idle system cannot draw more than a busy one")
     start, ramp_end = month_index(s.start), month_index(s.ramp_end)
     last = start + s.term_months - 1
     if ramp_end < start:
@@ -456,13 +466,24 @@ def _reject_constant(name):
     raise ScenarioError(f"{name} is not a valid number in a scenario file")
 
 
+def _no_duplicate_keys(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ScenarioError(f"key '{key}' appears twice")
+        out[key] = value
+    return out
+
+
 def scenario_from_json(text: str, catalog=None) -> Scenario:
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise ScenarioError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise ScenarioError("not a scenario file: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer with more than 4,300 digits
+        raise ScenarioError(f"not a valid scenario file: {exc}") from None
     return scenario_from_dict(data, catalog)
 
 
@@ -476,6 +497,8 @@ def load_scenario(path: str | os.PathLike, catalog=None) -> Scenario:
     try:
         if path.is_dir():
             raise ScenarioError(f"{path}: is a folder, not a scenario file")
+        if path.exists() and not path.is_file():
+            raise ScenarioError(f"{path}: is not a regular file")
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ScenarioError(f"{path.name}: too large for a scenario file ({path.stat().st_size:,} bytes)")
         raw = path.read_bytes()

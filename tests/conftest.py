@@ -8,6 +8,11 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+# Hypothesis keeps no example database: tests write nothing into the repository.
+_hypothesis_settings.register_profile("project", database=None)
+_hypothesis_settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
 

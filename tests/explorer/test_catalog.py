@@ -64,6 +64,9 @@ def test_a_user_catalog_overrides_cells_and_adds_chips(tmp_path):
     ("id,tdp_w\nbad id!,5\n", ["'bad id!'", "not a valid chip id"]),
     ("id,tdp_w\nH100,5,6\n", ["row 2", "more cells than columns"]),
     ("id,as_of\nH100,last year\n", ["'as_of'", "not a date"]),
+    ("id,as_of\nH100,2026-13\n", ["'as_of'", "not a date"]),
+    ("id,tdp_w,tdp_w\nH100,5,6\n", ["'tdp_w' appears twice"]),
+    ("id,notes\nH100," + "x" * 200_000 + "\n", ["row", "not readable as CSV"]),
 ])
 def test_a_bad_user_catalog_names_the_row_and_column(tmp_path, text, expect):
     with pytest.raises(CatalogError) as info:

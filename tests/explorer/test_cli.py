@@ -63,7 +63,9 @@ def test_export_csv_writes_projection_and_assumptions(tmp_path):
     assumptions = pd.read_csv(tmp_path / "deal-assumptions.csv")
     assert len(monthly) == 84 and monthly["month"].iloc[0] == "2025-11"
     assert monthly["cost_total_usd"].sum() == pytest.approx(evaluate(Scenario()).kpis["cost_total_usd"][0], rel=1e-5)
-    assert "gpu_count" in set(assumptions["key"]) and assumptions["source"].str.len().min() >= 0
+    assert "gpu_count" in set(assumptions["key"])
+    numeric = assumptions[assumptions["key"].isin(["gpu_count", "pue", "energy_price_usd_per_kwh", "mfu"])]
+    assert (numeric["source"].str.len() > 20).all()
 
 
 @pytest.mark.parametrize("argv, expect", [
@@ -98,3 +100,32 @@ def test_installed_command_prints_no_traceback_on_bad_input(tmp_path):
     assert result.returncode == 2
     assert "broken.json: not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_outputs_that_are_not_regular_files_are_refused(tmp_path):
+    import os
+    code, _, err = _run("export", "openai-aws-deal", "--csv", "")
+    assert code == 2 and "no output file given" in err
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    code, _, err = _run("export", "openai-aws-deal", "--csv", str(fifo))
+    assert code == 2 and "not a regular file" in err
+    code, _, err = _run("export", "openai-aws-deal", "--xlsx", str(tmp_path / "o.txt"))
+    assert code == 2 and ".xlsx" in err
+
+
+def test_export_follows_a_symlink_instead_of_replacing_it(tmp_path):
+    real = tmp_path / "real.csv"
+    real.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    code, _, err = _run("export", "openai-aws-deal", "--csv", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and real.read_text().startswith("month,")
+
+
+def test_csv_export_checks_both_files_before_writing_either(tmp_path):
+    (tmp_path / "side-assumptions.csv").mkdir()
+    code, _, err = _run("export", "openai-aws-deal", "--csv", str(tmp_path / "side.csv"))
+    assert code == 2 and "it is a folder" in err
+    assert not (tmp_path / "side.csv").exists()

@@ -164,7 +164,8 @@ def scenarios(draw, pricing=None):
         term_months=term, start=month_text(start), ramp_end=month_text(start + ramp),
         pricing=pricing or draw(st.sampled_from(["rent", "own"])), energy_passthrough=draw(st.booleans()),
         pue=num("pue"), utilization=num("utilization"), mfu=num("mfu"),
-        full_use_power_fraction=num("full_use_power_fraction"), idle_power_fraction=num("idle_power_fraction"),
+        full_use_power_fraction=(full := num("full_use_power_fraction")),
+        idle_power_fraction=draw(st.floats(0.0, full)),
         server_overhead_scale=num("server_overhead_scale"), chip_price_scale=num("chip_price_scale"),
         depreciation_years=num("depreciation_years"), capital_cost_rate=num("capital_cost_rate"),
         facility_usd_per_kw_month=num("facility_usd_per_kw_month"), other_cost_fraction=num("other_cost_fraction"),
@@ -259,3 +260,30 @@ def test_whole_term_kpis_equal_the_sums_and_peaks_of_the_monthly_series(items):
     assert np.allclose(k["compute_peak_eflops_bf16"], p.peak_flops("bf16").max(axis=1) / 1e18, rtol=1e-12)
     assert np.allclose(k["cost_per_effective_gpu_hour_usd"],
                        p.cost_total.sum(axis=1) / p.effective_gpu_hours.sum(axis=1), rtol=1e-9)
+
+
+@settings(max_examples=80, deadline=None)
+@given(scenarios(pricing="own"))
+def test_owned_capital_charges_the_whole_purchase_price_within_the_term(s):
+    """Depreciation (capital cost rate 0, no facility) sums to the purchase price for any life and ramp:
+    whole months, and a write-off at the end of the term for what is still on the books."""
+    s = s.replace(capital_cost_rate=0.0, facility_usd_per_kw_month=0.0, other_cost_fraction=0.0)
+    p = evaluate(s)
+    purchase = float((p.gpus_full_by_chip[0] * p.params.purchase_usd[0]).sum())
+    assert p.cost["compute"].sum() == pytest.approx(purchase, rel=1e-9)
+    assert p.kpis["cost_compute_usd"][0] == pytest.approx(purchase, rel=1e-9)
+
+
+def test_fractional_depreciation_lives_do_not_overcharge():
+    for years in (4.1, 1.01, 2.95):
+        s = SIMPLE.replace(pricing="own", depreciation_years=years, capital_cost_rate=0, facility_usd_per_kw_month=0,
+                           agent_cpu_ratio=0, purchase_price_overrides={"H100": 10_000}, term_months=120)
+        assert evaluate(s).cost["compute"].sum() == pytest.approx(10_000 * 1000, rel=1e-12), years
+
+
+def test_a_zero_cost_scenario_has_no_nan_in_its_summary():
+    import json
+    s = SIMPLE.replace(rent_price_overrides={"H100": 0.0}, energy_price_usd_per_kwh=0.0, cpu_usd_per_vcpu_hour=0.0)
+    summary = evaluate(s).summary()
+    assert summary["cost_total_usd"] == 0 and summary["energy_share_of_cost"] == 0
+    json.dumps(summary, allow_nan=False)  # raises on NaN or infinity

@@ -96,7 +96,7 @@ def test_out_of_range_names_key_value_and_range(key, value, expect):
     ("start", "2025-13", ["'start'", "YYYY-MM"]),
     ("chip_mix", [1, 2], ["'chip_mix'", "object"]),
     ("chip_mix", {"GB200": 0}, ["'chip_mix'", "above 0"]),
-    ("chip_mix", {"GB200": -1}, ["'chip_mix.GB200'", "0 or more"]),
+    ("chip_mix", {"GB200": -1}, ["'chip_mix.GB200'", "from 0 to 1,000,000"]),
     ("rent_price_overrides", {"GB200": "cheap"}, ["'rent_price_overrides.GB200'", "number"]),
     ("name", 5, ["'name'", "text"]),
 ])
@@ -191,3 +191,23 @@ def test_scenario_from_dict_rejects_non_objects():
 def test_values_are_finite_after_validation():
     s = Scenario(energy_price_usd_per_kwh=0, agent_cpu_ratio=0)
     assert all(math.isfinite(getattr(s, n)) for n, f in FIELDS.items() if f.kind == "float")
+
+
+@pytest.mark.parametrize("text, expect", [
+    ('{"schema_version": 1, "gpu_count": ' + "9" * 400 + "}", "'gpu_count'"),
+    ('{"schema_version": 1, "gpu_count": ' + "9" * 5000 + "}", "not a valid scenario file"),
+    ('{"schema_version": 1, "chip_mix": {"GB200": ' + "9" * 400 + "}}", "'chip_mix.GB200'"),
+    ('{"schema_version": 1, "chip_mix": {"GB200": 1e308, "GB300": 1e308}}', "'chip_mix.GB200'"),
+    ('{"schema_version": 1, "pue": 1.2, "pue": 1.3}', "'pue' appears twice"),
+    ('{"schema_version": 1, "idle_power_fraction": 0.9, "full_use_power_fraction": 0.3}', "cannot draw more"),
+])
+def test_extreme_numbers_and_duplicates_get_a_message_not_a_crash(text, expect):
+    assert expect in _error(text)
+
+
+def test_a_named_pipe_is_refused_not_read(tmp_path):
+    import os
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ScenarioError, match="not a regular file"):
+        load_scenario(fifo)
