@@ -107,4 +107,18 @@ def run_gui(file_arg: str | None = None) -> int:
     if problem:
         QTimer.singleShot(0, lambda: window.dialogs.error("Cannot open scenario",
                                                           f"{problem}\n\nThe announced deal is open instead."))
-    return app.exec()
+    code = app.exec()
+    dispose(window)
+    return code
+
+
+def dispose(window) -> None:
+    """Delete the window while Python is still whole. Left to interpreter shutdown, Qt can deliver
+    events (e.g. after full screen) to half-finalised Python overrides, and crash."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

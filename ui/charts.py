@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from explorer.catalog import PRECISION_LABELS, PRECISIONS
 from explorer.formatting import compact, plain
@@ -211,11 +211,24 @@ class Chart(QWidget):
         self.options = QHBoxLayout(self.options_bar)
         self.options.setContentsMargins(6, 2, 6, 2)
         self.options.setSpacing(6)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setAccessibleName(f"Export {self.title} chart")
+        self.export_button.setToolTip("Save this chart as PNG, SVG or PDF, or copy it")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setAutoRaise(True)
+        self.export_menu = QMenu(self.export_button)
+        self.export_button.setMenu(self.export_menu)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.options_bar)
         outer.addWidget(self.view, 1)
+
+    def finish_options(self) -> None:
+        """Put the export button at the right end of the options bar (after a chart's own options)."""
+        self.options.addStretch(1)
+        self.options.addWidget(self.export_button)
 
     # ------------------------------------------------------------------ style
     def set_style(self, theme: Theme, scale: float = 1.0) -> None:
@@ -357,6 +370,10 @@ class Chart(QWidget):
         if axis.labelText != text:
             axis.setLabel(text, **{"color": self.theme.foreground, "font-size": self._font_pt(8.5)})
 
+    def current_options(self) -> dict:
+        """Chart-specific choices (e.g. the capacity chart's precision), reused by its exports."""
+        return {}
+
     def series(self) -> dict[str, np.ndarray]:
         """The data drawn, by legend label (in display units), for tests and exports."""
         return {label: values for _, label, values, _ in self._readout_rows}
@@ -408,11 +425,19 @@ class CapacityChart(Chart):
         self.options.addWidget(QLabel("Precision"))
         self.options.addWidget(self.precision)
         self.options.addWidget(self.measure)
-        self.options.addStretch(1)
         self.areas = _StackedArea(self.plot)
         self._last = None
         self.precision.currentIndexChanged.connect(self._option_changed)
         self.measure.currentIndexChanged.connect(self._option_changed)
+
+    def current_options(self) -> dict:
+        return {"precision": PRECISIONS[self.precision.currentIndex()], "measure": self.measure.currentText()}
+
+    def apply_options(self, options: dict) -> None:
+        if options.get("precision") in PRECISIONS:
+            self.precision.setCurrentIndex(PRECISIONS.index(options["precision"]))
+        if options.get("measure") in ("Peak", "Effective"):
+            self.measure.setCurrentText(options["measure"])
 
     def _option_changed(self) -> None:
         self.yrange.reset()

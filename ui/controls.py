@@ -13,7 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QFrame,
-                               QGridLayout, QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout,
+                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QToolButton, QVBoxLayout,
                                QWidget)
 from superqt import QCollapsible, QDoubleSlider
 
@@ -525,15 +525,18 @@ class ControlPanel(QWidget):
         self.collapsible.setDuration(0)
         self.collapsible.addWidget(self.assumptions)
 
-        self.name_label = QLabel()
-        self.name_label.setWordWrap(True)
-        self.name_label.setAccessibleName("Scenario name")
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Scenario name")
+        self.name_edit.setToolTip("The scenario's name, shown in the title of exported charts and reports")
+        self.name_edit.setMaxLength(200)
+        font = self.name_edit.font()
+        font.setBold(True)
+        self.name_edit.setFont(font)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(8)
-        layout.addWidget(self.name_label)
+        layout.addWidget(self.name_edit)
         for w in (self.gpu_count, self.mix, self.energy_price, self.agent_ratio):
             layout.addWidget(_separator())
             layout.addWidget(w)
@@ -549,6 +552,8 @@ class ControlPanel(QWidget):
         self.mix.mixEdited.connect(lambda mix, d: self.edited.emit({"chip_mix": mix}, d))
         self.mix.dragFinished.connect(self.dragFinished)
         self.assumptions.edited.connect(lambda changes: self.edited.emit(changes, False))
+        self.name_edit.editingFinished.connect(
+            lambda: self.name_edit.text().strip() and self.edited.emit({"name": self.name_edit.text().strip()}, False))
 
     def set_style(self, theme) -> None:
         """Widgets with their own style sheet or painted icons do not follow palette changes."""
@@ -567,8 +572,11 @@ class ControlPanel(QWidget):
         self.mix.set_catalog(catalog)
 
     def set_scenario(self, scenario: Scenario) -> None:
-        self.name_label.setText(f"<b>{_escape(scenario.name)}</b>")
-        self.name_label.setToolTip(_escape(scenario.description))
+        if self.name_edit.text() != scenario.name:
+            with QSignalBlocker(self.name_edit):
+                self.name_edit.setText(scenario.name)
+                self.name_edit.setCursorPosition(0)
+        self.name_edit.setToolTip(f"<p><b>{_escape(scenario.name)}</b></p><p>{_escape(scenario.description)}</p>")
         self.gpu_count.set_value(scenario.gpu_count)
         self.energy_price.set_value(scenario.energy_price_usd_per_kwh)
         self.agent_ratio.set_value(scenario.agent_cpu_ratio)

@@ -36,6 +36,13 @@ class Dialogs:
     def folder(self, title: str, folder: str) -> str:
         return QFileDialog.getExistingDirectory(self.parent, title, folder)
 
+    def export_request(self, charts: dict, current: str, folder, stem: str):
+        """Ask what to export; an ExportRequest, or None when cancelled."""
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(charts, current, folder, stem, self.parent)
+        return dialog.request() if dialog.exec() == ExportDialog.DialogCode.Accepted else None
+
     def error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
 

@@ -33,22 +33,22 @@ KPIS = (
 )
 
 
-def delta_text(kpi: Kpi, value: float, base: float | None) -> tuple[str, int]:
+def delta_text(kpi: Kpi, value: float, base: float | None, against: str = "saved") -> tuple[str, int]:
     """('▲ 4.2% vs saved', sign for colouring: +1 good, -1 bad, 0 neutral)."""
     if base is None or not math.isfinite(value) or not math.isfinite(base):
         return "", 0
     if kpi.share:
         diff = (value - base) * 100
         if abs(diff) < 0.05:
-            return "= as saved", 0
-        text = f"{'▲' if diff > 0 else '▼'} {abs(diff):.1f} pp vs saved"
+            return f"= as {against}", 0
+        text = f"{'▲' if diff > 0 else '▼'} {abs(diff):.1f} pp vs {against}"
     else:
         if base == 0:
-            return ("= as saved", 0) if value == 0 else ("new vs saved", 0)
+            return (f"= as {against}", 0) if value == 0 else (f"new vs {against}", 0)
         rel = value / base - 1
         if abs(rel) < 0.0005:
-            return "= as saved", 0
-        text = f"{'▲' if rel > 0 else '▼'} {abs(rel) * 100:.1f}% vs saved"
+            return f"= as {against}", 0
+        text = f"{'▲' if rel > 0 else '▼'} {abs(rel) * 100:.1f}% vs {against}"
     direction = 1 if value > base else -1
     return text, direction * kpi.better
 
@@ -77,18 +77,19 @@ class KpiCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.delta)
         layout.addWidget(self.extra)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.addStretch(1)  # content at the top; every card as tall as the tallest
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-    def set_value(self, value: float, base: float | None, theme: Theme, extra: str = "") -> None:
+    def set_value(self, value: float, base: float | None, theme: Theme, extra: str = "", against: str = "saved") -> None:
         self.value.setText(self.kpi.fmt(value))
-        text, sign = delta_text(self.kpi, value, base)
+        text, sign = delta_text(self.kpi, value, base, against)
         colour = theme.good if sign > 0 else theme.bad if sign < 0 else theme.muted
         self.delta.setText(text or " ")
         self.delta.setStyleSheet(f"{self.delta_font} color:{colour};")
         self.extra.setText(extra)
         self.extra.setVisible(bool(extra))
         self.setToolTip(f"{self.kpi.title}: {self.kpi.fmt(value)}"
-                        + (f" (as saved: {self.kpi.fmt(base)})" if base is not None else ""))
+                        + (f" (as {against}: {self.kpi.fmt(base)})" if base is not None else ""))
 
 
 class KpiStrip(QWidget):
@@ -118,9 +119,11 @@ class KpiStrip(QWidget):
             card.delta.setStyleSheet(f"{card.delta_font} color:{theme.muted};")
             card.extra.setStyleSheet(f"color:{theme.muted}; font-size:{8 * s:.1f}pt;")
 
-    def set_values(self, summary: dict, baseline: dict | None, extras: dict[str, str] | None = None) -> None:
+    def set_values(self, summary: dict, baseline: dict | None, extras: dict[str, str] | None = None,
+                   against: str = "saved") -> None:
         extras = extras or {}
         for key, card in self.cards.items():
             base = baseline.get(key) if baseline else None
-            card.set_value(float(summary[key]), None if base is None else float(base), self.theme,
-                           extras.get(key, ""))
+            value = summary[key]
+            card.set_value(math.nan if value is None else float(value), None if base is None else float(base),
+                           self.theme, extras.get(key, ""), against)

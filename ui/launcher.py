@@ -1,6 +1,7 @@
 """The ``scenario-explorer`` entry point.
 
 - ``scenario-explorer summary|export|presets ...`` runs the headless command line (imports no Qt);
+- ``scenario-explorer render|report ...`` draws charts with no display (Qt offscreen);
 - ``scenario-explorer`` opens the window on the announced deal (or the scenario open at the last exit);
 - ``scenario-explorer FILE`` opens that scenario file (or preset) in the window.
 """
@@ -15,8 +16,12 @@ from explorer import cli
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and (argv[0] in cli.HEADLESS_COMMANDS or argv[0] in ("-h", "--help", "--version")):
+    if argv and argv[0] in cli.HEADLESS_COMMANDS:
         return cli.run(argv)
+    if argv and argv[0] in ("render", "report", "-h", "--help", "--version"):
+        from .headless import run  # Qt, but no display
+
+        return run(argv)
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         sys.stderr.write(f"{cli.PROG}: error: unexpected arguments {' '.join(argv)}\n"
                          f"usage: {cli.PROG} [FILE] | {cli.PROG} COMMAND ... (see {cli.PROG} --help)\n")

@@ -8,10 +8,11 @@ event-loop pass collapse into one refresh (superqt's throttler with a 0 ms timeo
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter,
                                QToolBar, QVBoxLayout, QWidget)
 from superqt.utils import QSignalThrottler
@@ -51,6 +52,13 @@ class MainWindow(QMainWindow):
         self.panel = ControlPanel(self.catalog)
         self.kpis = KpiStrip()
         self.charts: dict[str, Chart] = {cls.name: cls() for cls in CHART_TYPES}
+        for name, chart in self.charts.items():
+            chart.finish_options()
+            chart.export_menu.addAction("Export this chart…", lambda n=name: self.export_chart_dialog(n))
+            chart.export_menu.addAction("Copy image to the clipboard", lambda n=name: self.copy_chart(n))
+        self.presenting = False
+        self._present: dict = {}
+        self.session_files: list[Path] = [path.resolve()] if path else []
         self._build_layout()
         self._build_actions()
 
@@ -65,7 +73,7 @@ class MainWindow(QMainWindow):
         self.apply_theme(self.settings.theme())
         hints = QGuiApplication.styleHints()
         if hints is not None:
-            hints.colorSchemeChanged.connect(lambda _scheme: self._theme_choice == "system" and self.apply_theme("system"))
+            hints.colorSchemeChanged.connect(self._system_scheme_changed)  # bound: gone with the window
         self._restore_layout()
         self.document.load(scenario or Scenario(), path, modified_from)
         self.flush()
@@ -96,6 +104,10 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
+        self.banner = QLabel()
+        self.banner.setAccessibleName("Presentation banner")
+        self.banner.setVisible(False)
+        right_layout.addWidget(self.banner)
         right_layout.addWidget(self.kpis)
         right_layout.addLayout(grid, 1)
         self.chart_grid = grid
@@ -129,7 +141,11 @@ class MainWindow(QMainWindow):
         self.act_save = self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
         self.act_save_as = self._action(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
         file_menu.addSeparator()
-        export_menu = file_menu.addMenu("&Export data")
+        self.act_export_charts = self._action(file_menu, "Export &charts…", lambda: self.export_chart_dialog(None),
+                                              QKeySequence("Ctrl+E"))
+        self.act_report = self._action(file_menu, "Export one-page &report (PDF)…", self.export_report_dialog,
+                                       QKeySequence("Ctrl+R"))
+        export_menu = file_menu.addMenu("Export &data")
         self._action(export_menu, "Monthly projection as &CSV…", lambda: self.export_data("csv"))
         self._action(export_menu, "Monthly projection as &Excel…", lambda: self.export_data("xlsx"))
         self.export_menu = export_menu
@@ -145,6 +161,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_redo)
 
         view_menu = menu.addMenu("&View")
+        self.act_present = self._action(view_menu, "&Presentation mode", self.toggle_presentation,
+                                        QKeySequence(Qt.Key.Key_F11))
+        self.act_present.setToolTip("Full screen, large type, high contrast; ←/→ step through scenarios; "
+                                    "Esc leaves (F11)")
+        view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
         self.theme_actions = {}
@@ -173,6 +194,9 @@ class MainWindow(QMainWindow):
         bar.addAction(self.act_undo)
         bar.addAction(self.act_redo)
         bar.addSeparator()
+        bar.addAction(self.act_export_charts)
+        bar.addAction(self.act_present)
+        bar.addSeparator()
         bar.addWidget(QLabel(" Preset "))
         self.preset_combo = QComboBox()
         self.preset_combo.setAccessibleName("Preset")
@@ -184,6 +208,18 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.preset_combo)
         self.toolbar = bar
         self.addToolBar(bar)
+        # Stepping keys work only while presenting (elsewhere the arrows belong to the sliders).
+        self._present_keys = []
+        for key, step in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Space, 1),
+                          (Qt.Key.Key_Left, -1), (Qt.Key.Key_PageUp, -1), (Qt.Key.Key_Backspace, -1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda d=step: self.step_presentation(d))
+            shortcut.setEnabled(False)
+            self._present_keys.append(shortcut)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self.leave_presentation)
+        escape.setEnabled(False)
+        self._present_keys.append(escape)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         act = QAction(text, self)
@@ -194,6 +230,10 @@ class MainWindow(QMainWindow):
         return act
 
     # ------------------------------------------------------------------------------------- theme
+    def _system_scheme_changed(self, _scheme) -> None:
+        if self._theme_choice == "system":
+            self.apply_theme("system")
+
     def set_theme(self, choice: str) -> None:
         self.settings.set_theme(choice)
         self.apply_theme(choice)
@@ -201,6 +241,8 @@ class MainWindow(QMainWindow):
     def apply_theme(self, choice: str) -> None:
         self._theme_choice = choice if choice in themes.THEME_CHOICES else "system"
         self.theme_actions[self._theme_choice].setChecked(True)
+        if self.presenting:
+            return  # the presentation keeps its high-contrast theme; this applies when it ends
         self.theme = themes.resolve(self._theme_choice)
         app = QApplication.instance()
         if app is not None:
@@ -209,6 +251,8 @@ class MainWindow(QMainWindow):
 
     def restyle(self, scale: float = 1.0) -> None:
         self.panel.set_style(self.theme)
+        self.banner.setStyleSheet(f"background:{self.theme.background}; color:{self.theme.foreground}; "
+                                  f"font-size:{20 * scale:.0f}pt; font-weight:600; padding:10px 14px;")
         for chart in self.charts.values():
             chart.set_style(self.theme, scale)
         self.kpis.set_style(self.theme, scale)
@@ -225,6 +269,7 @@ class MainWindow(QMainWindow):
 
     def _on_drag_finished(self) -> None:
         self.document.end_drag()
+        self.panel.set_scenario(self.document.scenario)  # a held slider may show a clamped value
         self._throttle.throttle()  # one more refresh re-fits the axes to the final value
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
@@ -235,8 +280,12 @@ class MainWindow(QMainWindow):
         """Run a pending refresh now (tests and benchmarks call this instead of waiting)."""
         self._throttle.flush()
 
+    def shown_scenario(self) -> Scenario:
+        """What the charts show: the document, or the presentation's current slide."""
+        return self._present.get("shown") or self.document.scenario
+
     def refresh(self) -> None:
-        scenario = self.document.scenario
+        scenario = self.shown_scenario()
         try:
             projection = evaluate(scenario, self.catalog)
         except ExplorerError as exc:
@@ -249,11 +298,12 @@ class MainWindow(QMainWindow):
         summary = projection.summary()
         self.kpis.set_values(summary, self._baseline(), {
             "cost_total_usd": (f"{summary['cost_vs_contract']:.0%} of the contract value"
-                               if summary["cost_vs_contract"] is not None else "")})
+                               if summary["cost_vs_contract"] is not None else "")},
+            against="first slide" if self.presenting else "saved")
         self.refreshed.emit()
 
     def _baseline(self) -> dict | None:
-        base = self.document.baseline
+        base = self._present.get("origin") or self.document.baseline
         if self._baseline_key is not base:
             try:
                 self._baseline_summary = evaluate(base, self.catalog).summary()
@@ -305,6 +355,7 @@ class MainWindow(QMainWindow):
             return False
         self.document.load(scenario, Path(path).resolve())
         self.settings.add_recent(str(path))
+        self._remember_session_file(Path(path).resolve())
         self.show_status(f"Opened {Path(path).name}")
         return True
 
@@ -352,10 +403,15 @@ class MainWindow(QMainWindow):
             return False
         self.document.mark_saved(path.resolve())
         self.settings.add_recent(str(path))
+        self._remember_session_file(path.resolve())
         self._baseline_key = None
         self.refresh()
         self.show_status(f"Saved {path.name}")
         return True
+
+    def _remember_session_file(self, path: Path) -> None:
+        if path not in self.session_files:
+            self.session_files.append(path)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -390,6 +446,155 @@ class MainWindow(QMainWindow):
         self.show_status("Wrote " + ", ".join(p.name for p in written))
         return True
 
+    # ------------------------------------------------------------------------------ pictures
+    def _export_stem(self) -> str:
+        return self.document.path.stem if self.document.path else _slug(self.shown_scenario().name)
+
+    def export_chart_dialog(self, name: str | None) -> bool:
+        folder = self.document.path.parent if self.document.path else Path.home()
+        charts = {n: c.title for n, c in self.charts.items()}
+        request = self.dialogs.export_request(charts, name or "all", folder, self._export_stem())
+        return self.export_charts(request) if request is not None else False
+
+    def export_charts(self, request) -> bool:
+        """Write the chart(s) of an ExportRequest; a failure is shown and nothing else changes."""
+        from .export import export_all, export_chart
+
+        scenario = self.shown_scenario()
+        try:
+            projection = evaluate(scenario, self.catalog)
+            if request.chart == "all":
+                request.options.chart_options = self.charts["capacity"].current_options()
+                written = export_all(request.path, projection, scenario, request.options, request.fmt,
+                                     stem=self._export_stem())
+            else:
+                request.options.chart_options = self.charts[request.chart].current_options()
+                written = [export_chart(request.path, request.chart, projection, scenario, request.options)]
+        except ExplorerError as exc:
+            self.dialogs.error("Export failed", str(exc))
+            self.show_status(f"Not exported: {exc}", error=True)
+            return False
+        self.show_status("Wrote " + (f"{len(written)} charts to {written[0].parent}" if len(written) > 1
+                                     else str(written[0])))
+        return True
+
+    def copy_chart(self, name: str) -> None:
+        from .export import ImageOptions, copy_to_clipboard
+
+        options = ImageOptions(width=1920, height=1080, chart_options=self.charts[name].current_options())
+        copy_to_clipboard(name, evaluate(self.shown_scenario(), self.catalog), self.shown_scenario(), options)
+        self.show_status(f"Copied the {self.charts[name].title.lower()} chart (1920 × 1080) to the clipboard")
+
+    def export_report_dialog(self) -> bool:
+        folder = self.document.path.parent if self.document.path else Path.home()
+        path = self.dialogs.save_path("Export one-page report", str(folder / f"{self._export_stem()}-report.pdf"),
+                                      "PDF files (*.pdf)")
+        if not path:
+            return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return self.export_report(Path(path))
+
+    def export_report(self, path: Path) -> bool:
+        from .export import write_report
+
+        try:
+            write_report(path, evaluate(self.shown_scenario(), self.catalog), self.shown_scenario())
+        except ExplorerError as exc:
+            self.dialogs.error("Report failed", str(exc))
+            self.show_status(f"No report written: {exc}", error=True)
+            return False
+        self.show_status(f"Wrote {path}")
+        return True
+
+    # -------------------------------------------------------------------------- presentation
+    def presentation_slides(self) -> list[tuple[str, Scenario]]:
+        """The scenario on screen, then the files opened in this session, then the presets."""
+        slides = [(self.document.display_name, self.document.scenario)]
+        for path in self.session_files:
+            if self.document.path is not None and path == self.document.path:
+                continue
+            try:
+                slides.append((path.name, load_scenario(path, self.catalog)))
+            except ExplorerError:
+                continue  # moved or changed since: skip it
+        for preset in list_presets():
+            try:
+                slides.append((preset.key, preset.load(self.catalog)))
+            except ExplorerError:
+                continue
+        return slides
+
+    def toggle_presentation(self) -> None:
+        if self.presenting:
+            self.leave_presentation()
+        else:
+            self.enter_presentation()
+
+    def enter_presentation(self) -> None:
+        if self.presenting:
+            return
+        self._present = {
+            "geometry": self.saveGeometry(), "state": self.saveState(), "splitter": self.splitter.saveState(),
+            "maximized": self.isMaximized(), "slides": self.presentation_slides(), "index": 0,
+            "origin": self.document.scenario, "shown": None,
+        }
+        self.presenting = True
+        for w in (self.panel_scroll, self.toolbar, self.menuBar(), self.statusBar()):
+            w.setVisible(False)
+        for chart in self.charts.values():
+            chart.options_bar.setVisible(False)
+        for shortcut in self._present_keys:
+            shortcut.setEnabled(True)
+        self.banner.setVisible(True)
+        self.theme = themes.HIGH_CONTRAST
+        app = QApplication.instance()
+        themes.apply_palette(app, self.theme)
+        self.restyle(scale=1.0)
+        self.showFullScreen()
+        self._show_slide()
+
+    def step_presentation(self, delta: int) -> None:
+        if not self.presenting:
+            return
+        slides = self._present["slides"]
+        self._present["index"] = (self._present["index"] + delta) % len(slides)
+        self._show_slide()
+
+    def _show_slide(self) -> None:
+        slides, index = self._present["slides"], self._present["index"]
+        title, scenario = slides[index]
+        self._present["shown"] = None if index == 0 else scenario
+        self.banner.setText(f"{html.escape(scenario.name)}&nbsp;&nbsp;&nbsp;<span style='font-size:12pt; "
+                            f"font-weight:400; color:{self.theme.muted}'>‹ {index + 1} / {len(slides)} ›"
+                            "&nbsp;&nbsp;← → step · Esc leaves</span>")
+        for chart in self.charts.values():
+            chart.yrange.reset()
+        self.refresh()
+
+    def leave_presentation(self) -> None:
+        if not self.presenting:
+            return
+        state = self._present
+        self._present = {}
+        self.presenting = False
+        for shortcut in self._present_keys:
+            shortcut.setEnabled(False)
+        self.banner.setVisible(False)
+        for w in (self.panel_scroll, self.toolbar, self.menuBar(), self.statusBar()):
+            w.setVisible(True)
+        for chart in self.charts.values():
+            chart.options_bar.setVisible(True)
+            chart.yrange.reset()
+        self.showNormal()
+        self.restoreGeometry(state["geometry"])
+        self.restoreState(state["state"])
+        self.splitter.restoreState(state["splitter"])
+        if state["maximized"]:
+            self.showMaximized()
+        self.apply_theme(self._theme_choice)
+        self.refresh()
+
     # -------------------------------------------------------------------------------- catalog
     def load_catalog_dialog(self) -> None:
         path = self.dialogs.open_path("Load chip catalog", str(Path.home()), "CSV files (*.csv);;All files (*)")
@@ -421,6 +626,8 @@ class MainWindow(QMainWindow):
 
     def _use_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        # Earlier steps may name chips this catalog lacks; undoing into them would break the view.
+        self.document.undo_stack.clear()
         self.panel.set_catalog(catalog)
         self._baseline_key = None
         self.panel.set_scenario(self.document.scenario)
@@ -465,6 +672,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.presenting:
+            self.leave_presentation()  # remember the normal layout, not the full-screen one
         if not self.maybe_keep_changes():
             event.ignore()
             return

@@ -78,8 +78,10 @@ def resolve(choice: str) -> Theme:
 
 
 def apply_palette(app: QApplication, theme: Theme) -> None:
-    """Fusion style with a palette built from the theme, so widgets and charts agree."""
-    app.setStyle("Fusion")
+    """A palette built from the theme, so widgets and charts agree (the app uses the Fusion style,
+    set once at start: changing styles at run time re-polishes every widget)."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     pal = QPalette()
     bg, fg, panel = QColor(theme.background), QColor(theme.foreground), QColor(theme.panel)
     base = bg if theme.is_dark else QColor("#FFFFFF")

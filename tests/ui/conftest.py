@@ -18,6 +18,7 @@ class ScriptedDialogs:
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
         self.asked: list[str] = []
+        self.requests: list = []  # ExportRequest answers for the export dialog
 
     def ask_save_changes(self, name):
         self.asked.append(name)
@@ -31,6 +32,9 @@ class ScriptedDialogs:
 
     def folder(self, title, folder):
         return self.paths.pop(0) if self.paths else ""
+
+    def export_request(self, charts, current, folder, stem):
+        return self.requests.pop(0) if self.requests else None
 
     def error(self, title, text):
         self.errors.append((title, text))

@@ -7,7 +7,9 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QDateEdit, QWidget)
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QDateEdit,
+                               QWidget)
 from superqt import QDoubleSlider
 
 from explorer.model import evaluate
@@ -220,7 +222,10 @@ def test_every_preset_loads_and_renders(window, preset):
         assert series, name
         for label, values in series.items():
             assert len(values) == preset.load().term_months and np.all(np.isfinite(values)), (name, label)
-        assert chart.plot.viewRange()[1][1] > 0
+        top = chart.plot.viewRange()[1][1]
+        right_axis = {"per effective GPU-hour", "energy that year", "of contract"}
+        biggest = max(float(np.max(v)) for k, v in series.items() if k not in right_axis)
+        assert biggest <= top * 1.0001, (name, biggest, top)  # nothing drawn above the axis
 
 
 def test_assumption_edits_and_price_overrides(window):
@@ -236,8 +241,12 @@ def test_assumption_edits_and_price_overrides(window):
     assert window.document.scenario.rent_price_overrides == {"GB200": 2.5}
     window.panel.assumptions.prices._spins[("GB200", "rent_price_overrides", "reset")].click()
     assert window.document.scenario.rent_price_overrides == {}
-    start = window.panel.assumptions.editors["ramp_end"]
-    assert isinstance(start, QDateEdit)
+    ramp_end = window.panel.assumptions.editors["ramp_end"]
+    assert isinstance(ramp_end, QDateEdit)
+    ramp_end.setDate(ramp_end.date().addMonths(-6))
+    assert window.document.scenario.ramp_end == "2026-06"
+    window.flush()
+    assert window.projection.gpus[0, 7] == pytest.approx(200_000)  # fully deployed by June 2026
 
 
 def test_kpis_show_the_change_against_the_saved_scenario(window):
@@ -311,3 +320,49 @@ def test_user_catalog_adds_chips_to_the_window(window, tmp_path, dialogs):
     assert not window.set_catalog_path(str(bad))
     assert "row 2" in dialogs.errors[-1][1] and "'tdp_w'" in dialogs.errors[-1][1]
     assert "X9" in window.catalog  # the previous catalog stays
+
+
+def test_scenario_name_is_editable(window):
+    window.panel.name_edit.setText("My board deck")
+    window.panel.name_edit.editingFinished.emit()
+    assert window.document.scenario.name == "My board deck"
+    window.act_undo.trigger()
+    assert window.panel.name_edit.text() == Scenario().name
+
+
+def test_a_clamped_chip_drag_snaps_back_when_released(window):
+    window.panel.mix._fill_add_menu()
+    next(a for a in window.panel.mix.add_menu.actions() if a.text().startswith("H100")).trigger()
+    window.panel.mix._rows["GB300"]["lock"].setChecked(True)
+    editor_slider = slider(window, "Chip mix: GB200")  # after the rows were rebuilt for H100
+    share_gb300 = window.document.scenario.chip_mix["GB300"]
+    editor_slider.setSliderDown(True)
+    editor_slider.setValue(99.0)  # more than the locked GB300 leaves
+    editor_slider.setSliderDown(False)
+    expected = (1 - share_gb300) * 100
+    assert window.document.scenario.chip_mix["GB200"] * 100 == pytest.approx(expected)
+    assert editor_slider.value() == pytest.approx(expected)
+
+
+def test_switching_catalog_clears_undo_steps_that_name_missing_chips(window, tmp_path):
+    cat = tmp_path / "chips.csv"
+    cat.write_text("id,name,bf16_tflops,tdp_w,system_w_per_accel,rent_usd_per_gpu_hour,purchase_usd\n"
+                   "X9,Example X9,3000,900,1200,2.0,30000\n")
+    assert window.set_catalog_path(str(cat))
+    window.document.edit({"chip_mix": {"GB200": 0.5, "X9": 0.5}})
+    window.document.edit({"chip_mix": {"GB200": 1.0}})
+    window.use_builtin_catalog()
+    assert not window.document.undo_stack.canUndo()
+    window.flush()
+    assert window.projection.summary() == evaluate(window.document.scenario).summary()
+
+
+def test_a_closed_window_ignores_later_system_theme_changes(qtbot, settings, dialogs):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    win = MainWindow(settings, dialogs=dialogs)
+    qtbot.addWidget(win)
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # must not raise
