@@ -45,7 +45,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
         prog=PROG,
         description="Compute Scenario Explorer: capacity, power and cost of an AI compute fleet. "
                     f"Run '{PROG}' with no arguments (or with a scenario FILE) to open the window.",
-        epilog=f"Examples: {PROG} summary openai-aws-deal --json | {PROG} export my.json --xlsx out.xlsx")
+        epilog=f"Examples: {PROG} summary openai-aws-deal --json | {PROG} export my.json --xlsx out.xlsx | "
+           f"{PROG} fit openai-aws-deal --budget 38e9 --solve gpu_count --json")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -61,13 +62,37 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     dest.add_argument("--xlsx", metavar="OUT", help="Excel workbook (Monthly, Summary, Assumptions, Chips)")
     p.set_defaults(handler=cmd_export)
 
+    p = sub.add_parser("fit", help="solve for the GPU count or price level whose total cost matches a budget")
+    _add_common(p)
+    p.add_argument("--budget", metavar="USD", type=_usd, help="the budget (default: the scenario's contract value)")
+    p.add_argument("--solve", choices=("gpu_count", "price"), default="gpu_count",
+                   help="what to solve for (default gpu_count)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--out", metavar="FILE", help="also save the fitted scenario to FILE (.json)")
+    p.set_defaults(handler=cmd_fit)
+
     p = sub.add_parser("presets", help="list the shipped preset scenarios")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler=cmd_presets)
     return parser, sub
 
 
-HEADLESS_COMMANDS = ("summary", "export", "presets")
+HEADLESS_COMMANDS = ("summary", "export", "presets", "fit")
+
+
+def _usd(text: str) -> float:
+    """A budget: 38e9, 38000000000, 38_000_000_000, 38B, 38bn, 500M, 1.2T."""
+    t = text.strip().replace(",", "").replace("_", "").upper().removeprefix("USD").strip()
+    mult = 1.0
+    for suffix, m in (("BN", 1e9), ("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)):
+        if t.endswith(suffix):
+            t, mult = t[: -len(suffix)], m
+            break
+    try:
+        value = float(t) * mult
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in USD (e.g. 38e9 or 38B)") from None
+    return value
 
 
 def _load(args):
@@ -101,9 +126,36 @@ def cmd_summary(args, out) -> int:
     catalog, scenario = _load(args)
     summary = evaluate(scenario, catalog).summary()
     if args.json:
+        from .uncertainty import kpi_percentiles
+
+        uncertainty = kpi_percentiles(scenario, catalog)
+        if uncertainty is not None:
+            summary["uncertainty"] = uncertainty
         out.write(json.dumps({"name": scenario.name, **summary}, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     else:
         out.write(summary_table(scenario, summary) + "\n")
+    return 0
+
+
+def cmd_fit(args, out) -> int:
+    from .fit import fit_to_budget
+    from .scenario import save_scenario
+
+    catalog, scenario = _load(args)
+    budget = args.budget if args.budget is not None else scenario.contract_value_usd
+    result = fit_to_budget(scenario, budget, args.solve, catalog)
+    if args.out:
+        save_scenario(result.scenario.replace(name=f"{scenario.name} (fitted to USD {compact(budget)})"), args.out)
+    if args.json:
+        out.write(json.dumps(result.as_dict(), indent=2, allow_nan=False) + "\n")
+    else:
+        what = "GPU count" if result.solved_for == "gpu_count" else "Price level"
+        value = f"{result.value:,.0f} accelerators" if result.solved_for == "gpu_count" else \
+            f"{result.value:,.4g} {result.unit} (chip price scale {result.changes['chip_price_scale']:.4g})"
+        out.write(f"{scenario.name}\nBudget: USD {compact(budget, 4)}\n{what} that meets it: {value}\n"
+                  f"Total cost with it: USD {compact(result.cost_total_usd, 4)}\n")
+        if args.out:
+            out.write(f"wrote {args.out}\n")
     return 0
 
 

@@ -94,8 +94,13 @@ def _value_text(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if hasattr(value, "items"):
-        return "; ".join(f"{k} {v:.4g}" for k, v in value.items()) or "(none)"
+        return "; ".join(f"{k} {_pair_text(v) if isinstance(v, tuple) else f'{v:.4g}'}"
+                         for k, v in value.items()) or "(none)"
     return str(value)
+
+
+def _pair_text(pair: tuple) -> str:
+    return "[" + " to ".join(v if isinstance(v, str) else f"{v:.4g}" for v in pair) + "]"
 
 
 def assumptions_frame(scenario: Scenario):

@@ -60,6 +60,8 @@ class Params:
     shares: np.ndarray  # (B, C), rows sum to 1
     rent_usd_per_gpu_hour: np.ndarray  # (B, C) ex power, after chip_price_scale
     purchase_usd: np.ndarray  # (B, C) after chip_price_scale
+    rent_scaled: np.ndarray  # (B, C) bool: the rent follows chip_price_scale (not an override)
+    purchase_scaled: np.ndarray  # (B, C) bool: likewise for the purchase price
     ramp_months: np.ndarray  # (B,) months from start to full deployment (may be fractional)
     own: np.ndarray  # (B,) bool: pricing == "own"
     passthrough: np.ndarray  # (B,) bool: energy billed as metered (ignored when owned)
@@ -120,19 +122,24 @@ class Params:
         scale = np.array([s.chip_price_scale for s in items])[:, None]
         rent = catalog.rent_ex_power[None, :] * scale  # per-chip overrides below are taken as entered
         purchase = catalog.purchase_usd[None, :] * scale
+        rent_scaled = np.ones((n, c), dtype=bool)
+        purchase_scaled = np.ones((n, c), dtype=bool)
         for i, s in enumerate(items):
             for chip, share in s.chip_mix.items():
                 shares[i, catalog.index(chip)] = share
             for chip, price in s.rent_price_overrides.items():
                 rent[i, catalog.index(chip)] = price
+                rent_scaled[i, catalog.index(chip)] = False
             for chip, price in s.purchase_price_overrides.items():
                 purchase[i, catalog.index(chip)] = price
+                purchase_scaled[i, catalog.index(chip)] = False
         scalars = {name: np.array([getattr(s, name) for s in items], dtype=float) for name in _SCALAR_FIELDS}
         return cls(
             catalog=catalog, start=first.start, term_months=first.term_months,
             gpu_count=np.array([s.gpu_count for s in items], dtype=float),
             shares=shares / shares.sum(axis=1, keepdims=True),
-            rent_usd_per_gpu_hour=rent, purchase_usd=purchase,
+            rent_usd_per_gpu_hour=rent, purchase_usd=purchase, rent_scaled=rent_scaled,
+            purchase_scaled=purchase_scaled,
             ramp_months=np.array([s.ramp_months for s in items], dtype=float),
             own=np.array([s.pricing == "own" for s in items]),
             passthrough=np.array([s.energy_passthrough for s in items]),

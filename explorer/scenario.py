@@ -42,6 +42,10 @@ class FieldSpec:
     source: str = ""
     estimate: bool = False
     help: str = ""
+    # Uncertainty: the default range as (low, high) multiples of the value (months for ramp_end),
+    # and where that spread comes from. None: the field carries no range.
+    spread: tuple[float, float] | None = None
+    spread_source: str = ""
 
     def range_text(self) -> str:
         if self.kind == "choice":
@@ -61,7 +65,7 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-GROUPS = ("Scenario", "Main levers", "Contract", "Facility & power", "Prices", "Agents & tokens")
+GROUPS = ("Scenario", "Main levers", "Contract", "Facility & power", "Prices", "Agents & tokens", "Uncertainty")
 
 # The announced deal (seed article; OpenAI and AWS press releases, 3 November 2025): USD 38B over
 # 7 years from November 2025, NVIDIA GB200 and GB300 on EC2 UltraServers, all capacity deployed by
@@ -86,7 +90,9 @@ _FIELD_LIST = (
               estimate=True, help="Share of the fleet by chip id; normalised to sum to 1."),
     FieldSpec("energy_price_usd_per_kwh", "float", 0.0806, "Energy price", "Main levers", "USD/kWh", 0.0, 1.0,
               source="EIA, average US industrial electricity price 2023: 8.06 ¢/kWh.",
-              help="Price of electricity delivered to the facility."),
+              help="Price of electricity delivered to the facility.",
+              spread=(0.7494, 2.1452),
+              spread_source='EIA Electric Power Monthly table 5.6.A, April 2025: industrial prices from 6.04 ¢/kWh (Iowa) to 17.29 ¢/kWh (New England) around the 8.06 ¢ US average.'),
     FieldSpec("agent_cpu_ratio", "float", 10.0, "Agent CPU ratio", "Main levers", "vCPUs per accelerator",
               0.0, 1000.0,
               source="Estimate: the deal allows scaling to 'tens of millions of CPUs' for agentic work; "
@@ -102,7 +108,9 @@ _FIELD_LIST = (
     FieldSpec("ramp_end", "month", "2026-12", "Full deployment by", "Contract",
               source="Deal announcement (2025-11-03): all capacity deployed before the end of 2026.",
               help="Installed capacity grows linearly from the start month to this month; equal to the "
-                   "start means all capacity from the first month."),
+                   "start means all capacity from the first month.",
+              spread=(-1, 6),
+              spread_source='Estimate: large deployments rarely arrive early and often slip; one month early to six months late.'),
     FieldSpec("contract_value_usd", "float", 38e9, "Contract value", "Contract", "USD", 0.0, 1e13,
               source="Deal announcement (2025-11-03): USD 38 billion."),
     FieldSpec("pricing", "choice", "rent", "Pricing", "Contract", choices=("rent", "own"),
@@ -117,22 +125,30 @@ _FIELD_LIST = (
     FieldSpec("pue", "float", 1.15, "PUE", "Facility & power", "facility ÷ IT power", 1.0, 3.0,
               source="AWS Sustainability, data centres: global PUE 1.15 in 2024 (best sites 1.04-1.07). "
                      "Public-cloud average about 1.25; enterprise colocation 1.5-1.6.",
-              help="Facility power divided by IT power (cooling, power conversion)."),
+              help="Facility power divided by IT power (cooling, power conversion).",
+              spread=(0.9391, 1.1305),
+              spread_source='AWS: new designs reach about 1.08; hyperscale designs target below 1.3.'),
     FieldSpec("utilization", "float", 0.80, "Utilisation", "Facility & power", "share of GPU-hours busy",
               0.01, 1.0,
               source="Estimate: reserved frontier-lab fleets are kept busy; 80% of installed GPU-hours "
                      "allows for maintenance, failures and scheduling gaps.",
-              estimate=True),
+              estimate=True,
+              spread=(0.8125, 1.125),
+              spread_source='Estimate: 65% to 90% of installed GPU-hours busy.'),
     FieldSpec("mfu", "float", 0.40, "MFU", "Facility & power", "share of peak FLOP/s achieved", 0.01, 1.0,
               source="Meta, The Llama 3 Herd of Models (2024): 38–43% BF16 MFU on 16k H100s; 30–50% is "
                      "a common planning range.",
-              help="Model FLOP utilisation while busy: effective compute = peak × utilisation × MFU."),
+              help="Model FLOP utilisation while busy: effective compute = peak × utilisation × MFU.",
+              spread=(0.75, 1.25),
+              spread_source='Common planning range of 30% to 50% MFU (Llama 3 reached 38–43%).'),
     FieldSpec("full_use_power_fraction", "float", 0.76, "Power draw when busy", "Facility & power",
               "share of rated system power", 0.05, 1.0,
               source="Newkirk et al., 'Empirically-Calibrated H100 Node Power Models' (arXiv:2506.14551, "
                      "2025): intensive workloads average 76% of an 8×H100 node's 10.2 kW rating; Latif et "
                      "al. (IEEE Access 13, 2025) measured a peak of about 82%.",
-              help="Average draw of a fully busy system as a share of its rated power."),
+              help="Average draw of a fully busy system as a share of its rated power.",
+              spread=(0.921, 1.079),
+              spread_source='Measured 8×H100 node: about 70% to its 82% peak under heavy work (Newkirk et al. 2025; Latif et al. 2025).'),
     FieldSpec("idle_power_fraction", "float", 0.25, "Power draw when idle", "Facility & power",
               "share of rated system power", 0.0, 1.0,
               source="Estimate: an idle H100 draws roughly 60–100 W of its 700 W (9–14%), but host CPUs, "
@@ -144,14 +160,18 @@ _FIELD_LIST = (
               source="Multiplier on each chip's catalog overhead (system power per accelerator minus "
                      "its TDP, from vendor system specifications); 1 = as published.",
               help="Scales the power of host CPUs, memory, NICs, switches and fans beyond the "
-                   "accelerator TDP."),
+                   "accelerator TDP.",
+              spread=(0.85, 1.15),
+              spread_source='Estimate: GB300 NVL72 racks are reported at 120–140 kW (±8%); system designs differ.'),
     FieldSpec("chip_price_scale", "float", 0.8, "Chip price scale", "Prices", "× catalog price", 0.05, 5.0,
               source="Estimate: a 7-year, USD 38B commitment earns a volume discount; 0.8 × the catalog's "
                      "3-year rental tier sits between that tier and SemiAnalysis's hyperscaler-owner cost "
                      "tier (0.67 × for GB200). 1 = catalog prices.",
               estimate=True,
               help="Multiplier on every chip's rent and purchase price (per-chip overrides are used as "
-                   "entered)."),
+                   "entered).",
+              spread=(0.8375, 1.25),
+              spread_source='SemiAnalysis tiers: from the hyperscaler-owner cost (0.67 × the 3-year rental price for GB200) to the 3-year rental price itself.'),
     FieldSpec("rent_price_overrides", "price_map", MappingProxyType({}), "Rent price (ex power)", "Prices",
               "USD per GPU-hour", 0.0, 1000.0,
               source="Catalog default: published rent with embedded electricity removed "
@@ -169,7 +189,9 @@ _FIELD_LIST = (
               source="Estimate: analysts put large US technology companies' weighted average cost of capital "
                      "at about 7–9%; 8% assumed.",
               estimate=True,
-              help="Pricing 'own': yearly charge on the hardware's undepreciated value (financing)."),
+              help="Pricing 'own': yearly charge on the hardware's undepreciated value (financing).",
+              spread=(0.875, 1.125),
+              spread_source='Estimate: 7% to 9% weighted average cost of capital.'),
     FieldSpec("facility_usd_per_kw_month", "float", 150.0, "Facility cost (owned)", "Prices",
               "USD per kW of IT capacity per month", 0.0, 2000.0,
               source="Estimate: CBRE North America Data Center Trends H2 2024: USD 184.06 per kW per "
@@ -177,18 +199,24 @@ _FIELD_LIST = (
                      "many MW price lower, so 150 is assumed.",
               estimate=True,
               help="Pricing 'own': cost of data-centre space, cooling and power delivery per kW of "
-                   "rated IT power, excluding the electricity itself."),
+                   "rated IT power, excluding the electricity itself.",
+              spread=(0.8, 1.267),
+              spread_source='CBRE 2024–25: about USD 120 (large deals) to 190 per kW-month.'),
     FieldSpec("other_cost_fraction", "float", 0.10, "Networking, storage, other", "Prices",
               "share of capacity cost", 0.0, 2.0,
               source="Estimate: scale-out network, storage and support add roughly 10% to accelerator "
                      "and CPU capacity cost in public cluster cost breakdowns.",
-              estimate=True),
+              estimate=True,
+              spread=(0.5, 2.0),
+              spread_source='Estimate: 5% to 20% of capacity cost.'),
     FieldSpec("cpu_usd_per_vcpu_hour", "float", 0.02, "CPU rent (ex power)", "Prices", "USD per vCPU-hour",
               0.0, 1.0,
               source="Estimate: AWS c8g (Graviton4) on demand is about USD 0.040 per vCPU-hour in "
                      "us-east-1 (c8g.large USD 0.0798/h); 3-year Savings Plans take up to 66% off; half "
                      "off assumed.",
-              estimate=True),
+              estimate=True,
+              spread=(0.68, 2.0),
+              spread_source='AWS c8g: USD 0.040 on demand down to about USD 0.0136 with a 3-year Savings Plan (66% off).'),
     FieldSpec("cpu_purchase_usd_per_vcpu", "float", 60.0, "CPU purchase", "Prices", "USD per vCPU", 0.0,
               10_000.0,
               source="Estimate: a two-socket AMD EPYC 9965 server (2 × 192 cores, 768 threads) at about "
@@ -219,13 +247,28 @@ _FIELD_LIST = (
                      "4,000-4,500 per H200 and 11,000-13,000 per B200 (FP4) are 18-32% of what peak "
                      "FLOP/s would allow at 2 FLOPs per parameter; decode is bound by memory bandwidth.",
               help="Tokens per second per busy accelerator = peak FLOP/s × this ÷ (FLOPs per parameter "
-                   "per token × parameters)."),
+                   "per token × parameters).",
+              spread=(0.9, 1.6),
+              spread_source='MLPerf Inference Llama 2 70B (2024–25): 18% to 32% of peak FLOP/s.'),
     FieldSpec("token_precision", "choice", "fp8", "Token precision", "Agents & tokens",
               choices=("bf16", "fp8", "fp4"),
               source="Estimate: FP8 serving is standard on Hopper and Blackwell.", estimate=True),
 )
 
+_FIELD_LIST += (
+    FieldSpec("ranges", "ranges", None, "Uncertainty ranges", "Uncertainty",
+              source="Each field's default range and its source are in docs/model.md (Uncertainty).",
+              help="Low and high values around the scenario's value, per uncertain input; each is drawn from "
+                   "a triangular distribution peaked at the value. Left out of a file: the default ranges "
+                   "around the file's values. {} turns uncertainty off."),
+    FieldSpec("uncertainty_samples", "int", 2000, "Samples", "Uncertainty", "scenarios", 100, 20_000,
+              source="2,000 samples put the P10 and P90 within about 1% of their converged values."),
+    FieldSpec("uncertainty_seed", "int", 1, "Random seed", "Uncertainty", "", 0, 2**31 - 1,
+              source="Fixed, so the same scenario always draws the same bands."),
+)
+
 FIELDS: Mapping[str, FieldSpec] = MappingProxyType({f.name: f for f in _FIELD_LIST})
+UNCERTAIN_FIELDS = tuple(f.name for f in _FIELD_LIST if f.spread is not None)
 FILE_KEYS = ("schema_version", *FIELDS)
 
 
@@ -272,6 +315,9 @@ class Scenario:
     flops_per_param_per_token: float = _default("flops_per_param_per_token")
     serving_flop_efficiency: float = _default("serving_flop_efficiency")
     token_precision: str = _default("token_precision")
+    ranges: Mapping[str, tuple] | None = None  # None: the default ranges around this scenario's values
+    uncertainty_samples: int = _default("uncertainty_samples")
+    uncertainty_seed: int = _default("uncertainty_seed")
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings; compare with ==
 
@@ -279,8 +325,17 @@ class Scenario:
         for spec in FIELDS.values():
             object.__setattr__(self, spec.name, _check_value(spec, getattr(self, spec.name)))
         _check_cross_fields(self)
+        if self.ranges is None:
+            object.__setattr__(self, "ranges", default_ranges(self))
+        _check_ranges(self)
 
     def replace(self, **changes) -> "Scenario":
+        """A changed copy. A value that carries a range moves its range along (same proportions),
+        unless the same call sets ``ranges``."""
+        if "ranges" not in changes and self.ranges:
+            moved = _moved_ranges(self, changes)
+            if moved is not None:
+                changes["ranges"] = moved
         return dataclasses.replace(self, **changes)
 
     @property
@@ -293,6 +348,8 @@ class Scenario:
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         for name in FIELDS:
             value = getattr(self, name)
+            if name == "ranges":
+                value = {k: list(v) for k, v in value.items()}
             out[name] = dict(value) if isinstance(value, Mapping) else value
         return out
 
@@ -375,6 +432,8 @@ def _check_value(spec: FieldSpec, value):
         if not isinstance(value, bool):
             raise ScenarioError(f"'{spec.name}' must be true or false, got {_show(value)} ({_type_name(value)})")
         return value
+    if kind == "ranges":
+        return None if value is None else _check_range_map(value)
     if kind in ("mix", "price_map"):
         if not isinstance(value, Mapping):
             raise ScenarioError(f"'{spec.name}' must be an object of chip id to number, got {_show(value)} "
@@ -419,6 +478,105 @@ def _check_cross_fields(s: Scenario) -> None:
         raise ScenarioError(f"'ramp_end' = '{s.ramp_end}' is after the term ends: with 'start' = "
                             f"'{s.start}' and 'term_months' = {s.term_months} it must be between "
                             f"{s.start} and {month_text(last)}")
+
+
+def _check_range_map(value) -> Mapping[str, tuple]:
+    if not isinstance(value, Mapping):
+        raise ScenarioError(f"'ranges' must be an object of field name to [low, high], got {_show(value)} "
+                            f"({_type_name(value)})")
+    out = {}
+    for name, pair in value.items():
+        if name not in UNCERTAIN_FIELDS:
+            near = difflib.get_close_matches(str(name), UNCERTAIN_FIELDS, n=1, cutoff=0.5)
+            hint = f" Did you mean '{near[0]}'?" if near else ""
+            raise ScenarioError(f"'ranges.{name}': '{name}' cannot carry a range.{hint} Fields that can: "
+                                f"{', '.join(UNCERTAIN_FIELDS)}")
+        if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+            raise ScenarioError(f"'ranges.{name}' must be [low, high], got {_show(pair)}")
+        spec = FIELDS[name]
+        key = f"ranges.{name}"
+        if spec.kind == "month":
+            low, high = (_check_value(dataclasses.replace(spec, name=key), v) for v in pair)
+            if month_index(low) > month_index(high):
+                raise ScenarioError(f"'{key}': low '{low}' is after high '{high}'")
+        else:
+            low, high = (_number(spec, v, key=key) for v in pair)
+            if low > high:
+                raise ScenarioError(f"'{key}': low {low:g} is above high {high:g}")
+        out[name] = (low, high)
+    return MappingProxyType(out)
+
+
+def default_ranges(s: Scenario) -> Mapping[str, tuple]:
+    """Each uncertain field's default range around the scenario's own value (see FieldSpec.spread),
+    clipped to what the field allows."""
+    out = {}
+    for name in UNCERTAIN_FIELDS:
+        spec = FIELDS[name]
+        lo_mult, hi_mult = spec.spread
+        if spec.kind == "month":
+            first, last = month_index(s.start), month_index(s.start) + s.term_months - 1
+            value = month_index(s.ramp_end)
+            out[name] = (month_text(max(first, value + int(lo_mult))), month_text(min(last, value + int(hi_mult))))
+        else:
+            value = getattr(s, name)
+            low, high = _tidy(value * lo_mult, 4), _tidy(value * hi_mult, 4)
+            out[name] = (max(spec.lo, min(low, value)), min(spec.hi, max(high, value)))
+    return MappingProxyType(out)
+
+
+def _check_ranges(s: Scenario) -> None:
+    for name, (low, high) in s.ranges.items():
+        value = getattr(s, name)
+        if FIELDS[name].kind == "month":
+            first, last = month_index(s.start), month_index(s.start) + s.term_months - 1
+            if not (month_index(low) <= month_index(value) <= month_index(high)):
+                raise ScenarioError(f"'ranges.{name}' = ['{low}', '{high}'] must contain the value '{value}'")
+            if month_index(low) < first or month_index(high) > last:
+                raise ScenarioError(f"'ranges.{name}' = ['{low}', '{high}'] must lie within the term "
+                                    f"({month_text(first)} to {month_text(last)})")
+        elif not (low <= value <= high):
+            raise ScenarioError(f"'ranges.{name}' = [{low:g}, {high:g}] must contain the value {value:g}")
+
+
+def _moved_ranges(s: Scenario, changes: dict):
+    """Ranges after ``changes``: a moved value takes its range along, scaled by the value's ratio
+    (shifted for months and for a value moving away from 0), clipped to the field's limits; a
+    changed start or term keeps the ramp range within the term."""
+    touched = [n for n in s.ranges if n in changes or (n == "ramp_end" and ({"start", "term_months"} & set(changes)))]
+    if not touched:
+        return None
+    ranges = dict(s.ranges)
+    for name in touched:
+        spec = FIELDS[name]
+        low, high = ranges[name]
+        if spec.kind == "month":
+            new = changes.get(name, s.ramp_end)
+            shift = month_index(new) - month_index(s.ramp_end)
+            start = changes.get("start", s.start)
+            term = changes.get("term_months", s.term_months)
+            if not isinstance(new, str) or not _MONTH_RE.match(new) or not isinstance(start, str) \
+                    or not _MONTH_RE.match(start) or not isinstance(term, int):
+                continue  # invalid input: Scenario validation names it
+            first, last = month_index(start), month_index(start) + term - 1
+            lo_i = min(max(month_index(low) + shift, first), month_index(new))
+            hi_i = max(min(month_index(high) + shift, last), month_index(new))
+            ranges[name] = (month_text(lo_i), month_text(hi_i))
+            continue
+        old, new = getattr(s, name), changes[name]
+        if isinstance(new, bool) or not isinstance(new, (int, float)) or not math.isfinite(new):
+            continue
+        if old > 0:
+            low, high = low * new / old, high * new / old
+        else:
+            low, high = low + new - old, high + new - old
+        ranges[name] = (max(spec.lo, min(_tidy(low), new)), min(spec.hi, max(_tidy(high), new)))
+    return ranges
+
+
+def _tidy(x: float, digits: int = 6) -> float:
+    """A readable number for files: 0.0604 rather than 0.060369400000000004."""
+    return float(f"{x:.{digits}g}")
 
 
 def check_chips(scenario: Scenario, catalog) -> None:
@@ -487,8 +645,13 @@ def scenario_from_json(text: str, catalog=None) -> Scenario:
     return scenario_from_dict(data, catalog)
 
 
+_PAIR_RE = re.compile(r"\[\n\s+([^\[\]{}\n]+),\n\s+([^\[\]{}\n]+)\n\s+\]")
+
+
 def scenario_to_json(scenario: Scenario) -> str:
-    return json.dumps(scenario.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    """Indented JSON, with each [low, high] pair on one line."""
+    text = json.dumps(scenario.to_dict(), indent=2, ensure_ascii=False)
+    return _PAIR_RE.sub(r"[\1, \2]", text) + "\n"
 
 
 def load_scenario(path: str | os.PathLike, catalog=None) -> Scenario:

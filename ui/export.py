@@ -260,7 +260,7 @@ def _kpi_lines(summary: dict) -> list[tuple[str, str]]:
 def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
     rows = []
     for spec in FIELDS.values():
-        if spec.group == "Scenario":
+        if spec.group in ("Scenario", "Uncertainty"):
             continue
         value = getattr(scenario, spec.name)
         if hasattr(value, "items"):

@@ -69,6 +69,7 @@ class ExportDialog(QDialog):
         self.theme.addItem("Dark", "dark")
         self.path = QLineEdit()
         self.path.setAccessibleName("Destination")
+        self.path.setMinimumWidth(360)
         browse = QPushButton("Browse…")
         browse.setAccessibleName("Browse for destination")
         browse.clicked.connect(self._browse)

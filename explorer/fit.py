@@ -1,0 +1,127 @@
+"""Fit to budget: the GPU count, or the price level, at which the total cost over the term equals a
+budget, everything else held.
+
+Both answers are exact for this model: every cost component is proportional to the GPU count, and the
+total cost is an affine function of a common multiplier k on all chip prices
+(cost = fixed + k × price-dependent part). The solver still evaluates its answer and checks it
+reproduces the budget to 0.1%, so a future non-linear cost would fail loudly rather than silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .catalog import Catalog, builtin_catalog
+from .errors import ExplorerError
+from .formatting import compact
+from .model import Params, evaluate
+from .scenario import FIELDS, Scenario
+
+SOLVE_FOR = ("gpu_count", "price")
+TOLERANCE = 0.001
+
+
+class FitError(ExplorerError):
+    """No value of the chosen input meets the budget; the message says why."""
+
+
+@dataclass(frozen=True)
+class FitResult:
+    solved_for: str
+    value: float  # GPUs, or the average price (rent ex power per GPU-hour, or purchase per accelerator)
+    unit: str
+    scenario: Scenario  # the fitted scenario
+    cost_total_usd: float
+    budget_usd: float
+    changes: dict
+
+    def as_dict(self) -> dict:
+        return {"solved_for": self.solved_for, "value": self.value, "unit": self.unit,
+                "cost_total_usd": self.cost_total_usd, "budget_usd": self.budget_usd,
+                "changes": {k: (dict(v) if hasattr(v, "items") else v) for k, v in self.changes.items()}}
+
+
+def _total(params: Params) -> np.ndarray:
+    return evaluate(params).kpis["cost_total_usd"]
+
+
+def fit_to_budget(scenario: Scenario, budget: float, solve_for: str = "gpu_count",
+                  catalog: Catalog | None = None) -> FitResult:
+    catalog = catalog or builtin_catalog()
+    if solve_for not in SOLVE_FOR:
+        raise FitError(f"cannot solve for '{solve_for}'; choose gpu_count or price")
+    if not np.isfinite(budget) or budget <= 0:
+        raise FitError(f"the budget must be a positive amount in USD, got {budget}")
+    if solve_for == "gpu_count":
+        result = _fit_gpus(scenario, budget, catalog)
+    else:
+        result = _fit_price(scenario, budget, catalog)
+    achieved = result.cost_total_usd
+    if abs(achieved / budget - 1) > TOLERANCE:  # pragma: no cover - guards a future non-linear model
+        raise FitError(f"could not match the budget: the best {solve_for} gives USD {compact(achieved)}")
+    return result
+
+
+def _fit_gpus(scenario: Scenario, budget: float, catalog: Catalog) -> FitResult:
+    spec = FIELDS["gpu_count"]
+    per_gpu = float(_total(Params.from_scenarios(scenario.replace(gpu_count=1), catalog))[0])
+    if per_gpu <= 0:
+        raise FitError("the scenario costs nothing per accelerator, so no GPU count matches a budget")
+    exact = budget / per_gpu
+    if exact < spec.lo:
+        raise FitError(f"USD {compact(budget)} does not pay for one accelerator over the term "
+                       f"(USD {compact(per_gpu)} each)")
+    if exact > spec.hi:
+        raise FitError(f"USD {compact(budget)} would pay for {exact:,.0f} accelerators; the model allows up to "
+                       f"{spec.hi:,.0f}")
+    gpus = int(round(exact))
+    fitted = scenario.replace(gpu_count=gpus)
+    cost = float(evaluate(fitted, catalog).kpis["cost_total_usd"][0])
+    if abs(cost / budget - 1) > TOLERANCE:
+        raise FitError(f"USD {compact(budget)} buys {exact:.2f} accelerators; a whole number of them "
+                       f"({gpus:,}) misses the budget by more than 0.1%")
+    return FitResult("gpu_count", float(gpus), "accelerators", fitted, cost, budget, {"gpu_count": gpus})
+
+
+
+def _fit_price(scenario: Scenario, budget: float, catalog: Catalog) -> FitResult:
+    base = Params.from_scenarios(scenario, catalog)
+    fixed, at_one = (float(v) for v in _total(Params.from_scenarios([scenario] * 2, catalog).replace(
+        rent_usd_per_gpu_hour=np.stack([base.rent_usd_per_gpu_hour[0] * 0, base.rent_usd_per_gpu_hour[0]]),
+        purchase_usd=np.stack([base.purchase_usd[0] * 0, base.purchase_usd[0]]))))
+    variable = at_one - fixed
+    what = "purchase" if scenario.pricing == "own" else "rent"
+    if budget <= fixed:
+        raise FitError(f"costs that do not depend on the chip {what} price (energy, CPUs, facility, other) "
+                       f"already reach USD {compact(fixed)}, above the budget of USD {compact(budget)}")
+    if variable <= 0:
+        raise FitError(f"the chip {what} prices are all zero, so no price level changes the cost")
+    k = (budget - fixed) / variable
+    scale = scenario.chip_price_scale * k
+    spec = FIELDS["chip_price_scale"]
+    if not spec.lo <= scale <= spec.hi:
+        raise FitError(f"the budget needs chip prices at {k:.3g} × their current level (a chip price scale of "
+                       f"{scale:.3g}); the model allows {spec.lo:g} to {spec.hi:g}")
+    changes: dict = {"chip_price_scale": scale}
+    for key in ("rent_price_overrides", "purchase_price_overrides"):
+        overrides = getattr(scenario, key)
+        if overrides:
+            limit = FIELDS[key].hi
+            scaled = {chip: price * k for chip, price in overrides.items()}
+            if any(v > limit for v in scaled.values()):
+                raise FitError(f"the budget needs per-chip prices above the allowed {limit:,.0f}")
+            changes[key] = scaled
+    fitted = scenario.replace(**changes)
+    params = Params.from_scenarios(fitted, catalog)
+    cost = float(_total(params)[0])
+    n = params.gpu_count[0] * params.shares[0]
+    if scenario.pricing == "own":
+        value, unit = float((n * params.purchase_usd[0]).sum() / n.sum()), "USD per accelerator (average purchase)"
+    else:
+        value, unit = float((n * params.rent_usd_per_gpu_hour[0]).sum() / n.sum()), \
+            "USD per GPU-hour (average rent, ex power)"
+    return FitResult("price", value, unit, fitted, cost, budget, changes)
+
+

@@ -1,0 +1,59 @@
+"""Sensitivity: which input moves a KPI most. A tornado: for each input with a range, the KPI with
+that input at its low and at its high end, every other input at its value. All 1 + 2k scenarios are
+evaluated in one batch call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .catalog import Catalog, builtin_catalog
+from .model import Params, evaluate
+from .scenario import FIELDS, UNCERTAIN_FIELDS, Scenario
+from .uncertainty import _numeric, apply_values
+
+TORNADO_KPIS = {
+    "cost_total_usd": ("Total cost over the term", "USD"),
+    "facility_power_peak_mw": ("Peak facility power", "MW"),
+    "cost_per_million_tokens_usd": ("Cost per million tokens", "USD"),
+    "cost_per_effective_gpu_hour_usd": ("Cost per effective GPU-hour", "USD"),
+    "energy_total_gwh": ("Energy over the term", "GWh"),
+}
+
+
+@dataclass(frozen=True)
+class Bar:
+    field: str
+    label: str
+    low_input: float | str
+    high_input: float | str
+    at_low: float  # the KPI with the input at its low end
+    at_high: float
+
+    @property
+    def swing(self) -> float:
+        return abs(self.at_high - self.at_low)
+
+
+@dataclass(frozen=True)
+class Tornado:
+    kpi: str
+    base: float
+    bars: tuple[Bar, ...]  # largest swing first
+
+
+def tornado(scenario: Scenario, kpi: str = "cost_total_usd", catalog: Catalog | None = None) -> Tornado:
+    if kpi not in TORNADO_KPIS:
+        raise ValueError(f"unknown KPI '{kpi}'; choose from {', '.join(TORNADO_KPIS)}")
+    catalog = catalog or builtin_catalog()
+    fields = [f for f in UNCERTAIN_FIELDS if f in scenario.ranges]
+    params = Params.from_scenarios(scenario, catalog).repeat(1 + 2 * len(fields))
+    for i, field in enumerate(fields):
+        low, high = (_numeric(field, v) for v in scenario.ranges[field])
+        params = apply_values(params, scenario, field, np.array([low, high]), rows=np.array([1 + 2 * i, 2 + 2 * i]))
+    values = evaluate(params).kpis[kpi]
+    bars = [Bar(field, FIELDS[field].label, scenario.ranges[field][0], scenario.ranges[field][1],
+                float(values[1 + 2 * i]), float(values[2 + 2 * i])) for i, field in enumerate(fields)]
+    bars.sort(key=lambda b: b.swing, reverse=True)
+    return Tornado(kpi=kpi, base=float(values[0]), bars=tuple(bars))
