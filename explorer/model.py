@@ -326,8 +326,18 @@ class Projection:
 
     @cached_property
     def cost_total(self) -> np.ndarray:
-        c = self.cost
-        return c["compute"] + c["energy"] + c["cpu"] + c["other"]
+        """Total cost per month, built from the rates directly (three (B, T) products, not the four
+        components; tests check it equals their sum)."""
+        p = self.params
+        markup = 1.0 + p.other_cost_fraction
+        per_hour = (self._rent_usd_h + self._cpu_rent_usd_h) * markup + self._energy_usd_h
+        per_month = (self._facility_usd_month + self._cpu_facility_usd_month) * markup
+        total = self._series(per_hour, per_hour=True) + self._series(per_month)
+        if self._own_rows.size:
+            rows = self._own_rows
+            total[rows] += self._capital_share * _col((self._purchase_full[rows] + self._cpu_purchase_full[rows])
+                                                      * markup[rows])
+        return total
 
     @cached_property
     def cost_cumulative(self) -> np.ndarray:

@@ -120,7 +120,6 @@ def compute_bands(scenario: Scenario, catalog: Catalog | None = None, samples: i
     capacity = (p.effective_flops if effective else p.peak_flops)(precision)
     series = {
         "cost_cumulative": _percentiles(p.cost_cumulative),
-        "cost_total": _percentiles(p.cost_total),
         "capacity": _percentiles(capacity),
         "facility_mw": _percentiles(p.facility_mw),
     }

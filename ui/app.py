@@ -119,6 +119,7 @@ def dispose(window) -> None:
 
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    window._band_pool.waitForDone()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()

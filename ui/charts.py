@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsPathItem, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from explorer.catalog import PRECISION_LABELS, PRECISIONS
 from explorer.formatting import compact, plain
@@ -70,6 +71,30 @@ USD_TOTAL = (Unit(1e9, "USD billion"), Unit(1e6, "USD million"), Unit(1e3, "USD 
 FLOPS = (Unit(1e18, "EFLOP/s"), Unit(1e15, "PFLOP/s"), Unit(1e12, "TFLOP/s"))
 POWER = (Unit(1e3, "GW"), Unit(1, "MW"), Unit(1e-3, "kW"))
 ENERGY_YEAR = (Unit(1e3, "TWh per year"), Unit(1, "GWh per year"), Unit(1e-3, "MWh per year"))
+
+
+def _same(item, key: str, *arrays) -> bool:
+    """True when ``arrays`` equal what was last given to ``item`` under ``key`` (then the caller skips
+    the update: an unchanged item is not re-drawn on a slider step); otherwise remember them."""
+    memo = item.__dict__.setdefault("_memo", {})
+    previous = memo.get(key)
+    if previous is not None and len(previous) == len(arrays) and all(
+            np.shape(a) == np.shape(b) and np.allclose(a, b, rtol=1e-10, atol=0.0) for a, b in zip(previous, arrays)):
+        return True  # equal to the last drawn values, up to rounding noise
+    memo[key] = tuple(np.array(a, copy=True) for a in arrays)
+    return False
+
+
+def set_xy(item: pg.PlotDataItem, x, y) -> None:
+    if not _same(item, "xy", x, y):
+        item.setData(x, y)
+
+
+def set_bars(item: pg.BarGraphItem, **opts) -> None:
+    arrays = [np.asarray(opts[k], dtype=float) for k in sorted(opts) if k not in ("brush", "pen")]
+    style = tuple(str(opts.get(k)) for k in ("brush", "pen"))
+    if not _same(item, "bars", *arrays, np.array([hash(style)])):
+        item.setOpts(**{k: v for k, v in opts.items() if v is not None})
 
 
 class _Label(pg.LabelItem):
@@ -147,9 +172,13 @@ class YRange:
 
     def target(self, data_max: float, dragging: bool) -> float | None:
         want = nice_ceil(data_max * 1.04)
-        if self.top is None or (want > self.top) or (not dragging and want != self.top):
+        if self.top is None or (not dragging and want != self.top):
             self.top = want
             return want
+        if want > self.top:
+            # Growing during a drag: leave headroom, so the axes (costly to redraw) change rarely.
+            self.top = nice_ceil(data_max * 1.6) if dragging else want
+            return self.top
         return None
 
     def reset(self) -> None:
@@ -161,6 +190,7 @@ class Chart(QWidget):
 
     name = "chart"
     title = "Chart"
+    time_axis = True  # x is months since the scenario's start
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -181,7 +211,8 @@ class Chart(QWidget):
         header.layout.setColumnStretchFactor(0, 3)
         header.layout.setColumnStretchFactor(1, 2)
         self.header = header
-        self.plot: pg.PlotItem = layout.addPlot(row=1, col=0, axisItems={"bottom": MonthAxis()})
+        axes = {"bottom": MonthAxis()} if self.time_axis else {}
+        self.plot: pg.PlotItem = layout.addPlot(row=1, col=0, axisItems=axes)
         self.legend = _Label(justify="left")
         layout.addItem(self.legend, row=2, col=0)
         layout.layout.setRowStretchFactor(1, 1)
@@ -189,13 +220,22 @@ class Chart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.disableAutoRange()
-        for side in ("left", "bottom"):
-            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        for side in ("left", "bottom", "right"):
+            axis = self.plot.getAxis(side)
+            axis.enableAutoSIPrefix(False)
+            # Axes (with their grid lines) change only when a range or label does; cached as a pixmap
+            # they are blitted instead of re-drawing every label on each slider step.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.vline = pg.InfiniteLine(angle=90, movable=False)
         self.vline.setVisible(False)
         self.vline.setZValue(50)
         self.plot.addItem(self.vline, ignoreBounds=True)
         self.yrange = YRange()
+        self.bands: dict | None = None  # percentile series (5, T) by key, set by the window
+        self.overlays: list = []  # compared scenarios: (label, colour, Projection, month offset)
+        self._band_items: list = []
+        self._overlay_items: list[pg.PlotDataItem] = []
+        self._last_draw = None
         self._term = 0
         self._start_index = month_index("2025-11")
         self._title_text = ""
@@ -243,7 +283,8 @@ class Chart(QWidget):
             axis.setPen(pg.mkPen(muted, width=max(1.0, scale)))
             axis.setTextPen(pg.mkPen(fg))
             axis.setTickFont(font)
-            axis.setStyle(tickLength=int(-5 * scale), tickTextOffset=int(4 * scale))
+            # two tick levels at most: fewer grid lines to paint (and a calmer grid)
+            axis.setStyle(tickLength=int(-5 * scale), tickTextOffset=int(4 * scale), maxTickLevel=1)
             axis.label.setFont(font)
             axis.setLabel(axis.labelText, units=None, **{"color": theme.foreground,
                                                           "font-size": f"{8.5 * scale * theme.font_scale:.1f}pt"})
@@ -360,6 +401,16 @@ class Chart(QWidget):
             self._term = term
             self.plot.setXRange(0, max(term - 1, 1), padding=0.01)
 
+    def _unit(self, key: str, max_value: float, units: tuple[Unit, ...], dragging: bool) -> Unit:
+        """The display unit for a series; while dragging it is kept unless the values leave its span
+        (a unit change rescales every item and the axis)."""
+        held = self.__dict__.setdefault("_units", {}).get(key)
+        if dragging and held is not None and held in units and 1e-3 <= max_value / held.factor < 1e4:
+            return held
+        unit = pick_unit(max_value, units)
+        self._units[key] = unit
+        return unit
+
     def _fit_y(self, data_max: float, dragging: bool) -> None:
         top = self.yrange.target(data_max, dragging)
         if top is not None:
@@ -373,6 +424,95 @@ class Chart(QWidget):
     def current_options(self) -> dict:
         """Chart-specific choices (e.g. the capacity chart's precision), reused by its exports."""
         return {}
+
+    # ------------------------------------------------------------------ bands and overlays
+    band_key: str | None = None  # which percentile series of the bands this chart draws
+
+    def overlay_values(self, projection: Projection) -> np.ndarray | None:
+        """The series a compared scenario draws on this chart (raw units), or None."""
+        return None
+
+    def _draw_bands(self, factor: float, x: np.ndarray) -> tuple[float, list]:
+        bands = self.bands.get(self.band_key) if (self.bands and self.band_key) else None
+        if bands is None or bands.shape[1] != len(x):
+            for item in self._band_items:
+                item.setVisible(False)
+            return 0.0, []
+        if not self._band_items:
+            for _ in range(2):
+                item = QGraphicsPathItem()
+                item.setZValue(5)
+                self.plot.addItem(item)
+                self._band_items.append(item)
+            median = pg.PlotDataItem()
+            median.setZValue(6)
+            self.plot.addItem(median)
+            self._band_items.append(median)
+        colour = QColor(self.theme.foreground)
+        for item, (lo, hi), alpha in zip(self._band_items[:2], ((0, 4), (1, 3)), (38, 60)):
+            upper, lower = bands[hi] / factor, bands[lo] / factor
+            if _same(item, "band", x, upper, lower) and item.isVisible():
+                continue
+            path = pg.arrayToQPath(np.r_[x, x[::-1]], np.r_[upper, lower[::-1]])
+            path.closeSubpath()
+            fill = QColor(colour)
+            fill.setAlpha(alpha)
+            item.setPath(path)
+            item.setBrush(pg.mkBrush(fill))
+            item.setPen(pg.mkPen(None))
+            item.setVisible(True)
+        median = self._band_items[2]
+        set_xy(median, x, bands[2] / factor)
+        if median.__dict__.get("_style") != (self.theme.name, self.scale):
+            median.setPen(self._pen(self.theme.foreground, 1.2, Qt.PenStyle.DashLine))
+            median._style = (self.theme.name, self.scale)
+        median.setVisible(True)
+        return float(np.nanmax(bands[4])) / factor, [(self.theme.muted, "P10–P90 and P25–P75 bands", "area"),
+                                                       (self.theme.foreground, "median", "dash")]
+
+    def _draw_overlays(self, factor: float) -> tuple[float, list]:
+        top, entries = 0.0, []
+        while len(self._overlay_items) < len(self.overlays):
+            item = pg.PlotDataItem()
+            item.setZValue(20)
+            self.plot.addItem(item)
+            self._overlay_items.append(item)
+        for k, item in enumerate(self._overlay_items):
+            if k >= len(self.overlays):
+                item.setVisible(False)
+                continue
+            label, colour, projection, offset = self.overlays[k]
+            values = self.overlay_values(projection)
+            if values is None:
+                item.setVisible(False)
+                continue
+            y = values / factor
+            set_xy(item, np.arange(len(y), dtype=float) + offset, y)
+            if item.__dict__.get("_style") != (colour, self.scale):
+                item.setPen(self._pen(colour, 2.2, Qt.PenStyle.DashDotLine))
+                item._style = (colour, self.scale)
+            item.setVisible(True)
+            top = max(top, float(np.nanmax(y)))
+            entries.append((colour, label, "dash"))
+        return top, entries
+
+    def update_bands(self) -> None:
+        """Redraw only the bands (they may arrive after the data while a slider is dragged)."""
+        if self._last_draw is None:
+            return
+        entries, data_max, factor, x = self._last_draw
+        band_top, band_entries = self._draw_bands(factor, x)
+        overlay_top, overlay_entries = self._draw_overlays(factor)
+        self.set_legend(entries + band_entries + overlay_entries)
+        self._fit_y(max(data_max, band_top, overlay_top), dragging=True)  # grow only
+
+    def _finish(self, entries: list, data_max: float, factor: float, dragging: bool, x: np.ndarray) -> None:
+        """Draw bands and compared scenarios, set the legend, and fit the y range to everything."""
+        self._last_draw = (entries, data_max, factor, x)
+        band_top, band_entries = self._draw_bands(factor, x)
+        overlay_top, overlay_entries = self._draw_overlays(factor)
+        self.set_legend(entries + band_entries + overlay_entries)
+        self._fit_y(max(data_max, band_top, overlay_top), dragging)
 
     def series(self) -> dict[str, np.ndarray]:
         """The data drawn, by legend label (in display units), for tests and exports."""
@@ -399,12 +539,15 @@ class _StackedArea:
         for k, (band, colour) in enumerate(zip(bands, colours)):
             top = top + band
             item = self.items[k]
-            fill = QColor(colour)
-            fill.setAlpha(215)
-            item.setZValue(-k)
-            item.setPen(pg.mkPen(QColor(colour).darker(115), width=0.8 * scale * line_scale))
-            item.setBrush(pg.mkBrush(fill))
-            item.setData(x, top)
+            style = (colour, k, round(scale * line_scale, 3))
+            if item.__dict__.get("_style") != style:  # setPen/setBrush redraw the item: only on change
+                fill = QColor(colour)
+                fill.setAlpha(215)
+                item.setZValue(-k)
+                item.setPen(pg.mkPen(QColor(colour).darker(115), width=0.8 * scale * line_scale))
+                item.setBrush(pg.mkBrush(fill))
+                item._style = style
+            set_xy(item, x, top)
 
 
 class CapacityChart(Chart):
@@ -430,6 +573,13 @@ class CapacityChart(Chart):
         self.precision.currentIndexChanged.connect(self._option_changed)
         self.measure.currentIndexChanged.connect(self._option_changed)
 
+    band_key = "capacity"
+
+    def overlay_values(self, projection):
+        options = self.current_options()
+        flops = projection.effective_flops if options["measure"] == "Effective" else projection.peak_flops
+        return flops(options["precision"])[0]
+
     def current_options(self) -> dict:
         return {"precision": PRECISIONS[self.precision.currentIndex()], "measure": self.measure.currentText()}
 
@@ -439,8 +589,11 @@ class CapacityChart(Chart):
         if options.get("measure") in ("Peak", "Effective"):
             self.measure.setCurrentText(options["measure"])
 
+    optionsChanged = Signal()
+
     def _option_changed(self) -> None:
         self.yrange.reset()
+        self.optionsChanged.emit()  # the window recomputes the capacity bands for the new measure
         if self._last is not None:
             self.set_projection(*self._last)
 
@@ -453,7 +606,7 @@ class CapacityChart(Chart):
         chips = [c for c in scenario.chip_mix if scenario.chip_mix[c] > 0] or list(scenario.chip_mix)
         idx = [projection.catalog.index(c) for c in chips]
         total = by_chip[:, idx].sum(axis=1)
-        unit = pick_unit(float(total.max()), FLOPS)
+        unit = self._unit("y", float(total.max()), FLOPS, dragging)
         bands = [by_chip[:, i] / unit.factor for i in idx]
         colours = [chip_colour(c, i) for c, i in zip(chips, idx)]
         x = np.arange(projection.params.term_months, dtype=float)
@@ -461,10 +614,10 @@ class CapacityChart(Chart):
         kind = "effective" if effective else "peak"
         self.set_title(f"Capacity by chip · {PRECISION_LABELS[precision]} {kind}")
         self._set_left_label(unit.label)
-        self.set_legend([(c, chip, "area") for chip, c in zip(chips, colours)])
         self._readout_rows = [(c, chip, b, "") for chip, c, b in zip(chips, colours, bands)] + \
             [(self.theme.foreground, "total", total / unit.factor, unit.label)]
-        self._fit_y(float(total.max()) / unit.factor, dragging)
+        self._finish([(c, chip, "area") for chip, c in zip(chips, colours)], float(total.max()) / unit.factor,
+                     unit.factor, dragging, x)
 
 
 class PowerChart(Chart):
@@ -491,6 +644,11 @@ class PowerChart(Chart):
         self.energy_range = YRange()
         self._restyle_items()
 
+    band_key = "facility_mw"
+
+    def overlay_values(self, projection):
+        return projection.facility_mw[0]
+
     def _sync_views(self) -> None:
         self.energy_vb.setGeometry(self.plot.vb.sceneBoundingRect())
         self.energy_vb.linkedViewChanged(self.plot.vb, self.energy_vb.XAxis)
@@ -506,30 +664,30 @@ class PowerChart(Chart):
     def set_projection(self, projection, scenario, dragging=False):
         self._set_time_axis(projection, scenario)
         it, facility = projection.it_mw[0], projection.facility_mw[0]
-        unit = pick_unit(float(facility.max()), POWER)
+        unit = self._unit("y", float(facility.max()), POWER, dragging)
         x = np.arange(projection.params.term_months, dtype=float)
-        self.it_line.setData(x, it / unit.factor)
-        self.facility_line.setData(x, facility / unit.factor)
+        set_xy(self.it_line, x, it / unit.factor)
+        set_xy(self.facility_line, x, facility / unit.factor)
         years, gwh = projection.energy_by_year()
         gwh = gwh[0]
         counts = np.diff(np.r_[np.flatnonzero(np.r_[True, np.diff(
             projection.months.astype("datetime64[Y]").astype(int)) != 0]), len(x)])
         starts = np.r_[0, np.cumsum(counts)[:-1]].astype(float)
-        e_unit = pick_unit(float(gwh.max()), ENERGY_YEAR)
-        self.bars.setOpts(x0=starts - 0.5, width=counts.astype(float) - 0.15, height=gwh / e_unit.factor, y0=0)
+        e_unit = self._unit("energy", float(gwh.max()), ENERGY_YEAR, dragging)
+        set_bars(self.bars, x0=starts - 0.5, width=counts.astype(float) - 0.15, height=gwh / e_unit.factor, y0=0)
         self._set_left_label(f"Power, {unit.label}")
         right = self.plot.getAxis("right")
         if right.labelText != f"Energy, {e_unit.label}":
             right.setLabel(f"Energy, {e_unit.label}", **{"color": self.theme.foreground,
                                                          "font-size": self._font_pt(8.5)})
         t = self.theme
-        self.set_legend([(t.line_facility, f"Facility power (× PUE {scenario.pue:.2f})", "line"),
-                         (t.line_it, "IT power", "line"), (t.bars, "Energy per calendar year (right axis)", "bar")])
         year_of_month = np.repeat(gwh / e_unit.factor, counts)
         self._readout_rows = [(t.line_facility, "facility", facility / unit.factor, unit.label),
                               (t.line_it, "IT", it / unit.factor, unit.label),
                               (t.muted, "energy that year", year_of_month, e_unit.label.replace(" per year", ""))]
-        self._fit_y(float(facility.max()) / unit.factor, dragging)
+        self._finish([(t.line_facility, f"Facility power (× PUE {scenario.pue:.2f})", "line"),
+                      (t.line_it, "IT power", "line"), (t.bars, "Energy per calendar year (right axis)", "bar")],
+                     float(facility.max()) / unit.factor, unit.factor, dragging, x)
         top = self.energy_range.target(float(gwh.max()) / e_unit.factor, dragging)
         if top is not None:
             self.energy_vb.setYRange(0, top, padding=0)
@@ -546,14 +704,14 @@ class _StackedBars:
 
     def set(self, x: np.ndarray, bands: list[np.ndarray], colours: list[str], width: float = 0.8) -> None:
         while len(self.items) < len(bands):
-            item = pg.BarGraphItem(x=[], height=[], width=width)
+            item = pg.BarGraphItem(x=[], height=[], width=width, pen=pg.mkPen(None))
             self.plot.addItem(item)
             self.items.append(item)
         while len(self.items) > len(bands):
             self.plot.removeItem(self.items.pop())
         bottom = np.zeros(len(x), dtype=float)
         for item, band, colour in zip(self.items, bands, colours):
-            item.setOpts(x=x, height=band, y0=bottom.copy(), width=width, brush=pg.mkBrush(colour), pen=pg.mkPen(None))
+            set_bars(item, x=x, height=band, y0=bottom.copy(), width=width, brush=colour)
             bottom = bottom + band
 
 
@@ -565,11 +723,14 @@ class CostChart(Chart):
         super().__init__(parent)
         self.bars = _StackedBars(self.plot)
 
+    def overlay_values(self, projection):
+        return projection.cost_total[0]
+
     def set_projection(self, projection, scenario, dragging=False):
         self._set_time_axis(projection, scenario)
         parts = [projection.cost[p][0] for p in COMPONENTS]
         total = projection.cost_total[0]
-        unit = pick_unit(float(total.max()), USD_PER_MONTH)
+        unit = self._unit("y", float(total.max()), USD_PER_MONTH, dragging)
         colours = [COMPONENT_COLOURS[p] for p in COMPONENTS]
         x = np.arange(projection.params.term_months, dtype=float)
         self.bars.set(x, [v / unit.factor for v in parts], colours)
@@ -577,17 +738,17 @@ class CostChart(Chart):
         labels = [COMPONENT_LABELS[p] for p in COMPONENTS]
         if projection.energy_embedded[0]:
             labels[1] = "Energy (embedded in rent)"
-        self.set_title("Cost per month by component" + (" · owned" if scenario.pricing == "own" else " · rented"))
-        self.set_legend([(c, label, "area") for c, label in zip(colours, labels)])
+        self.set_title("Cost per month · " + ("owned" if scenario.pricing == "own" else "rented"))
         self._readout_rows = [(c, label.split(" (")[0].split(",")[0], v / unit.factor, "")
                               for c, label, v in zip(colours, labels, parts)] + \
             [(self.theme.foreground, "total", total / unit.factor, unit.label.replace(" per month", "/mo"))]
-        self._fit_y(float(total.max()) / unit.factor, dragging)
+        self._finish([(c, label, "area") for c, label in zip(colours, labels)], float(total.max()) / unit.factor,
+                     unit.factor, dragging, x)
 
 
 class CumulativeChart(Chart):
     name = "cumulative"
-    title = "Cumulative cost against the contract"
+    title = "Cumulative cost vs contract"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -599,6 +760,11 @@ class CumulativeChart(Chart):
         self.cross = pg.ScatterPlotItem(size=9)
         self.plot.addItem(self.cross)
         self._restyle_items()
+
+    band_key = "cost_cumulative"
+
+    def overlay_values(self, projection):
+        return projection.cost_cumulative[0]
 
     def _restyle_items(self) -> None:
         t = self.theme
@@ -614,31 +780,33 @@ class CumulativeChart(Chart):
         self._set_time_axis(projection, scenario)
         cum = projection.cost_cumulative[0]
         contract = float(scenario.contract_value_usd)
-        unit = pick_unit(max(float(cum.max()), contract), USD_TOTAL)
+        unit = self._unit("y", max(float(cum.max()), contract), USD_TOTAL, dragging)
         x = np.arange(projection.params.term_months, dtype=float)
-        self.curve.setData(x, cum / unit.factor)
+        set_xy(self.curve, x, cum / unit.factor)
         t = self.theme
         self.contract.setVisible(contract > 0)
         self.contract_label.setVisible(contract > 0)
-        self.contract.setPos(contract / unit.factor)
-        self.contract_label.setColor(QColor(t.foreground))
-        self.contract_label.setPos(QPointF(0.5, contract / unit.factor))
-        self.contract_label.setHtml(f"<span style='font-size:{self._font_pt(8)}'>contract "
-                                    f"USD {compact(contract)}</span>")
+        label_state = (contract / unit.factor, t.name, self.scale)
+        if self.contract_label.__dict__.get("_state") != label_state:  # text layout is costly: on change only
+            self.contract.setPos(contract / unit.factor)
+            self.contract_label.setColor(QColor(t.foreground))
+            self.contract_label.setPos(QPointF(0.5, contract / unit.factor))
+            self.contract_label.setHtml(f"<span style='font-size:{self._font_pt(8)}'>contract "
+                                        f"USD {compact(contract)}</span>")
+            self.contract_label._state = label_state
         crossing = np.flatnonzero(cum > contract) if contract > 0 else np.array([], dtype=int)
-        entries = [(COMPONENT_COLOURS["compute"], f"Cumulative cost (USD {compact(float(cum[-1]))} at term end)",
-                    "line"), (t.contract, "Contract value", "dash")]
+        # Legends hold no live numbers: a changed legend re-lays out the whole chart on every step.
+        entries = [(COMPONENT_COLOURS["compute"], "Cumulative cost", "line"), (t.contract, "Contract value", "dash")]
         if crossing.size:
             m = int(crossing[0])
-            self.cross.setData([float(m)], [cum[m] / unit.factor])
+            set_xy(self.cross, np.array([float(m)]), np.array([cum[m] / unit.factor]))
             entries.append((t.bad, f"exceeds the contract in {month_label(self._start_index, m)}", "area"))
         else:
-            self.cross.setData([], [])
-        self.set_legend(entries)
+            set_xy(self.cross, np.zeros(0), np.zeros(0))
         self._set_left_label(unit.label)
         self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label),
                               (t.muted, "of contract", cum / contract * 100 if contract > 0 else cum * np.nan, "%")]
-        self._fit_y(max(float(cum.max()), contract) / unit.factor, dragging)
+        self._finish(entries, max(float(cum.max()), contract) / unit.factor, unit.factor, dragging, x)
 
 
 class UnitEconomicsChart(Chart):
@@ -650,6 +818,9 @@ class UnitEconomicsChart(Chart):
         self.areas = _StackedArea(self.plot)
         self.plot.showAxis("right")
         self.plot.getAxis("right").enableAutoSIPrefix(False)
+
+    def overlay_values(self, projection):
+        return projection.cost_per_million_tokens[0]
 
     def set_projection(self, projection, scenario, dragging=False):
         self._set_time_axis(projection, scenario)
@@ -664,18 +835,166 @@ class UnitEconomicsChart(Chart):
         x = np.arange(projection.params.term_months, dtype=float)
         self.areas.set(x, per_m, colours, self.scale, self.theme.line_scale)
         right = self.plot.getAxis("right")
-        right.setScale(factor)
-        self._set_left_label(f"USD per million tokens ({scenario.model_active_params_billion:g}B model)")
+        if abs(right.scale - factor) > 1e-12 * factor:  # setScale re-lays out the axis: only on change
+            right.setScale(factor)
+        self._set_left_label(f"USD per M tokens ({scenario.model_active_params_billion:g}B model)")
         if right.labelText != "USD per effective GPU-hour":
             right.setLabel("USD per effective GPU-hour", **{"color": self.theme.foreground,
                                                              "font-size": self._font_pt(8.5)})
         labels = [COMPONENT_LABELS[p] for p in COMPONENTS]
-        self.set_title("Unit economics: cost per unit of work")
-        self.set_legend([(c, label, "area") for c, label in zip(colours, labels)])
+        self.set_title("Unit economics")
         self._readout_rows = [(self.theme.foreground, "per M tokens", total, "USD"),
                               (self.theme.muted, "per effective GPU-hour", total * factor, "USD")]
-        self._fit_y(float(total.max()), dragging)
+        self._finish([(c, label, "area") for c, label in zip(colours, labels)], float(total.max()), 1.0, dragging, x)
 
 
-CHART_TYPES = (CapacityChart, PowerChart, UnitEconomicsChart, CostChart, CumulativeChart)
+SHORT_KPI_NAMES = {"cost_total_usd": "total cost", "facility_power_peak_mw": "peak facility power",
+                   "cost_per_million_tokens_usd": "cost per M tokens",
+                   "cost_per_effective_gpu_hour_usd": "cost per GPU-hour", "energy_total_gwh": "energy"}
+
+
+class TornadoChart(Chart):
+    """Sensitivity: the KPI with each input at the low and the high end of its range."""
+
+    name = "tornado"
+    title = "Sensitivity (tornado)"
+    time_axis = False
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        from explorer.sensitivity import TORNADO_KPIS
+
+        self.kpis = TORNADO_KPIS
+        self.kpi = QComboBox()
+        self.kpi.setAccessibleName("Tornado KPI")
+        self.kpi.setToolTip("The figure whose swing each input's range causes")
+        for key, (label, _) in TORNADO_KPIS.items():
+            self.kpi.addItem(label, key)
+        self.options.addWidget(QLabel("KPI"))
+        self.options.addWidget(self.kpi)
+        self.low_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, pen=pg.mkPen(None))
+        self.high_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, pen=pg.mkPen(None))
+        self.plot.addItem(self.low_bars)
+        self.plot.addItem(self.high_bars)
+        self.base_line = pg.InfiniteLine(angle=90, movable=False)
+        self.plot.addItem(self.base_line, ignoreBounds=True)
+        self.message = pg.TextItem(anchor=(0.5, 0.5))
+        self.plot.addItem(self.message, ignoreBounds=True)
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.plot.showGrid(x=True, y=False)
+        self.result = None
+        self._shown_bars: list = []
+        self._unit = Unit(1, "")
+        self._last = None
+        self.kpi.currentIndexChanged.connect(self._kpi_changed)
+
+    def current_options(self) -> dict:
+        return {"kpi": self.kpi.currentData()}
+
+    def apply_options(self, options: dict) -> None:
+        index = self.kpi.findData(options.get("kpi"))
+        if index >= 0:
+            self.kpi.setCurrentIndex(index)
+
+    def _kpi_changed(self) -> None:
+        self.yrange.reset()
+        if self._last is not None:
+            self.set_projection(*self._last)
+
+    def _restyle_items(self) -> None:
+        t = self.theme
+        self.base_line.setPen(self._pen(t.foreground, 1.6, Qt.PenStyle.DashLine))
+        self.message.setColor(QColor(t.muted))
+
+    def set_projection(self, projection, scenario, dragging=False):
+        from explorer.sensitivity import tornado
+
+        self._last = (projection, scenario)
+        key = self.kpi.currentData()
+        label, unit_name = self.kpis[key]
+        self.result = result = tornado(scenario, key, projection.catalog)
+        scale_ref = max(abs(result.base), 1e-300)
+        bars = [b for b in result.bars if b.swing > 1e-9 * scale_ref]  # inputs that move this KPI
+        hidden = len(result.bars) - len(bars)
+        self._shown_bars = bars
+        n = len(bars)
+        units = {"USD": USD_TOTAL if key == "cost_total_usd" else (Unit(1, "USD"),), "MW": POWER,
+                 "GWh": (Unit(1e3, "TWh"), Unit(1, "GWh"))}[unit_name]
+        biggest = max([abs(result.base)] + [max(abs(b.at_low), abs(b.at_high)) for b in bars])
+        unit = self._unit = pick_unit(biggest, units) if key == "cost_total_usd" or unit_name != "USD" else Unit(1, "USD")
+        base = result.base / unit.factor
+        y = np.arange(n, dtype=float)[::-1]  # largest swing on top
+        lows = np.array([b.at_low for b in bars]) / unit.factor
+        highs = np.array([b.at_high for b in bars]) / unit.factor
+        t = self.theme
+        low_colour, high_colour = COMPONENT_COLOURS["compute"], COMPONENT_COLOURS["energy"]
+        set_bars(self.low_bars, x0=np.minimum(lows, base), width=np.abs(lows - base), y=y, height=np.full(n, 0.62),
+                 brush=low_colour)
+        set_bars(self.high_bars, x0=np.minimum(highs, base), width=np.abs(highs - base), y=y,
+                 height=np.full(n, 0.62), brush=high_colour)
+        if self.base_line.value() != base:
+            self.base_line.setPos(base)
+        left = self.plot.getAxis("left")
+        ticks = ([(float(yy), b.label) for yy, b in zip(y, bars)], self.scale, t.font_scale)
+        if self.__dict__.get("_ticks") != ticks:  # new labels: re-measure the axis (a relayout)
+            left.setTicks([ticks[0], []])
+            font = QFont()
+            font.setPointSizeF(8.5 * self.scale * t.font_scale)
+            widest = max([QFontMetricsF(font).horizontalAdvance(b.label) for b in bars] + [40.0])
+            left.setWidth(int(widest + 16 * self.scale))  # room for every input's name
+            self._ticks = ticks
+        bottom = self.plot.getAxis("bottom")
+        text = unit.label or "USD"
+        if bottom.labelText != text:
+            bottom.setLabel(text, **{"color": t.foreground, "font-size": self._font_pt(8.5)})
+        self.set_title(f"Sensitivity · {SHORT_KPI_NAMES.get(key, label.lower())}")
+        self.set_legend([(low_colour, "input at its low end", "area"), (high_colour, "input at its high end", "area"),
+                         (t.foreground, "base: every input at its value", "dash")]
+                        + ([(t.muted, f"{hidden} input{'s' if hidden > 1 else ''} without effect not shown", "bar")]
+                           if hidden else []))
+        if n == 0:
+            self.message.setText("No uncertainty ranges that move this figure: add ranges under "
+                                 "Assumptions ▸ Uncertainty" if not result.bars else "No input range moves this figure")
+            self.message.setPos(0.5, 0.5)
+            self.message.setVisible(True)
+            self.plot.setXRange(0, 1, padding=0)
+            self.plot.setYRange(0, 1, padding=0)
+            return
+        self.message.setVisible(False)
+        lo = float(min(lows.min(), highs.min(), base))
+        hi = float(max(lows.max(), highs.max(), base))
+        pad = (hi - lo) * 0.06 or abs(base) * 0.05 or 1.0
+        self.plot.setXRange(lo - pad, hi + pad, padding=0)
+        self.plot.setYRange(-0.6, n - 0.4, padding=0)
+        self._readout_rows = []
+
+    def _on_mouse(self, event) -> None:
+        pos = event[0]
+        if self.result is None or not self._shown_bars or not self.plot.vb.sceneBoundingRect().contains(pos):
+            self.hide_readout()
+            return
+        y = self.plot.vb.mapSceneToView(pos).y()
+        n = len(self._shown_bars)
+        index = n - 1 - int(min(max(round(y), 0), n - 1))
+        self.show_readout(index)
+
+    def show_readout(self, index: int) -> str:
+        bar = self._shown_bars[index]
+        f = self._unit.factor
+        lo = bar.low_input if isinstance(bar.low_input, str) else plain(bar.low_input, 3)
+        hi = bar.high_input if isinstance(bar.high_input, str) else plain(bar.high_input, 3)
+        text = (f"<b>{html.escape(bar.label)}</b> · {lo} → {plain(bar.at_low / f, 4)} · {hi} → "
+                f"{plain(bar.at_high / f, 4)} {self._unit.label}")
+        self.readout.setText(f"<span style='font-size:{self._font_pt(7.5)}; color:{self.theme.foreground}'>"
+                             f"{text}</span>")
+        return text
+
+    def series(self) -> dict[str, np.ndarray]:
+        if self.result is None:
+            return {}
+        return {"at low": np.array([b.at_low for b in self.result.bars]),
+                "at high": np.array([b.at_high for b in self.result.bars])}
+
+
+CHART_TYPES = (CapacityChart, PowerChart, UnitEconomicsChart, CostChart, CumulativeChart, TornadoChart)
 CHART_NAMES = tuple(c.name for c in CHART_TYPES)

@@ -317,7 +317,8 @@ def write_report(path: str | Path, projection: Projection, scenario: Scenario, e
         # recordings: charts laid out side by side disturb each other's pending layouts.
         top = 26 * pt + 14 * pt + (28 * pt if scenario.description else 0) + 38 * pt + 8 * pt
         footer_h = 12 * pt
-        cells = [(name, None) for name in REPORT_CHARTS] + [(None, e) for e in (extra_charts or [])]
+        names = list(REPORT_CHARTS) + (["tornado"] if scenario.ranges else [])
+        cells = [(name, None) for name in names] + [(None, e) for e in (extra_charts or [])]
         rows = [cells[:3], cells[3:]]
         row_h = (page.height() - top - footer_h) / 2
         placed = []

@@ -85,7 +85,9 @@ class KpiCard(QFrame):
         text, sign = delta_text(self.kpi, value, base, against)
         colour = theme.good if sign > 0 else theme.bad if sign < 0 else theme.muted
         self.delta.setText(text or " ")
-        self.delta.setStyleSheet(f"{self.delta_font} color:{colour};")
+        style = f"{self.delta_font} color:{colour};"
+        if style != self.delta.styleSheet():  # re-styling re-polishes the label: only when it changes
+            self.delta.setStyleSheet(style)
         self.extra.setText(extra)
         self.extra.setVisible(bool(extra))
         self.setToolTip(f"{self.kpi.title}: {self.kpi.fmt(value)}"

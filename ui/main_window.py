@@ -11,17 +11,18 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QHeaderView, QLabel, QMainWindow, QScrollArea,
+                               QSplitter, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout, QWidget)
 from superqt.utils import QSignalThrottler
 
 from explorer.catalog import Catalog, builtin_catalog, load_catalog
 from explorer.errors import ExplorerError
 from explorer.model import Projection, evaluate
 from explorer.presets import list_presets
-from explorer.scenario import Scenario, check_chips, load_scenario, save_scenario, scenario_to_json
+from explorer.formatting import compact
+from explorer.scenario import Scenario, check_chips, load_scenario, month_index, save_scenario, scenario_to_json
 
 from . import theme as themes
 from .charts import CHART_TYPES, Chart
@@ -32,6 +33,26 @@ from .kpis import KpiStrip
 from .settings import Settings
 
 APP_NAME = "Compute Scenario Explorer"
+
+
+class _Bridge(QObject):
+    done = Signal(int, object)  # generation, Bands / None / the exception raised
+
+
+class _Job(QRunnable):
+    """Runs ``work`` on a pool thread and hands the result back through the bridge's signal (queued to
+    the window's thread)."""
+
+    def __init__(self, work, generation: int, bridge: _Bridge):
+        super().__init__()
+        self.work, self.generation, self.bridge = work, generation, bridge
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except BaseException as exc:  # reported on the main thread
+            result = exc
+        self.bridge.done.emit(self.generation, result)
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +79,10 @@ class MainWindow(QMainWindow):
             chart.export_menu.addAction("Copy image to the clipboard", lambda n=name: self.copy_chart(n))
         self.presenting = False
         self._present: dict = {}
+        self.show_bands = True
+        self.bands = None
+        self.compared: list[tuple[str, Scenario]] = []  # the first is the baseline
+        self.charts["capacity"].optionsChanged.connect(self.refresh)
         self.session_files: list[Path] = [path.resolve()] if path else []
         self._build_layout()
         self._build_actions()
@@ -65,6 +90,16 @@ class MainWindow(QMainWindow):
         self._throttle = QSignalThrottler(QSignalThrottler.EmissionPolicy.Trailing, parent=self)
         self._throttle.setTimeout(0)
         self._throttle.triggered.connect(self.refresh)
+        # While a slider is dragged the bands (thousands of scenarios) are computed on a worker thread,
+        # one request at a time, the newest winning (a generation number drops stale results), so the
+        # main charts keep their one update per event-loop pass; when the drag ends they refresh in full.
+        self._band_pool = QThreadPool(self)
+        self._band_pool.setMaxThreadCount(1)
+        self._band_bridge = _Bridge()
+        self._band_bridge.done.connect(self._bands_arrived)
+        self._band_generation = 0
+        self._band_busy = False
+        self._band_wanted = None
         self.panel.edited.connect(self._on_edit)
         self.panel.dragFinished.connect(self._on_drag_finished)
         self.document.scenarioChanged.connect(self._on_scenario_changed)
@@ -91,11 +126,11 @@ class MainWindow(QMainWindow):
         grid.setContentsMargins(4, 0, 4, 4)
         grid.setSpacing(6)
         top = ("capacity", "power", "unit-economics")
-        bottom = ("cost", "cumulative")
+        bottom = ("cost", "cumulative", "tornado")
         for i, name in enumerate(top):
             grid.addWidget(self.charts[name], 0, 2 * i, 1, 2)
         for i, name in enumerate(bottom):
-            grid.addWidget(self.charts[name], 1, 3 * i, 1, 3)
+            grid.addWidget(self.charts[name], 1, 2 * i, 1, 2)
         for col in range(6):
             grid.setColumnStretch(col, 1)
         grid.setRowStretch(0, 1)
@@ -109,6 +144,13 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(False)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.kpis)
+        self.compare_table = QTableWidget()
+        self.compare_table.setAccessibleName("Comparison table")
+        self.compare_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.compare_table.setVisible(False)
+        self.compare_table.setMaximumHeight(230)
+        self.compare_table.verticalHeader().setDefaultSectionSize(34)
+        right_layout.addWidget(self.compare_table)
         right_layout.addLayout(grid, 1)
         self.chart_grid = grid
         self.chart_area = right
@@ -165,6 +207,11 @@ class MainWindow(QMainWindow):
                                         QKeySequence(Qt.Key.Key_F11))
         self.act_present.setToolTip("Full screen, large type, high contrast; ←/→ step through scenarios; "
                                     "Esc leaves (F11)")
+        self.act_bands = QAction("Uncertainty &bands", self, checkable=True)
+        self.act_bands.setChecked(True)
+        self.act_bands.setToolTip("P10–P90 and P25–P75 bands and KPI ranges from the scenario's ranges")
+        self.act_bands.toggled.connect(self.set_show_bands)
+        view_menu.addAction(self.act_bands)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
@@ -177,6 +224,17 @@ class MainWindow(QMainWindow):
             self.theme_actions[choice] = act
         self.view_menu = view_menu
 
+        compare_menu = menu.addMenu("C&ompare")
+        self.act_pin = self._action(compare_menu, "&Pin the current scenario as baseline", self.pin_baseline,
+                                    QKeySequence("Ctrl+B"))
+        self._action(compare_menu, "&Add a scenario file…", self.add_comparison_dialog)
+        self.compare_presets_menu = compare_menu.addMenu("Add a p&reset")
+        for preset in list_presets():
+            self._action(self.compare_presets_menu, preset.load().name,
+                         lambda _=False, p=preset: self.add_comparison(p.load(self.catalog).name, p.load(self.catalog)))
+        self._action(compare_menu, "&Clear the comparison", self.clear_comparison)
+        tools_menu = menu.addMenu("&Tools")
+        self.act_fit = self._action(tools_menu, "&Fit to budget…", self.fit_dialog, QKeySequence("Ctrl+Shift+F"))
         chips_menu = menu.addMenu("&Chips")
         self._action(chips_menu, "&Load catalog…", self.load_catalog_dialog)
         self._action(chips_menu, "Use the &built-in catalog", self.use_builtin_catalog)
@@ -277,8 +335,12 @@ class MainWindow(QMainWindow):
         self._throttle.throttle()
 
     def flush(self) -> None:
-        """Run a pending refresh now (tests and benchmarks call this instead of waiting)."""
+        """Run pending refreshes now, and wait for bands being computed (tests and benchmarks call this
+        instead of waiting)."""
         self._throttle.flush()
+        while self._band_busy:
+            self._band_pool.waitForDone()
+            QCoreApplication.sendPostedEvents(self)  # delivers the worker's result to this thread
 
     def shown_scenario(self) -> Scenario:
         """What the charts show: the document, or the presentation's current slide."""
@@ -293,14 +355,113 @@ class MainWindow(QMainWindow):
             return
         self.projection = projection
         dragging = self.document.dragging
-        for chart in self.charts.values():
+        if dragging:
+            if self.bands is not None and self.bands.series["cost_cumulative"].shape[1] != projection.params.term_months:
+                self.bands = None
+        else:
+            self._band_generation += 1  # any result still on its way is stale now
+            self.bands = self._compute_bands(scenario, dragging)
+        overlays = self._overlays()
+        for name, chart in self.charts.items():
+            if dragging and name in self.FOLLOWERS:
+                continue  # follows with the bands (refresh_bands) while dragging
+            chart.bands = self.bands.series if self.bands is not None else None
+            chart.overlays = overlays
             chart.set_projection(projection, scenario, dragging)
+        if dragging:
+            self._request_bands(scenario)
         summary = projection.summary()
-        self.kpis.set_values(summary, self._baseline(), {
-            "cost_total_usd": (f"{summary['cost_vs_contract']:.0%} of the contract value"
-                               if summary["cost_vs_contract"] is not None else "")},
-            against="first slide" if self.presenting else "saved")
+        self.kpis.set_values(summary, self._baseline(), self._kpi_extras(summary),
+                             against="first slide" if self.presenting else "saved")
+        self._fill_comparison(summary)
         self.refreshed.emit()
+
+    # Charts that follow a drag with the bands (the main charts follow every step).
+    FOLLOWERS = ("tornado",)
+
+    def _request_bands(self, scenario: Scenario) -> None:
+        self._band_generation += 1
+        options = self.charts["capacity"].current_options()
+        self._band_wanted = (self._band_generation, scenario, options)
+        if not self._band_busy:
+            self._start_band_job()
+
+    def _start_band_job(self) -> None:
+        generation, scenario, options = self._band_wanted
+        self._band_wanted = None
+        self._band_busy = True
+        wanted = self.show_bands and bool(scenario.ranges)
+        catalog = self.catalog
+
+        def work():
+            if not wanted:
+                return None
+            from explorer.uncertainty import compute_bands
+
+            return compute_bands(scenario, catalog, samples=min(scenario.uncertainty_samples, 2000),
+                                 precision=options["precision"], effective=options["measure"] == "Effective")
+
+        self._band_pool.start(_Job(work, generation, self._band_bridge))
+
+    def _bands_arrived(self, generation: int, result) -> None:
+        self._band_busy = False
+        if generation == self._band_generation:
+            if isinstance(result, BaseException):
+                self.show_status(f"No bands: {result}", error=True)
+                result = None
+            self.refresh_bands(result)
+        if self._band_wanted is not None:
+            self._start_band_job()
+
+    def refresh_bands(self, bands) -> None:
+        """The secondary analyses during a drag: draw the new bands, the KPI ranges and the tornado."""
+        scenario = self.shown_scenario()
+        self.bands = bands
+        for name, chart in self.charts.items():
+            chart.bands = self.bands.series if self.bands is not None else None
+            if name in self.FOLLOWERS and self.projection is not None:
+                chart.set_projection(self.projection, scenario, self.document.dragging)
+            else:
+                chart.update_bands()
+        if self.projection is not None:
+            summary = self.projection.summary()
+            self.kpis.set_values(summary, self._baseline(), self._kpi_extras(summary),
+                                 against="first slide" if self.presenting else "saved")
+
+    def _compute_bands(self, scenario: Scenario, dragging: bool):
+        """Percentile bands of the shown scenario; while a slider is dragged at most 2,000 samples
+        (the full count follows when the drag ends)."""
+        if not (self.show_bands and scenario.ranges):
+            return None
+        from explorer.uncertainty import compute_bands
+
+        samples = min(scenario.uncertainty_samples, 2000) if dragging else scenario.uncertainty_samples
+        options = self.charts["capacity"].current_options()
+        try:
+            return compute_bands(scenario, self.catalog, samples=samples, precision=options["precision"],
+                                 effective=options["measure"] == "Effective")
+        except ExplorerError as exc:
+            self.show_status(f"No bands: {exc}", error=True)
+            return None
+
+    def _kpi_extras(self, summary: dict) -> dict[str, str]:
+        extras = {}
+        if summary["cost_vs_contract"] is not None:
+            extras["cost_total_usd"] = f"{summary['cost_vs_contract']:.0%} of the contract value"
+        if self.bands is not None:
+            for card in self.kpis.cards.values():
+                key = card.kpi.key
+                if key in self.bands.kpis:
+                    p10, p90 = float(self.bands.kpis[key][0]), float(self.bands.kpis[key][4])
+                    if abs(p90 - p10) <= 1e-3 * max(abs(p10), abs(p90), 1e-300):
+                        continue  # no input with a range moves this figure
+                    line = f"P10–P90 {_short(key, p10)} – {_short(key, p90)}"
+                    extras[key] = f"{extras[key]}\n{line}" if key in extras else line
+        return extras
+
+    def set_show_bands(self, on: bool) -> None:
+        self.show_bands = on
+        self.refresh()
 
     def _baseline(self) -> dict | None:
         base = self._present.get("origin") or self.document.baseline
@@ -445,6 +606,116 @@ class MainWindow(QMainWindow):
             return False
         self.show_status("Wrote " + ", ".join(p.name for p in written))
         return True
+
+    # ---------------------------------------------------------------------------- comparison
+    COMPARE_COLOURS = ("#E15759", "#17BECF", "#B07AA1", "#9C755F")
+
+    def pin_baseline(self) -> None:
+        """Pin the current scenario as the comparison's baseline (replacing an earlier pin)."""
+        scenario = self.shown_scenario()
+        label = f"Baseline: {scenario.name}"
+        if self.compared and self.compared[0][0].startswith("Baseline: "):
+            self.compared[0] = (label, scenario)
+        else:
+            self.compared.insert(0, (label, scenario))
+            del self.compared[3:]
+        self.show_status(f"Pinned “{scenario.name}” as the baseline; move the sliders to compare")
+        self.refresh()
+
+    def add_comparison(self, label: str, scenario: Scenario) -> bool:
+        from explorer.compare import MAX_COMPARED
+
+        if len(self.compared) >= MAX_COMPARED - 1:
+            self.dialogs.error("Comparison is full", f"Up to {MAX_COMPARED} scenarios can be compared side by "
+                               "side, the current one included. Clear the comparison first.")
+            return False
+        self.compared.append((label, scenario))
+        self.refresh()
+        return True
+
+    def add_comparison_dialog(self) -> None:
+        folder = str(self.document.path.parent) if self.document.path else str(Path.home())
+        path = self.dialogs.open_path("Add a scenario to the comparison", folder)
+        if path:
+            self.add_comparison_path(Path(path))
+
+    def add_comparison_path(self, path: Path) -> bool:
+        try:
+            scenario = load_scenario(path, self.catalog)
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot compare scenario", str(exc))
+            return False
+        self._remember_session_file(Path(path).resolve())
+        return self.add_comparison(Path(path).name, scenario)
+
+    def clear_comparison(self) -> None:
+        self.compared = []
+        self.refresh()
+
+    def _overlays(self) -> list:
+        out = []
+        start = month_index(self.shown_scenario().start)
+        for k, (label, scenario) in enumerate(self.compared):
+            try:
+                projection = evaluate(scenario, self.catalog)
+            except ExplorerError:
+                continue
+            out.append((label, self.COMPARE_COLOURS[k % 4], projection, month_index(scenario.start) - start))
+        return out
+
+    def comparison_summaries(self, current: dict) -> list[tuple[str, dict]]:
+        rows = [(label, evaluate(s, self.catalog).summary()) for label, s in self.compared]
+        return rows + [(f"Current: {self.shown_scenario().name}", current)]
+
+    def _fill_comparison(self, current: dict) -> None:
+        from explorer.compare import comparison_rows
+
+        table = self.compare_table
+        if not self.compared:
+            table.setVisible(False)
+            return
+        named = self.comparison_summaries(current)
+        rows = comparison_rows([s for _, s in named])
+        table.setVisible(True)
+        table.setRowCount(len(rows))
+        table.setColumnCount(len(named))
+        table.setHorizontalHeaderLabels([label for label, _ in named])
+        table.setVerticalHeaderLabels([r.label for r in rows])
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for c in range(len(named) - 1):
+            item = table.horizontalHeaderItem(c)
+            item.setForeground(QColor(self.COMPARE_COLOURS[c % 4]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row.values):
+                text = _kpi_text(row.key, value)
+                if c > 0 and row.deltas[c] is not None:
+                    pct = f" ({row.percents[c]:+.1%})" if row.percents[c] is not None else ""
+                    text += f"\nΔ {_kpi_delta_text(row.key, row.deltas[c])}{pct}"
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(r, c, item)
+
+    # ------------------------------------------------------------------------ fit to budget
+    def fit_budget(self, budget: float, solve_for: str):
+        """(FitResult, None), or (None, the reason no answer exists)."""
+        from explorer.fit import fit_to_budget
+
+        try:
+            return fit_to_budget(self.document.scenario, budget, solve_for, self.catalog), None
+        except ExplorerError as exc:
+            return None, str(exc)
+
+    def apply_fit(self, result) -> None:
+        self.document.edit(dict(result.changes), text="Fit to budget")
+        self.show_status(f"Fitted to USD {compact(result.budget_usd, 4)}: "
+                         + (f"{result.value:,.0f} accelerators" if result.solved_for == "gpu_count"
+                            else f"chip price scale {result.changes['chip_price_scale']:.3g}"))
+
+    def fit_dialog(self) -> None:
+        from .fit_dialog import FitDialog
+
+        FitDialog(self).exec()
 
     # ------------------------------------------------------------------------------ pictures
     def _export_stem(self) -> str:
@@ -678,7 +949,33 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self._band_pool.waitForDone()  # no worker result may arrive after the window is gone
         event.accept()
+
+
+def _short(key: str, value: float) -> str:
+    """A KPI value without its unit, for the P10–P90 line under the card's value."""
+    if key == "energy_share_of_cost":
+        return f"{value:.1%}"
+    return compact(value, 3)
+
+
+def _kpi_text(key: str, value) -> str:
+    if value is None:
+        return "–"
+    if key.endswith("_usd"):
+        return f"USD {compact(value, 4)}"
+    if key == "energy_share_of_cost":
+        return f"{value:.1%}"
+    return compact(value, 4)
+
+
+def _kpi_delta_text(key: str, value: float) -> str:
+    if key == "energy_share_of_cost":
+        return f"{value * 100:+.1f} pp"
+    sign = "+" if value >= 0 else "−"
+    body = _kpi_text(key, abs(value))
+    return f"{sign}{body}"
 
 
 def _slug(name: str) -> str:

@@ -85,7 +85,21 @@ def _svg_series(svg: bytes) -> list[np.ndarray]:
     return series
 
 
-@pytest.mark.parametrize("name", CHART_NAMES)
+TIME_CHARTS = [n for n in CHART_NAMES if n != "tornado"]
+
+
+def test_tornado_svg_has_a_bar_per_input(qapp, projection):
+    svg = render_svg("tornado", projection, DEAL, ImageOptions(width=1280, height=720))
+    widths = set()
+    for el in ET.fromstring(svg).iter():
+        width = el.attrib.get("width", "")
+        if el.tag.endswith("rect") and re.fullmatch(r"[\d.]+", width) and float(width) > 0:
+            widths.add(round(float(width), 1))
+    assert len(widths) >= 8  # bars of different lengths, not one collapsed shape
+    assert b"Chip price scale" in svg and b"Energy price" in svg
+
+
+@pytest.mark.parametrize("name", TIME_CHARTS)
 def test_svg_parses_and_its_curves_are_not_collapsed(qapp, projection, name):
     svg = render_svg(name, projection, DEAL, ImageOptions(width=1280, height=720))
     series = _svg_series(svg)

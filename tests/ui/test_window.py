@@ -220,6 +220,9 @@ def test_every_preset_loads_and_renders(window, preset):
     for name, chart in window.charts.items():
         series = chart.series()
         assert series, name
+        if name == "tornado":
+            assert len(series["at low"]) == len(preset.load().ranges)
+            continue
         for label, values in series.items():
             assert len(values) == preset.load().term_months and np.all(np.isfinite(values)), (name, label)
         top = chart.plot.viewRange()[1][1]

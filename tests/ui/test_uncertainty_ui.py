@@ -1,0 +1,131 @@
+"""Bands, KPI ranges, the tornado, comparison and fit-to-budget in the window."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QAbstractSlider
+
+from explorer.compare import comparison_rows
+from explorer.model import evaluate
+from explorer.scenario import Scenario, save_scenario
+from explorer.uncertainty import compute_bands
+
+
+def slider(window, name):
+    return next(w for w in window.findChildren(QAbstractSlider) if w.accessibleName() == name)
+
+
+def band_visible(chart) -> bool:
+    return bool(chart._band_items) and all(item.isVisible() for item in chart._band_items)
+
+
+def test_charts_show_bands_and_kpis_show_ranges(window):
+    for name in ("capacity", "power", "cumulative"):
+        assert band_visible(window.charts[name]), name
+    expected = compute_bands(window.document.scenario)
+    assert np.allclose(window.bands.series["cost_cumulative"], expected.series["cost_cumulative"])
+    extra = window.kpis.cards["cost_total_usd"].extra.text()
+    assert "P10–P90" in extra
+    window.act_bands.setChecked(False)
+    assert not any(band_visible(window.charts[n]) for n in ("capacity", "power", "cumulative"))
+    assert "P10–P90" not in window.kpis.cards["cost_total_usd"].extra.text()
+
+
+def test_bands_follow_a_slider_and_refine_after_the_drag(window):
+    before = window.bands.series["cost_cumulative"].copy()
+    window.document.edit({"uncertainty_samples": 5000})
+    s = slider(window, "GPU count")
+    s.setSliderDown(True)
+    s.setValue(math.log10(300_000))
+    window.flush()
+    assert window.bands.samples == 2000  # capped while dragging
+    assert not np.allclose(window.bands.series["cost_cumulative"], before)
+    s.setSliderDown(False)
+    window.flush()
+    assert window.bands.samples == 5000  # the full count once the drag ends
+    p10, p90 = window.bands.series["cost_cumulative"][[0, 4], -1]
+    assert p10 < window.projection.cost_cumulative[0, -1] < p90
+
+
+def test_no_ranges_no_bands_and_a_message_in_the_tornado(window):
+    window.document.edit({"ranges": {}})
+    window.flush()
+    assert window.bands is None
+    assert not band_visible(window.charts["cumulative"])
+    assert window.charts["tornado"].message.isVisible()
+
+
+def test_the_tornado_updates_live(window):
+    before = window.charts["tornado"].series()["at high"].copy()
+    slider(window, "GPU count").setValue(math.log10(400_000))
+    window.flush()
+    after = window.charts["tornado"].series()["at high"]
+    assert after.max() == pytest.approx(before.max() * 2, rel=1e-6)  # cost is linear in the GPU count
+    text = window.charts["tornado"].show_readout(0)
+    assert "Chip price scale" in text
+
+
+def test_editing_ranges_in_the_assumptions_panel(window):
+    editor = window.panel.assumptions.ranges
+    on, low, high = editor._rows["pue"]
+    low.setValue(1.10)
+    assert window.document.scenario.ranges["pue"][0] == pytest.approx(1.10)
+    on.setChecked(False)
+    assert "pue" not in window.document.scenario.ranges
+    on.setChecked(True)
+    assert "pue" in window.document.scenario.ranges
+    on_util, low_util, _ = editor._rows["utilization"]
+    low_util.setValue(85.0)  # above the value (80%): refused, with a message, nothing changed
+    assert window.document.scenario.ranges["utilization"][0] == pytest.approx(0.65)
+    assert "must contain the value" in window.status.text()
+    assert low_util.value() == pytest.approx(65.0)
+
+
+def test_pin_a_baseline_and_compare(window):
+    window.pin_baseline()
+    slider(window, "Agent CPU ratio").setValue(60.0)
+    window.flush()
+    table = window.compare_table
+    assert table.isVisible() and table.columnCount() == 2
+    base = evaluate(Scenario()).summary()
+    current = window.projection.summary()
+    rows = comparison_rows([base, current])
+    cost_row = next(r for r in rows if r.key == "cost_total_usd")
+    assert cost_row.deltas[1] == pytest.approx(current["cost_total_usd"] - base["cost_total_usd"])
+    cell = table.item(0, 1).text()
+    assert "Δ +" in cell and "%" in cell
+    overlay = window.charts["cumulative"]._overlay_items[0]
+    assert overlay.isVisible()
+    assert np.allclose(overlay.yData * 1e9, evaluate(Scenario()).cost_cumulative[0])
+
+
+def test_up_to_four_scenarios_side_by_side(window, dialogs, tmp_path):
+    for i, agents in enumerate((20, 40, 80)):
+        path = tmp_path / f"s{i}.json"
+        save_scenario(Scenario(name=f"S{i}", agent_cpu_ratio=agents), path)
+        assert window.add_comparison_path(path)
+    assert window.compare_table.columnCount() == 4
+    path = tmp_path / "extra.json"
+    save_scenario(Scenario(), path)
+    assert not window.add_comparison_path(path)
+    assert "Up to 4" in dialogs.errors[-1][1]
+    window.enter_presentation()
+    assert window.compare_table.isVisible()  # presentation shows the comparison
+    window.leave_presentation()
+    window.clear_comparison()
+    assert not window.compare_table.isVisible()
+
+
+def test_fit_to_budget_applies_as_one_undoable_step(window):
+    result, problem = window.fit_budget(30e9, "gpu_count")
+    assert problem is None
+    window.apply_fit(result)
+    window.flush()
+    assert window.projection.summary()["cost_total_usd"] == pytest.approx(30e9, rel=1e-3)
+    window.act_undo.trigger()
+    assert window.document.scenario == Scenario()
+    result, problem = window.fit_budget(1e9, "price")
+    assert result is None and "already reach" in problem
