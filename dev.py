@@ -2,7 +2,8 @@
 """Set up and run Compute Scenario Explorer from a fresh clone, with nothing installed by hand.
 
     python3 dev.py run [FILE]       set up .venv, then open the app (on the announced deal by default)
-    python3 dev.py test [ARGS]      set up .venv with the test tools, then run the whole test suite
+    python3 dev.py test [ARGS]      set up .venv with the test and build tools, then run the whole test
+                                    suite (it builds the double-click app and runs its smoke test)
     python3 dev.py bench            set up, then print the benchmark figures
     python3 dev.py build            set up with PyInstaller, then build the double-click app in dist/
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-EXTRAS = {"run": "", "test": "test", "bench": "test", "build": "test,build"}
+EXTRAS = {"run": "", "test": "test,build", "bench": "test", "build": "build"}
 
 
 def _venv_python() -> Path:
@@ -108,6 +109,12 @@ def main(argv: list[str]) -> int:
         cmd = [str(py), str(ROOT / "benchmarks" / "run_all.py"), *rest]
     else:
         cmd = [str(py), "-m", "PyInstaller", "--noconfirm", "--clean", str(ROOT / "build.spec"), *rest]
+        code = subprocess.run(cmd, cwd=ROOT, env=env).returncode
+        if code == 0:
+            _say("built dist/ (see docs/packaging.md); checking it with packaging/smoke_test.py")
+            code = subprocess.run([str(py), str(ROOT / "packaging" / "smoke_test.py")], cwd=ROOT,
+                                  env=dict(env, QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"))).returncode
+        return code
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 
 

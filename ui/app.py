@@ -26,6 +26,45 @@ from .main_window import APP_NAME, MainWindow  # noqa: E402
 from .settings import Settings  # noqa: E402
 
 log = logging.getLogger("scenario_explorer")
+LOG_NAME = "compute-scenario-explorer.log"
+
+
+def log_dir() -> Path:
+    """The platform's usual place for an app's logs: ~/Library/Logs/<app> on macOS,
+    %LOCALAPPDATA%/<app>/logs on Windows, $XDG_STATE_HOME/<app> (~/.local/state) on Linux."""
+    home = Path.home()
+    if sys.platform == "darwin":
+        return home / "Library" / "Logs" / APP_NAME
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(base) / APP_NAME / "logs"
+    return Path(os.environ.get("XDG_STATE_HOME") or home / ".local" / "state") / "compute-scenario-explorer"
+
+
+def setup_logging() -> Path | None:
+    """Warnings and errors go to a log file (a windowed app has no console to print them on); also
+    to stderr when there is one. Returns the log file, or None if it cannot be written."""
+    root = logging.getLogger("scenario_explorer")
+    if getattr(root, "_configured", False):
+        return getattr(root, "_log_path", None)
+    root.setLevel(logging.INFO)
+    root._configured = True
+    path = None
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / LOG_NAME
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        root.addHandler(handler)
+    except OSError:
+        path = None  # no writable log folder: keep going without a file
+    if sys.stderr is not None:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.WARNING)
+        root.addHandler(stream)
+    root._log_path = path
+    return path
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -84,32 +123,50 @@ def install_error_hook(window_getter) -> None:
 
     def hook(kind, value, tb):
         text = "".join(traceback.format_exception(kind, value, tb))
-        log.error("unexpected error\n%s", text)
-        if sys.stderr is not None:
-            sys.stderr.write(text)
+        log.error("unexpected error\n%s", text)  # to the log file, and to stderr when there is one
+        path = getattr(logging.getLogger("scenario_explorer"), "_log_path", None)
         window = window_getter()
-        if window is not None and QApplication.instance() is not None:
+        if QApplication.instance() is not None:
             QMessageBox.critical(window, "Unexpected error",
-                                 f"Something went wrong: {value}\n\nYour scenario is unchanged. Details were "
-                                 "written to the log.")
+                                 f"Something went wrong: {value}\n\nYour scenario is unchanged."
+                                 + (f" Details were written to {path}." if path else ""))
 
     sys.excepthook = hook
 
 
 def run_gui(file_arg: str | None = None) -> int:
+    setup_logging()
+    window = None
+    install_error_hook(lambda: window)  # errors while starting are reported too
     app = make_app()
     settings = Settings()
     catalog = user_catalog(settings)
     scenario, path, modified_from, problem = initial_document(settings, catalog, file_arg)
     window = MainWindow(settings, catalog, scenario=scenario, path=path, modified_from=modified_from)
-    install_error_hook(lambda: window)
     window.show()
+    if os.environ.get("SCENARIO_EXPLORER_STARTUP_PROBE"):
+        _probe_first_paint(window, app)
     if problem:
         QTimer.singleShot(0, lambda: window.dialogs.error("Cannot open scenario",
                                                           f"{problem}\n\nThe announced deal is open instead."))
     code = app.exec()
     dispose(window)
     return code
+
+
+def _probe_first_paint(window, app) -> None:
+    """For benchmarks/bench_startup.py: print when the window has painted for the first time, then quit."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+                self.done = True
+                QTimer.singleShot(0, lambda: (print("first-paint", flush=True), app.quit()))
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
 
 
 def dispose(window) -> None:

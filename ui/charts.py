@@ -123,6 +123,8 @@ class MonthAxis(pg.AxisItem):
         super().__init__("bottom", **kwargs)
         self.start_index = month_index("2025-11")
         self._year_ticks = True
+        # a year label near either end may overhang the axis a little rather than vanish
+        self.setStyle(hideOverlappingLabels=24)
 
     def set_start(self, start: str) -> None:
         index = month_index(start)

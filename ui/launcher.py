@@ -3,7 +3,8 @@
 - ``scenario-explorer summary|export|presets ...`` runs the headless command line (imports no Qt);
 - ``scenario-explorer render|report ...`` draws charts with no display (Qt offscreen);
 - ``scenario-explorer`` opens the window on the announced deal (or the scenario open at the last exit);
-- ``scenario-explorer FILE`` opens that scenario file (or preset) in the window.
+- ``scenario-explorer FILE`` opens that scenario file (or preset) in the window;
+- ``scenario-explorer --smoke-test`` checks the app end to end and exits 0 (used on the frozen bundle).
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .headless import run  # Qt, but no display
 
         return run(argv)
+    if argv == ["--smoke-test"]:
+        from .app import setup_logging
+        from .smoke import run_smoke_test
+
+        setup_logging()
+        return run_smoke_test()
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         sys.stderr.write(f"{cli.PROG}: error: unexpected arguments {' '.join(argv)}\n"
                          f"usage: {cli.PROG} [FILE] | {cli.PROG} COMMAND ... (see {cli.PROG} --help)\n")

@@ -1,0 +1,93 @@
+"""``scenario-explorer --smoke-test``: a self-check of an installed or frozen app.
+
+Opens the main window on the default scenario (with a throw-away settings file), moves each main
+slider and checks the model and charts followed, renders every chart, exports one PNG to a temporary
+folder, and exits 0. Any failure exits 1 with the reason on stderr (and in the log file).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def run_smoke_test() -> int:
+    started = time.perf_counter()
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    step = "starting"
+    try:
+        with tempfile.TemporaryDirectory(prefix="cse-smoke-") as tmp_name:
+            tmp = Path(tmp_name)
+            step = "creating the application"
+            from .app import dispose, make_app
+            from .settings import Settings
+
+            app = make_app()
+            step = "opening the main window"
+            from explorer.scenario import Scenario
+
+            from .main_window import MainWindow
+
+            window = MainWindow(Settings(tmp / "settings.ini"))
+            window.resize(1600, 1000)
+            window.show()
+            window.flush()
+            _check(window.document.scenario == Scenario(), "the window did not open on the default scenario")
+            before = window.projection.summary()["cost_total_usd"]
+            for name, value in (("GPU count", math.log10(300_000)), ("Energy price", 0.15),
+                                ("Agent CPU ratio", 40.0)):
+                step = f"moving the '{name}' slider"
+                window.panel.main_sliders()[name].setValue(value)
+                window.flush()
+                app.processEvents()
+                after = window.projection.summary()["cost_total_usd"]
+                _check(after != before, f"moving '{name}' did not change the total cost")
+                before = after
+            step = "moving a chip-mix slider"
+            window.panel.mix.slider("GB200").setValue(70.0)
+            window.flush()
+            _check(abs(window.document.scenario.chip_mix["GB200"] - 0.7) < 1e-9, "the chip mix did not follow")
+            step = "rendering every chart"
+            from .export import ImageOptions, export_chart, render_image
+
+            for name in window.charts:
+                image = render_image(name, window.projection, window.document.scenario,
+                                     ImageOptions(width=640, height=360))
+                _check(image.width() == 640 and image.height() == 360, f"chart '{name}' has the wrong size")
+            step = "exporting a PNG"
+            out = export_chart(tmp / "smoke.png", "cost", window.projection, window.document.scenario,
+                               ImageOptions(width=1280, height=720))
+            _check(out.exists() and out.stat().st_size > 1000, "the exported PNG is missing or empty")
+            window.document.load(window.document.scenario, None)  # nothing to save
+            window.close()
+            dispose(window)
+    except Exception as exc:  # noqa: BLE001 - any failure is the answer
+        message = f"smoke test failed while {step}: {type(exc).__name__}: {exc}"
+        _report(message, error=True)
+        return 1
+    _report(f"smoke test passed in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+class SmokeFailure(RuntimeError):
+    pass
+
+
+def _check(ok: bool, reason: str) -> None:
+    if not ok:
+        raise SmokeFailure(reason)
+
+
+def _report(text: str, error: bool = False) -> None:
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        stream.write(text + "\n")
+        stream.flush()
+    import logging
+
+    (logging.getLogger("scenario_explorer").error if error else logging.getLogger("scenario_explorer").info)(text)
