@@ -9,9 +9,10 @@ event-loop pass collapse into one refresh (superqt's throttler with a 0 ms timeo
 from __future__ import annotations
 
 import html
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QHeaderView, QLabel, QMainWindow, QScrollArea,
                                QSplitter, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout, QWidget)
@@ -100,6 +101,10 @@ class MainWindow(QMainWindow):
         self._band_generation = 0
         self._band_busy = False
         self._band_wanted = None
+        self._band_started = 0.0
+        self._band_timer = QTimer(self)
+        self._band_timer.setSingleShot(True)
+        self._band_timer.timeout.connect(lambda: None if self._band_busy else self._start_band_job())
         self.panel.edited.connect(self._on_edit)
         self.panel.dragFinished.connect(self._on_drag_finished)
         self.document.scenarioChanged.connect(self._on_scenario_changed)
@@ -338,7 +343,11 @@ class MainWindow(QMainWindow):
         """Run pending refreshes now, and wait for bands being computed (tests and benchmarks call this
         instead of waiting)."""
         self._throttle.flush()
-        while self._band_busy:
+        while self._band_busy or self._band_wanted is not None:
+            if not self._band_busy:
+                self._band_started = 0.0  # no waiting for the interval here
+                self._band_timer.stop()
+                self._start_band_job()
             self._band_pool.waitForDone()
             QCoreApplication.sendPostedEvents(self)  # delivers the worker's result to this thread
 
@@ -386,7 +395,18 @@ class MainWindow(QMainWindow):
         if not self._band_busy:
             self._start_band_job()
 
+    BAND_INTERVAL_MS = 40  # while dragging, bands and the tornado follow at up to 25 updates a second
+
     def _start_band_job(self) -> None:
+        if self._band_wanted is None:
+            return
+        wait = self.BAND_INTERVAL_MS - (time.perf_counter() - self._band_started) * 1e3
+        if wait > 0 and not self._band_timer.isActive():
+            self._band_timer.start(int(wait) + 1)  # starts the newest request when the interval is over
+            return
+        if wait > 0:
+            return
+        self._band_started = time.perf_counter()
         generation, scenario, options = self._band_wanted
         self._band_wanted = None
         self._band_busy = True
