@@ -58,16 +58,21 @@ def measure_moves(app, window, slider, values, drag: bool, bands: bool = True) -
     return times
 
 
-def main() -> None:
+def open_window(folder: str):
+    """The app's window at 1600 x 1000 with a throw-away settings file, shown and painted once."""
     app = make_app()
+    window = MainWindow(Settings(Path(folder) / "settings.ini"))
+    window.resize(1600, 1000)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    window.flush()
+    return app, window
+
+
+def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        window = MainWindow(Settings(Path(tmp) / "settings.ini"))
-        window.resize(1600, 1000)
-        window.show()
-        for _ in range(5):
-            app.processEvents()
-        window.flush()
-        window.repaint()
+        app, window = open_window(tmp)
         print(f"Slider to repainted window, {window.width()}x{window.height()}, "
               f"platform {app.platformName()}, {MOVES} moves per slider")
         sliders = window.panel.main_sliders()

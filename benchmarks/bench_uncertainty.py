@@ -18,7 +18,7 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _timing import measure, report  # noqa: E402
 
-from bench_ui import measure_moves, sweep  # noqa: E402  (window.flush() also runs the pending band refresh)
+from bench_ui import measure_moves, open_window, sweep  # noqa: E402  (window.flush() waits for the bands too)
 from explorer.scenario import Scenario  # noqa: E402
 from explorer.sensitivity import tornado  # noqa: E402
 from explorer.uncertainty import compute_bands  # noqa: E402
@@ -36,18 +36,8 @@ def main() -> None:
           + ", ".join(f"{a / 1e9:.2f}B vs {b / 1e9:.2f}B ({(a / b - 1) * 100:+.2f}%)"
                       for a, b in zip(small[[0, 2, 4]], large[[0, 2, 4]])))
 
-    from ui.app import make_app
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
-
-    app = make_app()
     with tempfile.TemporaryDirectory() as tmp:
-        window = MainWindow(Settings(Path(tmp) / "settings.ini"))
-        window.resize(1600, 1000)
-        window.show()
-        for _ in range(5):
-            app.processEvents()
-        window.flush()
+        app, window = open_window(tmp)
         print(f"Window {window.width()}x{window.height()} ({app.platformName()}), bands and tornado on")
         sliders = window.panel.main_sliders()
         ranges = {"GPU count": (math.log10(20_000), math.log10(2_000_000)), "Energy price": (0.03, 0.35),

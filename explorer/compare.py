@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .export import SUMMARY_ROWS
+
 MAX_COMPARED = 4
 
-COMPARE_KPIS = (
-    ("cost_total_usd", "Total cost over the term", "USD"),
-    ("cost_per_million_tokens_usd", "Cost per million tokens", "USD"),
-    ("cost_per_effective_gpu_hour_usd", "Cost per effective GPU-hour", "USD"),
-    ("facility_power_peak_mw", "Peak facility power", "MW"),
-    ("energy_total_gwh", "Energy over the term", "GWh"),
-    ("compute_peak_eflops_bf16", "Peak compute (BF16)", "EFLOP/s"),
-    ("gpus_peak", "Accelerators at peak", ""),
-    ("vcpus_peak", "Agent vCPUs at peak", ""),
-    ("energy_share_of_cost", "Energy share of cost", "share"),
-)
+# The KPIs compared, in this order; labels and units are the summary table's (explorer/export.py).
+_COMPARE_KEYS = ("cost_total_usd", "cost_per_million_tokens_usd", "cost_per_effective_gpu_hour_usd",
+                 "facility_power_peak_mw", "energy_total_gwh", "compute_peak_eflops_bf16", "gpus_peak",
+                 "vcpus_peak", "energy_share_of_cost")
+_ROWS = {key: (label.strip(), unit) for key, label, unit in SUMMARY_ROWS}
+COMPARE_KPIS = tuple((key, *_ROWS[key]) for key in _COMPARE_KEYS)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsPathItem, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -78,10 +78,12 @@ def _same(item, key: str, *arrays) -> bool:
     the update: an unchanged item is not re-drawn on a slider step); otherwise remember them."""
     memo = item.__dict__.setdefault("_memo", {})
     previous = memo.get(key)
+    arrays = tuple(np.asarray(a, dtype=float) for a in arrays)
     if previous is not None and len(previous) == len(arrays) and all(
-            np.shape(a) == np.shape(b) and np.allclose(a, b, rtol=1e-10, atol=0.0) for a, b in zip(previous, arrays)):
+            a.shape == b.shape and (a.size == 0 or float(np.max(np.abs(a - b))) <= 1e-10 * float(np.max(np.abs(b))))
+            for a, b in zip(arrays, previous)):
         return True  # equal to the last drawn values, up to rounding noise
-    memo[key] = tuple(np.array(a, copy=True) for a in arrays)
+    memo[key] = tuple(a.copy() for a in arrays)
     return False
 
 
@@ -639,7 +641,7 @@ class PowerChart(Chart):
         self.energy_vb.setXLink(self.plot)
         self.energy_vb.setZValue(-10)
         self.plot.vb.sigResized.connect(self._sync_views)
-        self.bars = pg.BarGraphItem(x0=[], height=[], width=[], y0=0)
+        self.bars = _Bars(x0=[], height=[], width=[], y0=0)
         self.energy_vb.addItem(self.bars)
         self.it_line = self.plot.plot([], [])
         self.facility_line = self.plot.plot([], [])
@@ -696,6 +698,15 @@ class PowerChart(Chart):
         self._sync_views()
 
 
+class _Bars(pg.BarGraphItem):
+    """Bars drawn without antialiasing: axis-aligned rectangles gain nothing from it, and a monthly
+    cost chart has hundreds of them to paint on every slider step."""
+
+    def paint(self, p, *args):
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        super().paint(p, *args)
+
+
 class _StackedBars:
     """Stacked monthly bars, one BarGraphItem per component (bars show that amounts are per month;
     a short February is a shorter bar, not a glitch in a line)."""
@@ -706,7 +717,7 @@ class _StackedBars:
 
     def set(self, x: np.ndarray, bands: list[np.ndarray], colours: list[str], width: float = 0.8) -> None:
         while len(self.items) < len(bands):
-            item = pg.BarGraphItem(x=[], height=[], width=width, pen=pg.mkPen(None))
+            item = _Bars(x=[], height=[], width=width, pen=pg.mkPen(None))
             self.plot.addItem(item)
             self.items.append(item)
         while len(self.items) > len(bands):
@@ -874,8 +885,8 @@ class TornadoChart(Chart):
             self.kpi.addItem(label, key)
         self.options.addWidget(QLabel("KPI"))
         self.options.addWidget(self.kpi)
-        self.low_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, pen=pg.mkPen(None))
-        self.high_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, pen=pg.mkPen(None))
+        self.low_bars = _Bars(x0=[], y=[], width=[], height=0.6, pen=pg.mkPen(None))
+        self.high_bars = _Bars(x0=[], y=[], width=[], height=0.6, pen=pg.mkPen(None))
         self.plot.addItem(self.low_bars)
         self.plot.addItem(self.high_bars)
         self.base_line = pg.InfiniteLine(angle=90, movable=False)
