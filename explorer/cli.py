@@ -143,6 +143,8 @@ def cmd_fit(args, out) -> int:
 
     catalog, scenario = _load(args)
     budget = args.budget if args.budget is not None else scenario.contract_value_usd
+    if budget <= 0 and args.budget is None:
+        raise UsageError("the scenario has no contract value to fit to; give a budget with --budget USD")
     result = fit_to_budget(scenario, budget, args.solve, catalog)
     if args.out:
         save_scenario(result.scenario.replace(name=f"{scenario.name} (fitted to USD {compact(budget)})"), args.out)

@@ -521,6 +521,8 @@ def default_ranges(s: Scenario) -> Mapping[str, tuple]:
         else:
             value = getattr(s, name)
             low, high = _tidy(value * lo_mult, 4), _tidy(value * hi_mult, 4)
+            if name == "full_use_power_fraction":
+                low = max(low, s.idle_power_fraction)  # a busy system never draws less than an idle one
             out[name] = (max(spec.lo, min(low, value)), min(spec.hi, max(high, value)))
     return MappingProxyType(out)
 
@@ -537,13 +539,17 @@ def _check_ranges(s: Scenario) -> None:
                                     f"({month_text(first)} to {month_text(last)})")
         elif not (low <= value <= high):
             raise ScenarioError(f"'ranges.{name}' = [{low:g}, {high:g}] must contain the value {value:g}")
+        if name == "full_use_power_fraction" and low < s.idle_power_fraction:
+            raise ScenarioError(f"'ranges.full_use_power_fraction' low {low:g} is below 'idle_power_fraction' = "
+                                f"{s.idle_power_fraction:g}: a busy system cannot draw less than an idle one")
 
 
 def _moved_ranges(s: Scenario, changes: dict):
     """Ranges after ``changes``: a moved value takes its range along, scaled by the value's ratio
     (shifted for months and for a value moving away from 0), clipped to the field's limits; a
     changed start or term keeps the ramp range within the term."""
-    touched = [n for n in s.ranges if n in changes or (n == "ramp_end" and ({"start", "term_months"} & set(changes)))]
+    touched = [n for n in s.ranges if n in changes or (n == "ramp_end" and ({"start", "term_months"} & set(changes)))
+               or (n == "full_use_power_fraction" and "idle_power_fraction" in changes)]
     if not touched:
         return None
     ranges = dict(s.ranges)
@@ -563,6 +569,8 @@ def _moved_ranges(s: Scenario, changes: dict):
             hi_i = max(min(month_index(high) + shift, last), month_index(new))
             ranges[name] = (month_text(lo_i), month_text(hi_i))
             continue
+        if name not in changes:
+            continue  # touched only through another field (handled below)
         old, new = getattr(s, name), changes[name]
         if isinstance(new, bool) or not isinstance(new, (int, float)) or not math.isfinite(new):
             continue
@@ -571,6 +579,11 @@ def _moved_ranges(s: Scenario, changes: dict):
         else:
             low, high = low + new - old, high + new - old
         ranges[name] = (max(spec.lo, min(_tidy(low), new)), min(spec.hi, max(_tidy(high), new)))
+    if "full_use_power_fraction" in ranges:
+        idle = changes.get("idle_power_fraction", s.idle_power_fraction)
+        low, high = ranges["full_use_power_fraction"]
+        if isinstance(idle, (int, float)) and not isinstance(idle, bool) and low < idle <= high:
+            ranges["full_use_power_fraction"] = (float(idle), high)
     return ranges
 
 

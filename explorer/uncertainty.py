@@ -83,7 +83,9 @@ def sample_params(scenario: Scenario, catalog: Catalog | None = None, samples: i
         mode = _numeric(field, getattr(scenario, field))
         if high > low:
             params = apply_values(params, scenario, field, triangular_ppf(u[:, j], low, mode, high))
-    return params
+    # a busy system never draws less than an idle one (ranges are checked for it; this keeps it so)
+    return params.replace(full_use_power_fraction=np.maximum(params.full_use_power_fraction,
+                                                             params.idle_power_fraction))
 
 
 @dataclass(frozen=True)

@@ -239,6 +239,7 @@ class Chart(QWidget):
         self.overlays: list = []  # compared scenarios: (label, colour, Projection, month offset)
         self._band_items: list = []
         self._overlay_items: list[pg.PlotDataItem] = []
+        self.overlay_legend = True  # name compared scenarios in the legend (the window's table may do it)
         self._last_draw = None
         self._term = 0
         self._start_index = month_index("2025-11")
@@ -498,7 +499,7 @@ class Chart(QWidget):
             item.setVisible(True)
             top = max(top, float(np.nanmax(y)))
             entries.append((colour, label, "dash"))
-        return top, entries
+        return top, (entries if self.overlay_legend else [])
 
     def update_bands(self) -> None:
         """Redraw only the bands (they may arrive after the data while a slider is dragged)."""
@@ -850,10 +851,10 @@ class UnitEconomicsChart(Chart):
         right = self.plot.getAxis("right")
         if abs(right.scale - factor) > 1e-12 * factor:  # setScale re-lays out the axis: only on change
             right.setScale(factor)
-        self._set_left_label(f"USD per M tokens ({scenario.model_active_params_billion:g}B model)")
-        if right.labelText != "USD per effective GPU-hour":
-            right.setLabel("USD per effective GPU-hour", **{"color": self.theme.foreground,
-                                                             "font-size": self._font_pt(8.5)})
+        self._set_left_label(f"USD / M tokens ({scenario.model_active_params_billion:g}B)")
+        if right.labelText != "USD / effective GPU-hour":
+            right.setLabel("USD / effective GPU-hour", **{"color": self.theme.foreground,
+                                                           "font-size": self._font_pt(8.5)})
         labels = [COMPONENT_LABELS[p] for p in COMPONENTS]
         self.set_title("Unit economics")
         self._readout_rows = [(self.theme.foreground, "per M tokens", total, "USD"),

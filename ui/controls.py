@@ -32,6 +32,9 @@ DECIMALS = {"pue": 2, "server_overhead_scale": 2, "chip_price_scale": 2, "deprec
             "facility_usd_per_kw_month": 0, "cpu_usd_per_vcpu_hour": 4, "cpu_purchase_usd_per_vcpu": 0,
             "cpu_power_w_per_vcpu": 1, "vcpus_per_agent_session": 1, "model_active_params_billion": 1,
             "flops_per_param_per_token": 1, "contract_value_usd": 0}
+# Enough decimals for the default ranges to show as entered (0.0604 USD/kWh, 0.0136 USD/vCPU-hour).
+RANGE_DECIMALS = {"energy_price_usd_per_kwh": 4, "cpu_usd_per_vcpu_hour": 4, "capital_cost_rate": 4,
+                  "facility_usd_per_kw_month": 1, "pue": 3, "server_overhead_scale": 3, "chip_price_scale": 3}
 SHORT_UNITS = {"contract_value_usd": " USD", "pue": "", "term_months": " months", "depreciation_years": " years",
                "facility_usd_per_kw_month": " USD/kW·mo", "cpu_usd_per_vcpu_hour": " USD/vCPU·h",
                "cpu_purchase_usd_per_vcpu": " USD/vCPU", "cpu_power_w_per_vcpu": " W/vCPU",
@@ -436,7 +439,7 @@ class RangesEditor(QWidget):
                         edit.setSuffix(" %")
                     else:
                         edit.setRange(spec.lo, spec.hi)
-                        edit.setDecimals(max(DECIMALS.get(name, 3), 3) if name != "facility_usd_per_kw_month" else 0)
+                        edit.setDecimals(RANGE_DECIMALS.get(name, 3))
                     edit.valueChanged.connect(lambda _v, n=name: self._changed(n))
                 edit.setAccessibleName(f"{spec.label} range {end}")
                 editors.append(edit)

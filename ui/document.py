@@ -80,7 +80,9 @@ class ScenarioDocument(QObject):
             key = (tuple(sorted(changes)), self._drag_session)
         else:
             key = None
-        label = text or "Change " + ", ".join(changes)
+        from explorer.scenario import FIELDS
+
+        label = text or "Change " + ", ".join(FIELDS[k].label.lower() if k in FIELDS else k for k in changes)
         self.undo_stack.push(SetScenario(self, self._scenario, new, label, key))
 
     def end_drag(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QGuiApplication, QImage, QPageLayout, 
 from PySide6.QtWidgets import QApplication
 
 from explorer.errors import OutputError
-from explorer.files import atomic_write, atomic_write_bytes
+from explorer.files import atomic_write, atomic_write_bytes, check_writable_target
 from explorer.formatting import compact, percent, plain
 from explorer.model import Projection
 from explorer.scenario import FIELDS, Scenario
@@ -44,6 +44,8 @@ class ImageOptions:
     transparent: bool = False
     theme: Theme = LIGHT
     chart_options: dict = field(default_factory=dict)  # e.g. {"precision": "fp8", "measure": "Effective"}
+    bands: object = None  # explorer.uncertainty.Bands to draw, or None
+    overlays: list = field(default_factory=list)  # compared scenarios, as the window draws them
 
     def k(self) -> float:
         if self.scale:
@@ -78,6 +80,8 @@ def build_chart(name: str, projection: Projection, scenario: Scenario, options: 
     chart.resize(width, height)
     chart.view.ci.setGeometry(QRectF(0, 0, width, height))
     chart.set_subtitle(scenario.name)
+    chart.bands = options.bands.series if options.bands is not None else None
+    chart.overlays = list(options.overlays)
     chart.set_projection(projection, scenario, dragging=False)
     chart._render_legend()
     chart.view.ci.setGeometry(QRectF(0, 0, width, height))
@@ -155,18 +159,19 @@ def image_png_bytes(image: QImage) -> bytes:
 
 def render_svg(name: str, projection: Projection, scenario: Scenario, options: ImageOptions) -> bytes:
     """SVG through pyqtgraph's SVGExporter (curves keep their own coordinates; small x values avoid
-    pyqtgraph's date-axis collapse)."""
+    pyqtgraph's date-axis collapse). The drawing keeps the layout's coordinates in its viewBox and
+    gets the requested size in pixels as its width and height."""
     from pyqtgraph.exporters import SVGExporter
 
     options.check()
     chart = build_chart(name, projection, scenario, options)
     if options.transparent:
         _without_view_background(chart)
-    exporter = SVGExporter(chart.view.scene())
-    exporter.parameters()["width"] = options.width
-    data = exporter.export(toBytes=True)
+    # The views update their data-to-pixel transforms just before a paint; an export is not a paint.
+    chart.view.scene().prepareForPaint()
+    data = SVGExporter(chart.view.scene()).export(toBytes=True)
     chart.deleteLater()
-    return data
+    return data.replace(b"<svg ", f'<svg width="{options.width}" height="{options.height}" '.encode(), 1)
 
 
 def render_pdf(name: str, projection: Projection, scenario: Scenario, options: ImageOptions) -> bytes:
@@ -200,27 +205,34 @@ def export_chart(path: str | Path, name: str, projection: Projection, scenario: 
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise OutputError(f"{path.name}: unknown picture format '{path.suffix or '(none)'}'; use .png, .svg or .pdf")
-    if fmt == "png":
-        data = image_png_bytes(render_image(name, projection, scenario, options))
-    elif fmt == "svg":
-        data = render_svg(name, projection, scenario, options)
-    else:
-        data = render_pdf(name, projection, scenario, options)
-    atomic_write_bytes(path, data)
+    check_writable_target(path)
+    atomic_write_bytes(path, render_bytes(name, projection, scenario, options, fmt))
     return path
 
 
 def export_all(folder: str | Path, projection: Projection, scenario: Scenario, options: ImageOptions,
                fmt: str = "png", stem: str | None = None) -> list[Path]:
-    """Every chart into ``folder`` as ``<stem>-<chart>.<fmt>``."""
+    """Every chart into ``folder`` as ``<stem>-<chart>.<fmt>``. All targets are checked and all
+    charts rendered before the first file is written, so a bad target leaves no partial set."""
     folder = Path(folder)
     if fmt not in FORMATS:
         raise OutputError(f"unknown picture format '{fmt}'; use png, svg or pdf")
     if not folder.is_dir():
         raise OutputError(f"cannot write into {folder}: it is not an existing folder")
     stem = stem or slug(scenario.name)
-    return [export_chart(folder / f"{stem}-{name}.{fmt}", name, projection, scenario, options)
-            for name in CHART_NAMES]
+    targets = {name: check_writable_target(folder / f"{stem}-{name}.{fmt}") for name in CHART_NAMES}
+    rendered = {name: render_bytes(name, projection, scenario, options, fmt) for name in CHART_NAMES}
+    for name, path in targets.items():
+        atomic_write_bytes(path, rendered[name])
+    return list(targets.values())
+
+
+def render_bytes(name: str, projection: Projection, scenario: Scenario, options: ImageOptions, fmt: str) -> bytes:
+    if fmt == "png":
+        return image_png_bytes(render_image(name, projection, scenario, options))
+    if fmt == "svg":
+        return render_svg(name, projection, scenario, options)
+    return render_pdf(name, projection, scenario, options)
 
 
 def copy_to_clipboard(name: str, projection: Projection, scenario: Scenario, options: ImageOptions) -> QImage:
@@ -282,17 +294,31 @@ def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
     style = ("<style>body{font-family:sans-serif;} table{border-collapse:collapse;} "
              "td,th{border-bottom:1px solid #ccc; padding:2px 4px; vertical-align:top;} "
              "th{background:#eee; text-align:left;}</style>")
+    uncertainty = ""
+    if scenario.ranges:
+        lines = "".join(
+            f"<tr><td>{html.escape(FIELDS[f].label)}</td><td align='right'>{html.escape(_range_value(lo))}</td>"
+            f"<td align='right'>{html.escape(_range_value(hi))}</td><td>{html.escape(FIELDS[f].spread_source)}</td></tr>"
+            for f, (lo, hi) in scenario.ranges.items())
+        uncertainty = ("<h3>Uncertainty ranges (triangular, peaked at the value; "
+                       f"{scenario.uncertainty_samples:,} samples, seed {scenario.uncertainty_seed})</h3>"
+                       "<table width='100%' cellspacing='0'><tr><th>Input</th><th>Low</th><th>High</th>"
+                       "<th>Source of the default range</th></tr>" + lines + "</table>")
     return (f"{style}<h3>Assumptions and sources</h3>"
             "<table width='100%' cellspacing='0'><tr><th>Assumption</th><th>Value</th><th>Unit</th><th></th>"
             "<th>Source</th></tr>" + "".join(rows) + "</table>"
-            "<h3>Chips in the mix (catalog rows)</h3><table width='100%' cellspacing='0'><tr><th>Chip</th>"
+            + uncertainty + "<h3>Chips in the mix (catalog rows)</h3><table width='100%' cellspacing='0'><tr><th>Chip</th>"
             "<th>Specs</th><th>Power</th><th>Prices</th><th>Estimated</th><th>As of</th></tr>"
             + "".join(chips) + "</table><p>Equations: docs/model.md. Figures are modelled from public sources "
             "and estimates; they are not a statement of either party's actual costs.</p>")
 
 
+def _range_value(v) -> str:
+    return v if isinstance(v, str) else plain(v, 4)
+
+
 def write_report(path: str | Path, projection: Projection, scenario: Scenario, extra_charts=None,
-                 now: _dt.datetime | None = None) -> Path:
+                 now: _dt.datetime | None = None, bands=None) -> Path:
     """The report: page 1 title, date, KPIs and the charts (vector); page 2 the assumptions table with
     sources. ``extra_charts`` are (title, paint(painter, rect)) callables added to page 1's grid."""
     _ensure_app()
@@ -328,7 +354,7 @@ def write_report(path: str | Path, projection: Projection, scenario: Scenario, e
                 target = QRectF(c * cell_w + 3 * pt, top + r * row_h + 3 * pt, cell_w - 6 * pt, row_h - 6 * pt)
                 # laid out at 380 px high, so chart text stays legible at the printed size
                 opts = ImageOptions(width=int(380 * target.width() / max(target.height(), 1)), height=380,
-                                    theme=theme, scale=1.0)
+                                    theme=theme, scale=1.0, bands=bands)
                 if name is not None:
                     placed.append((target, record_chart(name, projection, scenario, opts), None, opts))
                 else:

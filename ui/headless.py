@@ -91,16 +91,29 @@ def cmd_render(args, out) -> int:
     options = ImageOptions(width=width, height=height, transparent=args.transparent, theme=THEMES[args.theme])
     options.check()
     projection = evaluate(scenario, catalog)
+    if scenario.ranges:
+        from explorer.uncertainty import compute_bands
+
+        options.bands = compute_bands(scenario, catalog)
     if args.chart == "all":
         folder = Path(args.out)
-        if not folder.exists():
-            if not folder.parent.exists():
-                raise OutputError(f"cannot write into {folder}: the folder {folder.parent} does not exist")
+        if folder.suffix.lower() in (".png", ".svg", ".pdf"):
+            raise OutputError(f"with --chart all, --out is a folder, not a file ({folder.name}); "
+                              "choose the format with --format")
+        if not folder.exists() and not folder.parent.exists():
+            raise OutputError(f"cannot write into {folder}: the folder {folder.parent} does not exist")
+        created = not folder.exists()
+        if created:
             try:
                 folder.mkdir()
             except OSError as exc:
                 raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from None
-        written = export_all(folder, projection, scenario, options, fmt=args.format)
+        try:
+            written = export_all(folder, projection, scenario, options, fmt=args.format)
+        except OutputError:
+            if created and not any(folder.iterdir()):
+                folder.rmdir()  # leave nothing behind
+            raise
     else:
         written = [export_chart(args.out, args.chart, projection, scenario, options)]
     release()
@@ -116,7 +129,12 @@ def cmd_report(args, out) -> int:
 
     from .export import write_report
 
-    path = write_report(args.out, evaluate(scenario, catalog), scenario)
+    bands = None
+    if scenario.ranges:
+        from explorer.uncertainty import compute_bands
+
+        bands = compute_bands(scenario, catalog)
+    path = write_report(args.out, evaluate(scenario, catalog), scenario, bands=bands)
     release()
     out.write(f"wrote {path}\n")
     return 0

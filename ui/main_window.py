@@ -153,10 +153,19 @@ class MainWindow(QMainWindow):
         self.compare_table.setAccessibleName("Comparison table")
         self.compare_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.compare_table.setVisible(False)
-        self.compare_table.setMaximumHeight(230)
-        self.compare_table.verticalHeader().setDefaultSectionSize(34)
-        right_layout.addWidget(self.compare_table)
-        right_layout.addLayout(grid, 1)
+        self.compare_table.verticalHeader().setDefaultSectionSize(22)
+        self.compare_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.compare_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The comparison table and the charts share the height through a splitter: on a small screen
+        # the table opens at most a third of it (and scrolls), and the user can move the divider.
+        charts = QWidget()
+        charts.setLayout(grid)
+        self.compare_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.compare_splitter.addWidget(self.compare_table)
+        self.compare_splitter.addWidget(charts)
+        self.compare_splitter.setCollapsible(1, False)
+        self.compare_splitter.setStretchFactor(1, 1)
+        right_layout.addWidget(self.compare_splitter, 1)
         self.chart_grid = grid
         self.chart_area = right
 
@@ -254,8 +263,19 @@ class MainWindow(QMainWindow):
         for act in (self.act_new, self.act_open, self.act_save):
             bar.addAction(act)
         bar.addSeparator()
-        bar.addAction(self.act_undo)
-        bar.addAction(self.act_redo)
+        # The toolbar's own Undo/Redo: short labels, with what they undo in the tooltip. Connected to
+        # bound methods, so nothing is called on a half-destroyed window.
+        stack = self.document.undo_stack
+        self.tool_undo = QAction("Undo", self)
+        self.tool_redo = QAction("Redo", self)
+        for act, trigger, can in ((self.tool_undo, stack.undo, stack.canUndoChanged),
+                                  (self.tool_redo, stack.redo, stack.canRedoChanged)):
+            act.setEnabled(False)
+            act.triggered.connect(trigger)
+            can.connect(act.setEnabled)
+            bar.addAction(act)
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
         bar.addSeparator()
         bar.addAction(self.act_export_charts)
         bar.addAction(self.act_present)
@@ -283,6 +303,12 @@ class MainWindow(QMainWindow):
         escape.activated.connect(self.leave_presentation)
         escape.setEnabled(False)
         self._present_keys.append(escape)
+
+    def _undo_text(self, text: str) -> None:
+        self.tool_undo.setToolTip(f"Undo {text}".strip())
+
+    def _redo_text(self, text: str) -> None:
+        self.tool_redo.setToolTip(f"Redo {text}".strip())
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         act = QAction(text, self)
@@ -364,7 +390,8 @@ class MainWindow(QMainWindow):
             return
         self.projection = projection
         dragging = self.document.dragging
-        if dragging:
+        background = dragging or scenario.uncertainty_samples > self.SYNC_SAMPLES
+        if background:  # the bands follow from the worker (refresh_bands); meanwhile the last ones stay
             if self.bands is not None and self.bands.series["cost_cumulative"].shape[1] != projection.params.term_months:
                 self.bands = None
         else:
@@ -376,9 +403,11 @@ class MainWindow(QMainWindow):
                 continue  # follows with the bands (refresh_bands) while dragging
             chart.bands = self.bands.series if self.bands is not None else None
             chart.overlays = overlays
+            chart.overlay_legend = not self.compared  # the table's coloured headers name them
             chart.set_projection(projection, scenario, dragging)
-        if dragging:
-            self._request_bands(scenario)
+        if background:
+            self._request_bands(scenario, samples=min(scenario.uncertainty_samples, self.SYNC_SAMPLES)
+                                if dragging else scenario.uncertainty_samples)
         summary = projection.summary()
         self.kpis.set_values(summary, self._baseline(), self._kpi_extras(summary),
                              against="first slide" if self.presenting else "saved")
@@ -388,10 +417,14 @@ class MainWindow(QMainWindow):
     # Charts that follow a drag with the bands (the main charts follow every step).
     FOLLOWERS = ("tornado",)
 
-    def _request_bands(self, scenario: Scenario) -> None:
+    # Up to this many samples the bands of a finished edit are computed at once (about 8 ms for
+    # 2,000); more go to the worker, and a drag always uses at most this many.
+    SYNC_SAMPLES = 2000
+
+    def _request_bands(self, scenario: Scenario, samples: int) -> None:
         self._band_generation += 1
         options = self.charts["capacity"].current_options()
-        self._band_wanted = (self._band_generation, scenario, options)
+        self._band_wanted = (self._band_generation, scenario, options, samples)
         if not self._band_busy:
             self._start_band_job()
 
@@ -407,7 +440,7 @@ class MainWindow(QMainWindow):
         if wait > 0:
             return
         self._band_started = time.perf_counter()
-        generation, scenario, options = self._band_wanted
+        generation, scenario, options, samples = self._band_wanted
         self._band_wanted = None
         self._band_busy = True
         wanted = self.show_bands and bool(scenario.ranges)
@@ -418,8 +451,8 @@ class MainWindow(QMainWindow):
                 return None
             from explorer.uncertainty import compute_bands
 
-            return compute_bands(scenario, catalog, samples=min(scenario.uncertainty_samples, 2000),
-                                 precision=options["precision"], effective=options["measure"] == "Effective")
+            return compute_bands(scenario, catalog, samples=samples, precision=options["precision"],
+                                 effective=options["measure"] == "Effective")
 
         self._band_pool.start(_Job(work, generation, self._band_bridge))
 
@@ -455,7 +488,7 @@ class MainWindow(QMainWindow):
             return None
         from explorer.uncertainty import compute_bands
 
-        samples = min(scenario.uncertainty_samples, 2000) if dragging else scenario.uncertainty_samples
+        samples = min(scenario.uncertainty_samples, self.SYNC_SAMPLES) if dragging else scenario.uncertainty_samples
         options = self.charts["capacity"].current_options()
         try:
             return compute_bands(scenario, self.catalog, samples=samples, precision=options["precision"],
@@ -636,9 +669,12 @@ class MainWindow(QMainWindow):
         label = f"Baseline: {scenario.name}"
         if self.compared and self.compared[0][0].startswith("Baseline: "):
             self.compared[0] = (label, scenario)
+        elif len(self.compared) >= 3:
+            self.dialogs.error("Comparison is full", "Up to 4 scenarios can be compared side by side, the "
+                               "current one included. Clear the comparison before pinning a baseline.")
+            return
         else:
             self.compared.insert(0, (label, scenario))
-            del self.compared[3:]
         self.show_status(f"Pinned “{scenario.name}” as the baseline; move the sliders to compare")
         self.refresh()
 
@@ -665,8 +701,10 @@ class MainWindow(QMainWindow):
         except ExplorerError as exc:
             self.dialogs.error("Cannot compare scenario", str(exc))
             return False
-        self._remember_session_file(Path(path).resolve())
-        return self.add_comparison(Path(path).name, scenario)
+        added = self.add_comparison(Path(path).name, scenario)
+        if added:
+            self._remember_session_file(Path(path).resolve())
+        return added
 
     def clear_comparison(self) -> None:
         self.compared = []
@@ -680,11 +718,18 @@ class MainWindow(QMainWindow):
                 projection = evaluate(scenario, self.catalog)
             except ExplorerError:
                 continue
-            out.append((label, self.COMPARE_COLOURS[k % 4], projection, month_index(scenario.start) - start))
+            short = label if len(label) <= 32 else label[:31] + "…"  # legends stay on few lines
+            out.append((short, self.COMPARE_COLOURS[k % 4], projection, month_index(scenario.start) - start))
         return out
 
     def comparison_summaries(self, current: dict) -> list[tuple[str, dict]]:
-        rows = [(label, evaluate(s, self.catalog).summary()) for label, s in self.compared]
+        rows = []
+        for label, scenario in list(self.compared):
+            try:
+                rows.append((label, evaluate(scenario, self.catalog).summary()))
+            except ExplorerError as exc:  # e.g. it names a chip of a catalog no longer loaded
+                self.compared.remove((label, scenario))
+                self.show_status(f"Removed “{label}” from the comparison: {exc}", error=True)
         return rows + [(f"Current: {self.shown_scenario().name}", current)]
 
     def _fill_comparison(self, current: dict) -> None:
@@ -693,28 +738,44 @@ class MainWindow(QMainWindow):
         table = self.compare_table
         if not self.compared:
             table.setVisible(False)
+            self._table_sized = False
             return
         named = self.comparison_summaries(current)
+        if len(named) < 2:
+            table.setVisible(False)
+            return
         rows = comparison_rows([s for _, s in named])
         table.setVisible(True)
         table.setRowCount(len(rows))
         table.setColumnCount(len(named))
-        table.setHorizontalHeaderLabels([label for label, _ in named])
-        table.setVerticalHeaderLabels([r.label for r in rows])
+        table.setHorizontalHeaderLabels([f"{label} (baseline)" if c == 0 else label
+                                         for c, (label, _) in enumerate(named)])
+        table.setVerticalHeaderLabels([f"{r.label}{_unit_suffix(r.unit)}" for r in rows])
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for c in range(len(named) - 1):
             item = table.horizontalHeaderItem(c)
             item.setForeground(QColor(self.COMPARE_COLOURS[c % 4]))
+            item.setToolTip(named[c][0])
         for r, row in enumerate(rows):
             for c, value in enumerate(row.values):
                 text = _kpi_text(row.key, value)
                 if c > 0 and row.deltas[c] is not None:
-                    pct = f" ({row.percents[c]:+.1%})" if row.percents[c] is not None else ""
-                    text += f"\nΔ {_kpi_delta_text(row.key, row.deltas[c])}{pct}"
+                    text += f"   Δ {_kpi_delta_text(row.key, row.deltas[c], row.values[0], digits=3)}"
+                    if row.percents[c] is not None and abs(row.deltas[c]) > 1e-9 * abs(row.values[0] or 1):
+                        text += f" ({_signed(row.percents[c] * 100, '%')})"
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(r, c, item)
+        table.resizeRowsToContents()
+        natural = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(len(rows))) + 4
+        table.setMaximumHeight(natural)
+        if not getattr(self, "_table_sized", False):  # first shown: at most a third of the height
+            total = sum(self.compare_splitter.sizes()) or self.compare_splitter.height()
+            first = min(natural, max(total // 3, 120))
+            self.compare_splitter.setSizes([first, max(total - first, 1)])
+            self._table_sized = True
 
     # ------------------------------------------------------------------------ fit to budget
     def fit_budget(self, budget: float, solve_for: str):
@@ -752,6 +813,9 @@ class MainWindow(QMainWindow):
         from .export import export_all, export_chart
 
         scenario = self.shown_scenario()
+        self.flush()  # bands being computed are part of the picture
+        request.options.bands = self.bands
+        request.options.overlays = self._overlays()
         try:
             projection = evaluate(scenario, self.catalog)
             if request.chart == "all":
@@ -772,7 +836,9 @@ class MainWindow(QMainWindow):
     def copy_chart(self, name: str) -> None:
         from .export import ImageOptions, copy_to_clipboard
 
-        options = ImageOptions(width=1920, height=1080, chart_options=self.charts[name].current_options())
+        self.flush()
+        options = ImageOptions(width=1920, height=1080, chart_options=self.charts[name].current_options(),
+                               bands=self.bands, overlays=self._overlays())
         copy_to_clipboard(name, evaluate(self.shown_scenario(), self.catalog), self.shown_scenario(), options)
         self.show_status(f"Copied the {self.charts[name].title.lower()} chart (1920 × 1080) to the clipboard")
 
@@ -789,8 +855,9 @@ class MainWindow(QMainWindow):
     def export_report(self, path: Path) -> bool:
         from .export import write_report
 
+        self.flush()
         try:
-            write_report(path, evaluate(self.shown_scenario(), self.catalog), self.shown_scenario())
+            write_report(path, evaluate(self.shown_scenario(), self.catalog), self.shown_scenario(), bands=self.bands)
         except ExplorerError as exc:
             self.dialogs.error("Report failed", str(exc))
             self.show_status(f"No report written: {exc}", error=True)
@@ -842,6 +909,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         themes.apply_palette(app, self.theme)
         self.restyle(scale=1.0)
+        self.compare_table.setStyleSheet("font-size: 13pt;")
         self.showFullScreen()
         self._show_slide()
 
@@ -872,6 +940,7 @@ class MainWindow(QMainWindow):
         for shortcut in self._present_keys:
             shortcut.setEnabled(False)
         self.banner.setVisible(False)
+        self.compare_table.setStyleSheet("")
         for w in (self.panel_scroll, self.toolbar, self.menuBar(), self.statusBar()):
             w.setVisible(True)
         for chart in self.charts.values():
@@ -899,9 +968,9 @@ class MainWindow(QMainWindow):
         except ExplorerError as exc:
             self.dialogs.error("Cannot load catalog", str(exc))
             return False
-        self._use_catalog(catalog)
+        note = self._use_catalog(catalog)
         self.settings.set_user_catalog(str(Path(path).resolve()))
-        self.show_status(f"Catalog: built-in + {Path(path).name} ({len(catalog)} chips)")
+        self.show_status(f"Catalog: built-in + {Path(path).name} ({len(catalog)} chips){note}")
         return True
 
     def use_builtin_catalog(self) -> None:
@@ -911,18 +980,28 @@ class MainWindow(QMainWindow):
         except ExplorerError as exc:
             self.dialogs.error("Cannot switch catalog", f"The open scenario uses a chip of your catalog: {exc}")
             return
-        self._use_catalog(catalog)
+        note = self._use_catalog(catalog)
         self.settings.set_user_catalog("")
-        self.show_status("Catalog: built-in")
+        self.show_status(f"Catalog: built-in{note}")
 
-    def _use_catalog(self, catalog: Catalog) -> None:
+    def _use_catalog(self, catalog: Catalog) -> str:
+        """Switch catalogs; returns a note on compared scenarios that had to be dropped ('' if none)."""
         self.catalog = catalog
+        dropped = []
+        for label, scenario in list(self.compared):
+            try:
+                check_chips(scenario, catalog)
+            except ExplorerError:
+                self.compared.remove((label, scenario))
+                dropped.append(f"“{label}”")
+        note = f"; removed {', '.join(dropped)} from the comparison (chips not in this catalog)" if dropped else ""
         # Earlier steps may name chips this catalog lacks; undoing into them would break the view.
         self.document.undo_stack.clear()
         self.panel.set_catalog(catalog)
         self._baseline_key = None
         self.panel.set_scenario(self.document.scenario)
         self.refresh()
+        return note
 
     # ----------------------------------------------------------------------------------- help
     def show_model_help(self) -> None:
@@ -980,22 +1059,35 @@ def _short(key: str, value: float) -> str:
     return compact(value, 3)
 
 
-def _kpi_text(key: str, value) -> str:
+def _kpi_text(key: str, value, digits: int = 4) -> str:
     if value is None:
         return "–"
     if key.endswith("_usd"):
-        return f"USD {compact(value, 4)}"
+        return f"USD {compact(value, digits)}"
     if key == "energy_share_of_cost":
         return f"{value:.1%}"
-    return compact(value, 4)
+    return compact(value, digits)
 
 
-def _kpi_delta_text(key: str, value: float) -> str:
+def _signed(value: float, unit: str = "") -> str:
+    """+3.1% / −2.0% (a true minus sign), 0 without a sign."""
+    if value == 0:
+        return f"0{unit}"
+    return f"{'+' if value > 0 else '−'}{abs(value):.1f}{unit}"
+
+
+def _kpi_delta_text(key: str, value: float, base: float | None = None, digits: int = 4) -> str:
+    """The difference without its currency (the column shows it): +22.6B, −0.0971, +2.6 pp."""
+    if base is not None and abs(value) <= 1e-9 * max(abs(base), 1e-300):
+        return "0"  # rounding noise, not a difference
     if key == "energy_share_of_cost":
-        return f"{value * 100:+.1f} pp"
+        return _signed(value * 100, " pp")
     sign = "+" if value >= 0 else "−"
-    body = _kpi_text(key, abs(value))
-    return f"{sign}{body}"
+    return f"{sign}{compact(abs(value), digits)}"
+
+
+def _unit_suffix(unit: str) -> str:
+    return {"USD": "", "share": "", "": "", "accelerators": "", "vCPUs": ""}.get(unit, f", {unit}")
 
 
 def _slug(name: str) -> str:

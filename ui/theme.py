@@ -60,7 +60,7 @@ DARK = Theme("dark", background="#161B22", foreground="#E6EDF3", muted="#9DA7B3"
 HIGH_CONTRAST = Theme("high-contrast", background="#000000", foreground="#FFFFFF", muted="#E0E0E0",
                       grid_alpha=90, panel="#000000", line_it="#00BFFF", line_facility="#FF5050",
                       contract="#FFFFFF", bars="#3A3A3A", good="#4CFF4C", bad="#FF5C5C",
-                      font_scale=1.6, line_scale=2.0)
+                      font_scale=1.4, line_scale=1.8)
 THEMES = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
 THEME_CHOICES = ("system", "light", "dark")
 

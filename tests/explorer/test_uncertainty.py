@@ -196,3 +196,21 @@ def test_fit_command_json_and_infeasible_exit(tmp_path):
     assert code == 2 and "already reach" in err
     code, out, err = _cli("fit", "openai-aws-deal", "--budget", "lots")
     assert code == 2 and "not an amount in USD" in err
+
+
+def test_busy_power_ranges_stay_above_the_idle_draw():
+    with pytest.raises(ScenarioError, match="cannot draw less than an idle one"):
+        scenario_from_json(json.dumps({"schema_version": 1, "idle_power_fraction": 0.5,
+                                       "full_use_power_fraction": 0.6,
+                                       "ranges": {"full_use_power_fraction": [0.2, 0.7]}}))
+    s = Scenario(idle_power_fraction=0.74)
+    assert s.ranges["full_use_power_fraction"][0] >= 0.74
+    params = sample_params(s, samples=2000)
+    assert np.all(params.full_use_power_fraction >= params.idle_power_fraction)
+
+
+def test_fit_without_a_contract_value_asks_for_a_budget(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text('{"schema_version": 1, "contract_value_usd": 0}')
+    code, out, err = _cli("fit", str(path))
+    assert code == 2 and "--budget" in err

@@ -88,6 +88,31 @@ def _svg_series(svg: bytes) -> list[np.ndarray]:
 TIME_CHARTS = [n for n in CHART_NAMES if n != "tornado"]
 
 
+@pytest.mark.parametrize("name", CHART_NAMES)
+@pytest.mark.parametrize("size", [(1920, 1080), (801, 601)])
+def test_svg_renders_over_the_whole_picture(qapp, projection, name, size):
+    """Drawn by an SVG renderer, the chart fills its picture (a stale view transform once left the
+    data in one corner, or collapsed, while the file still parsed)."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    svg = render_svg(name, projection, DEAL, ImageOptions(width=size[0], height=size[1]))
+    renderer = QSvgRenderer(svg)
+    assert renderer.isValid() and (renderer.defaultSize().width(), renderer.defaultSize().height()) == size
+    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    arr = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(size[1], image.bytesPerLine() // 4, 4)
+    ink = np.argwhere(np.any(arr[:, : size[0], :3] < 200, axis=2))  # clearly non-white pixels
+    height, width = np.ptp(ink[:, 0]), np.ptp(ink[:, 1])
+    assert width > 0.85 * size[0] and height > 0.85 * size[1], (name, width, height)
+    # and the data itself: the plotted colours reach the right half of the picture
+    coloured = np.argwhere(np.ptp(arr[:, : size[0], :3].astype(int), axis=2) > 60)
+    assert coloured[:, 1].max() > 0.6 * size[0], name
+
+
 def test_tornado_svg_has_a_bar_per_input(qapp, projection):
     svg = render_svg("tornado", projection, DEAL, ImageOptions(width=1280, height=720))
     widths = set()
@@ -107,7 +132,8 @@ def test_svg_parses_and_its_curves_are_not_collapsed(qapp, projection, name):
     # the data spread along x (pyqtgraph's date-axis bug collapses every x to one value)
     widest = max(series, key=lambda xs: len(np.unique(np.round(xs, 1))))
     assert len(np.unique(np.round(widest, 1))) >= 40
-    assert ET.fromstring(svg).attrib["viewBox"] == "0 0 1280 720"
+    root = ET.fromstring(svg)
+    assert (root.attrib["width"], root.attrib["height"]) == ("1280", "720")  # pixels asked for
     assert b"2027" in svg  # axis labels are text
     assert b"OpenAI" in svg  # the scenario name is on the chart
 
@@ -243,3 +269,22 @@ def test_report_command(tmp_path):
     assert "Reporttest" in squash(PdfReader(tmp_path / "r.pdf").pages[0].extract_text())
     result = _cli("report", str(scenario_file), "--out", str(tmp_path / "r.png"))
     assert result.returncode == 2 and "a report is a PDF file" in result.stderr
+
+
+def test_export_all_checks_every_target_before_writing(qapp, projection, tmp_path):
+    (tmp_path / "deal-cost.png").mkdir()  # blocks the 4th chart's file name
+    with pytest.raises(OutputError, match="it is a folder"):
+        export_all(tmp_path, projection, DEAL, ImageOptions(width=320, height=180), fmt="png", stem="deal")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deal-cost.png"]  # no partial set written
+
+
+def test_render_all_refuses_a_file_name_and_leaves_no_folder(tmp_path):
+    result = _cli("render", "openai-aws-deal", "--chart", "all", "--out", str(tmp_path / "x.png"))
+    assert result.returncode == 2 and "is a folder, not a file" in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_report_lists_the_uncertainty_ranges(qapp, tmp_path):
+    path = write_report(tmp_path / "r.pdf", evaluate(DEAL), DEAL)
+    rest = squash("".join(page.extract_text() for page in PdfReader(path).pages[1:]))
+    assert "Uncertaintyranges" in rest and "2,000samples" in rest

@@ -129,3 +129,43 @@ def test_fit_to_budget_applies_as_one_undoable_step(window):
     assert window.document.scenario == Scenario()
     result, problem = window.fit_budget(1e9, "price")
     assert result is None and "already reach" in problem
+
+
+def test_comparison_table_has_units_a_marked_baseline_and_no_rounding_noise(window):
+    window.pin_baseline()
+    window.flush()
+    table = window.compare_table
+    header = table.horizontalHeaderItem(0).text()
+    assert header.endswith("(baseline)")
+    labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert "Facility power at peak, MW" in labels and "Energy over the term, GWh" in labels
+    assert all("Δ 0" in table.item(r, 1).text() for r in range(table.rowCount()))  # identical scenarios
+    slider(window, "Agent CPU ratio").setValue(5.0)  # fewer CPUs than the baseline: cheaper
+    window.flush()
+    assert "Δ −" in table.item(0, 1).text() and "(−" in table.item(0, 1).text()
+    needed = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.maximumHeight() >= needed  # room for every row (the splitter may show fewer)
+    assert table.height() <= max(window.compare_splitter.height() // 3, 120) + 2  # charts keep most space
+
+
+def test_switching_catalog_drops_compared_scenarios_it_cannot_evaluate(window, tmp_path, dialogs):
+    cat = tmp_path / "chips.csv"
+    cat.write_text("id,name,bf16_tflops,tdp_w,system_w_per_accel,rent_usd_per_gpu_hour,purchase_usd\n"
+                   "XPU1,Example,3000,900,1200,2.0,30000\n")
+    assert window.set_catalog_path(str(cat))
+    window.add_comparison("xpu", Scenario(chip_mix={"XPU1": 1.0}))
+    window.use_builtin_catalog()
+    window.flush()
+    assert window.compared == [] and "removed “xpu” from the comparison" in window.status.text()
+    slider(window, "GPU count").setValue(math.log10(250_000))
+    window.flush()  # refreshes without an error
+    assert window.projection.summary()["gpus_peak"] == 250_000
+
+
+def test_window_exports_carry_the_bands(window, tmp_path, dialogs):
+    from ui.export_dialog import ExportRequest
+    from ui.export import ImageOptions
+    target = tmp_path / "cum.svg"
+    dialogs.requests = [ExportRequest("cumulative", "svg", target, ImageOptions(width=1280, height=720))]
+    assert window.export_chart_dialog("cumulative")
+    assert "P10–P90".encode() in target.read_bytes()  # the band legend is in the picture
