@@ -708,14 +708,24 @@ class MainWindow(QMainWindow):
 
     def clear_comparison(self) -> None:
         self.compared = []
+        self.__dict__.pop("_compared_cache", None)
         self.refresh()
+
+    def _compared_projection(self, scenario: Scenario) -> Projection:
+        """A compared scenario's projection, evaluated once: compared scenarios do not change while the
+        sliders move the current one (raises ExplorerError if it cannot be evaluated)."""
+        cache = self.__dict__.setdefault("_compared_cache", {})
+        hit = cache.get(id(scenario))
+        if hit is None or hit[0] is not scenario or hit[1] is not self.catalog:
+            hit = cache[id(scenario)] = (scenario, self.catalog, evaluate(scenario, self.catalog))
+        return hit[2]
 
     def _overlays(self) -> list:
         out = []
         start = month_index(self.shown_scenario().start)
         for k, (label, scenario) in enumerate(self.compared):
             try:
-                projection = evaluate(scenario, self.catalog)
+                projection = self._compared_projection(scenario)
             except ExplorerError:
                 continue
             short = label if len(label) <= 32 else label[:31] + "…"  # legends stay on few lines
@@ -726,7 +736,7 @@ class MainWindow(QMainWindow):
         rows = []
         for label, scenario in list(self.compared):
             try:
-                rows.append((label, evaluate(scenario, self.catalog).summary()))
+                rows.append((label, self._compared_projection(scenario).summary()))
             except ExplorerError as exc:  # e.g. it names a chip of a catalog no longer loaded
                 self.compared.remove((label, scenario))
                 self.show_status(f"Removed “{label}” from the comparison: {exc}", error=True)
