@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
-from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QGraphicsPathItem, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout,
                                QWidget)
 
 from explorer.catalog import PRECISION_LABELS, PRECISIONS
@@ -444,34 +444,20 @@ class Chart(QWidget):
                 item.setVisible(False)
             return 0.0, []
         if not self._band_items:
-            for _ in range(2):
-                item = QGraphicsPathItem()
-                item.setZValue(5)
-                self.plot.addItem(item)
-                self._band_items.append(item)
-            median = pg.PlotDataItem()
-            median.setZValue(6)
-            self.plot.addItem(median)
-            self._band_items.append(median)
+            item = _Layers(z=5)
+            self.plot.addItem(item)
+            self._band_items.append(item)
+        item = self._band_items[0]
         colour = QColor(self.theme.foreground)
-        for item, (lo, hi), alpha in zip(self._band_items[:2], ((0, 4), (1, 3)), (38, 60)):
-            upper, lower = bands[hi] / factor, bands[lo] / factor
-            if _same(item, "band", x, upper, lower) and item.isVisible():
-                continue
-            path = pg.arrayToQPath(np.r_[x, x[::-1]], np.r_[upper, lower[::-1]])
-            path.closeSubpath()
+        fills = []
+        for label, (lo, hi), alpha in (("P10–P90", (0, 4), 38), ("P25–P75", (1, 3), 60)):
             fill = QColor(colour)
             fill.setAlpha(alpha)
-            item.setPath(path)
-            item.setBrush(pg.mkBrush(fill))
-            item.setPen(pg.mkPen(None))
-            item.setVisible(True)
-        median = self._band_items[2]
-        set_xy(median, x, bands[2] / factor)
-        if median.__dict__.get("_style") != (self.theme.name, self.scale):
-            median.setPen(self._pen(self.theme.foreground, 1.2, Qt.PenStyle.DashLine))
-            median._style = (self.theme.name, self.scale)
-        median.setVisible(True)
+            fills.append((label, bands[hi] / factor, bands[lo] / factor, pg.mkBrush(fill)))
+        item.set_layers(x, fills, [("median", bands[2] / factor, self._pen(self.theme.foreground, 1.2,
+                                                                            Qt.PenStyle.DashLine))],
+                        style=(self.theme.name, self.scale, self.theme.line_scale))
+        item.setVisible(True)
         return float(np.nanmax(bands[4])) / factor, [(self.theme.muted, "P10–P90 and P25–P75 bands", "area"),
                                                        (self.theme.foreground, "median", "dash")]
 
@@ -524,35 +510,108 @@ class Chart(QWidget):
         return {label: values for _, label, values, _ in self._readout_rows}
 
 
-class _StackedArea:
-    """Stacked filled bands: band k is drawn from 0 up to the cumulative sum of bands 0..k, and lower
-    bands are painted over higher ones (one filled PlotDataItem per band is cheaper than
-    FillBetweenItem)."""
+class _Layers(pg.GraphicsObject):
+    """Filled polygons and lines of one chart, drawn by one item.
 
-    def __init__(self, plot: pg.PlotItem):
-        self.plot = plot
-        self.items: list[pg.PlotDataItem] = []
+    A slider step rebuilds a few QPainterPaths here and repaints once, where one PlotDataItem per
+    band costs a round of pyqtgraph bookkeeping each. Stacked bands are polygons between their lower
+    and upper edge, so no pixel is filled twice; they share exact edges, so they are filled without
+    antialiasing (nothing shows between them) and the lines drawn over them are antialiased.
+    """
 
-    def set(self, x: np.ndarray, bands: list[np.ndarray], colours: list[str], scale: float, line_scale: float) -> None:
-        while len(self.items) < len(bands):
-            item = pg.PlotDataItem(fillLevel=0.0)
-            self.plot.addItem(item)
-            self.items.append(item)
-        while len(self.items) > len(bands):
-            self.plot.removeItem(self.items.pop())
-        top = np.zeros_like(x, dtype=float)
-        for k, (band, colour) in enumerate(zip(bands, colours)):
-            top = top + band
-            item = self.items[k]
-            style = (colour, k, round(scale * line_scale, 3))
-            if item.__dict__.get("_style") != style:  # setPen/setBrush redraw the item: only on change
-                fill = QColor(colour)
-                fill.setAlpha(215)
-                item.setZValue(-k)
-                item.setPen(pg.mkPen(QColor(colour).darker(115), width=0.8 * scale * line_scale))
-                item.setBrush(pg.mkBrush(fill))
-                item._style = style
-            set_xy(item, x, top)
+    def __init__(self, z: float = 0.0, fill_antialias: bool = False):
+        super().__init__()
+        self.setZValue(z)
+        self.fill_antialias = fill_antialias
+        self._fills: list = []  # (QPainterPath, QBrush)
+        self._lines: list = []  # (QPainterPath, QPen)
+        self._data = (0.0, 0.0, 0.0, 0.0)  # x min, x max, y min, y max
+        self._pad_px = 0.0
+        self._rect: QRectF | None = None
+        self.drawn: dict[str, np.ndarray] = {}  # y of every fill's upper edge and every line, by label
+
+    def set_layers(self, x: np.ndarray, fills: list, lines: list, style=None) -> None:
+        """fills: (label, upper, lower or None for 0, QBrush); lines: (label, y, QPen). ``style`` is
+        a hashable key of the pens and brushes: with it, unchanged data and style are not redrawn."""
+        arrays = [x] + [a for _, up, lo, _ in fills for a in ((up,) if lo is None else (up, lo))] + \
+            [y for _, y, _ in lines]
+        if style is not None:
+            shape = np.array([len(fills), len(lines), hash(style)], dtype=float)
+            if _same(self, "layers", shape, *arrays):
+                return
+        x = np.asarray(x, dtype=float)
+        xx = np.r_[x, x[::-1]]
+        self._fills, self._lines, self.drawn = [], [], {}
+        lo_y, hi_y = math.inf, -math.inf
+        for label, upper, lower, brush in fills:
+            upper = np.nan_to_num(np.asarray(upper, dtype=float), nan=0.0, posinf=0.0, neginf=0.0)
+            lower = np.zeros_like(upper) if lower is None else \
+                np.nan_to_num(np.asarray(lower, dtype=float), nan=0.0, posinf=0.0, neginf=0.0)
+            path = pg.arrayToQPath(xx, np.r_[upper, lower[::-1]])
+            path.closeSubpath()
+            self._fills.append((path, brush))
+            self.drawn[label] = upper
+            if upper.size:
+                lo_y, hi_y = min(lo_y, float(lower.min())), max(hi_y, float(upper.max()))
+        pad = 0.0
+        for label, y, pen in lines:
+            y = np.asarray(y, dtype=float)
+            self._lines.append((pg.arrayToQPath(x, y, connect="finite"), pen))
+            self.drawn[label] = y
+            finite = y[np.isfinite(y)]
+            if finite.size:
+                lo_y, hi_y = min(lo_y, float(finite.min())), max(hi_y, float(finite.max()))
+            pad = max(pad, pen.widthF() / 2 + 1)
+        if not math.isfinite(lo_y) or x.size == 0:
+            lo_y = hi_y = 0.0
+        self.prepareGeometryChange()
+        self._data = (float(x.min()) if x.size else 0.0, float(x.max()) if x.size else 0.0, lo_y, hi_y)
+        self._pad_px = pad + 1
+        self._rect = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        if self._rect is None:
+            px, py = self.pixelVectors()
+            dx = px.length() * self._pad_px if px is not None else 0.0
+            dy = py.length() * self._pad_px if py is not None else 0.0
+            x0, x1, y0, y1 = self._data
+            self._rect = QRectF(x0 - dx, y0 - dy, x1 - x0 + 2 * dx, y1 - y0 + 2 * dy)
+        return self._rect
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        x0, x1, y0, y1 = self._data
+        return (x0, x1) if ax == 0 else (y0, y1)
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = None  # the pen's padding is in pixels
+
+    def paint(self, p, *args) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, self.fill_antialias)
+        for path, brush in self._fills:
+            p.fillPath(path, brush)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for path, pen in self._lines:
+            p.setPen(pen)
+            p.drawPath(path)
+
+
+def stacked(x: np.ndarray, bands: list[np.ndarray], labels: list[str], colours: list[str],
+            width: float) -> tuple[list, list]:
+    """Fills and edge lines of stacked bands for ``_Layers.set_layers`` (band k from the sum of
+    bands below it to the sum including it)."""
+    fills, lines = [], []
+    bottom = np.zeros(len(x), dtype=float)
+    for band, label, colour in zip(bands, labels, colours):
+        top = bottom + np.nan_to_num(band, nan=0.0, posinf=0.0, neginf=0.0)
+        fill = QColor(colour)
+        fill.setAlpha(215)
+        fills.append((label, top, bottom, pg.mkBrush(fill)))
+        lines.append((f"{label} edge", top, pg.mkPen(QColor(colour).darker(115), width=width)))
+        bottom = top
+    return fills, lines
 
 
 class CapacityChart(Chart):
@@ -573,7 +632,8 @@ class CapacityChart(Chart):
         self.options.addWidget(QLabel("Precision"))
         self.options.addWidget(self.precision)
         self.options.addWidget(self.measure)
-        self.areas = _StackedArea(self.plot)
+        self.areas = _Layers()
+        self.plot.addItem(self.areas)
         self._last = None
         self.precision.currentIndexChanged.connect(self._option_changed)
         self.measure.currentIndexChanged.connect(self._option_changed)
@@ -615,7 +675,8 @@ class CapacityChart(Chart):
         bands = [by_chip[:, i] / unit.factor for i in idx]
         colours = [chip_colour(c, i) for c, i in zip(chips, idx)]
         x = np.arange(projection.params.term_months, dtype=float)
-        self.areas.set(x, bands, colours, self.scale, self.theme.line_scale)
+        width = 0.8 * self.scale * self.theme.line_scale
+        self.areas.set_layers(x, *stacked(x, bands, chips, colours, width), style=(tuple(chips), tuple(colours), width))
         kind = "effective" if effective else "peak"
         self.set_title(f"Capacity by chip · {PRECISION_LABELS[precision]} {kind}")
         self._set_left_label(unit.label)
@@ -644,8 +705,8 @@ class PowerChart(Chart):
         self.plot.vb.sigResized.connect(self._sync_views)
         self.bars = _Bars(x0=[], height=[], width=[], y0=0)
         self.energy_vb.addItem(self.bars)
-        self.it_line = self.plot.plot([], [])
-        self.facility_line = self.plot.plot([], [])
+        self.lines = _Layers()
+        self.plot.addItem(self.lines)
         self.energy_range = YRange()
         self._restyle_items()
 
@@ -660,8 +721,6 @@ class PowerChart(Chart):
 
     def _restyle_items(self) -> None:
         t = self.theme
-        self.it_line.setPen(self._pen(t.line_it, 2.0))
-        self.facility_line.setPen(self._pen(t.line_facility, 2.4))
         bars = QColor(t.bars)
         bars.setAlpha(200)
         self.bars.setOpts(brush=pg.mkBrush(bars), pen=pg.mkPen(None))
@@ -671,8 +730,10 @@ class PowerChart(Chart):
         it, facility = projection.it_mw[0], projection.facility_mw[0]
         unit = self._unit("y", float(facility.max()), POWER, dragging)
         x = np.arange(projection.params.term_months, dtype=float)
-        set_xy(self.it_line, x, it / unit.factor)
-        set_xy(self.facility_line, x, facility / unit.factor)
+        t = self.theme
+        self.lines.set_layers(x, [], [("IT", it / unit.factor, self._pen(t.line_it, 2.0)),
+                                      ("facility", facility / unit.factor, self._pen(t.line_facility, 2.4))],
+                              style=(t.name, self.scale, t.line_scale))
         years, gwh = projection.energy_by_year()
         gwh = gwh[0]
         counts = np.diff(np.r_[np.flatnonzero(np.r_[True, np.diff(
@@ -766,7 +827,8 @@ class CumulativeChart(Chart):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.curve = self.plot.plot([], [], fillLevel=0.0)
+        self.curve = _Layers()
+        self.plot.addItem(self.curve)
         self.contract = pg.InfiniteLine(angle=0, movable=False)
         self.plot.addItem(self.contract, ignoreBounds=True)
         self.contract_label = pg.TextItem(anchor=(0, 0))  # below the line: never clipped at the top
@@ -782,10 +844,6 @@ class CumulativeChart(Chart):
 
     def _restyle_items(self) -> None:
         t = self.theme
-        fill = QColor(COMPONENT_COLOURS["compute"])
-        fill.setAlpha(60)
-        self.curve.setPen(self._pen(COMPONENT_COLOURS["compute"], 2.4))
-        self.curve.setBrush(pg.mkBrush(fill))
         self.contract.setPen(self._pen(t.contract, 1.6, Qt.PenStyle.DashLine))
         self.cross.setPen(self._pen(t.bad, 1.5))
         self.cross.setBrush(pg.mkBrush(t.background))
@@ -796,8 +854,12 @@ class CumulativeChart(Chart):
         contract = float(scenario.contract_value_usd)
         unit = self._unit("y", max(float(cum.max()), contract), USD_TOTAL, dragging)
         x = np.arange(projection.params.term_months, dtype=float)
-        set_xy(self.curve, x, cum / unit.factor)
         t = self.theme
+        fill = QColor(COMPONENT_COLOURS["compute"])
+        fill.setAlpha(60)
+        self.curve.set_layers(x, [("cumulative fill", cum / unit.factor, None, pg.mkBrush(fill))],
+                              [("cumulative", cum / unit.factor, self._pen(COMPONENT_COLOURS["compute"], 2.4))],
+                              style=(t.name, self.scale, t.line_scale))
         self.contract.setVisible(contract > 0)
         self.contract_label.setVisible(contract > 0)
         label_state = (contract / unit.factor, t.name, self.scale)
@@ -829,7 +891,8 @@ class UnitEconomicsChart(Chart):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.areas = _StackedArea(self.plot)
+        self.areas = _Layers()
+        self.plot.addItem(self.areas)
         self.plot.showAxis("right")
         self.plot.getAxis("right").enableAutoSIPrefix(False)
 
@@ -847,7 +910,9 @@ class UnitEconomicsChart(Chart):
         factor = tokens_per_gpu_hour / 1e6
         colours = [COMPONENT_COLOURS[p] for p in COMPONENTS]
         x = np.arange(projection.params.term_months, dtype=float)
-        self.areas.set(x, per_m, colours, self.scale, self.theme.line_scale)
+        labels = [COMPONENT_LABELS[p] for p in COMPONENTS]
+        width = 0.8 * self.scale * self.theme.line_scale
+        self.areas.set_layers(x, *stacked(x, per_m, labels, colours, width), style=(tuple(colours), width))
         right = self.plot.getAxis("right")
         if abs(right.scale - factor) > 1e-12 * factor:  # setScale re-lays out the axis: only on change
             right.setScale(factor)
@@ -855,7 +920,6 @@ class UnitEconomicsChart(Chart):
         if right.labelText != "USD / effective GPU-hour":
             right.setLabel("USD / effective GPU-hour", **{"color": self.theme.foreground,
                                                            "font-size": self._font_pt(8.5)})
-        labels = [COMPONENT_LABELS[p] for p in COMPONENTS]
         self.set_title("Unit economics")
         self._readout_rows = [(self.theme.foreground, "per M tokens", total, "USD"),
                               (self.theme.muted, "per effective GPU-hour", total * factor, "USD")]

@@ -74,6 +74,29 @@ def test_moving_each_main_slider_changes_the_model_and_every_chart(window, name,
     assert window.document.modified and window.isWindowModified()
 
 
+def test_what_is_painted_follows_a_drag_step(window):
+    """The drawn layers (not only the readout) carry the new values after a dragged step."""
+    s = slider(window, "Chip mix: GB200")
+    s.setSliderDown(True)
+    s.setValue(80.0)
+    window.flush()
+    capacity = window.charts["capacity"]
+    total = capacity.series()["total"]
+    drawn = capacity.areas.drawn
+    assert np.allclose(drawn["GB300"], total)  # the top band's upper edge is the total
+    assert np.allclose(drawn["GB200"], capacity.series()["GB200"])
+    power = window.charts["power"]
+    assert np.allclose(power.lines.drawn["facility"], power.series()["facility"])
+    cumulative = window.charts["cumulative"]
+    assert np.allclose(cumulative.curve.drawn["cumulative"], cumulative.series()["cumulative"])
+    unit = window.charts["unit-economics"]
+    assert np.allclose(unit.areas.drawn["Networking, storage, other"], unit.series()["per M tokens"])
+    bounds = capacity.areas.boundingRect()
+    assert bounds.top() <= 0 and bounds.bottom() >= float(total.max())
+    s.setSliderDown(False)
+    window.flush()
+
+
 def test_chip_mix_slider_changes_capacity_and_shares_always_sum_to_one(window):
     before = chart_data(window)["capacity"]
     slider(window, "Chip mix: GB200").setValue(80.0)
