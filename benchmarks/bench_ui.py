@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _timing import report  # noqa: E402
 
 from ui.app import make_app  # noqa: E402
+from ui.band_worker import shared_band_worker  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 
@@ -64,6 +65,7 @@ def open_window(folder: str):
     window = MainWindow(Settings(Path(folder) / "settings.ini"))
     window.resize(1600, 1000)
     window.show()
+    shared_band_worker().start()  # as the app does after its first paint
     for _ in range(5):
         app.processEvents()
     window.flush()

@@ -321,6 +321,12 @@ class Scenario:
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings; compare with ==
 
+    def __reduce__(self):
+        """Pickle as plain values (the read-only mappings do not pickle), e.g. for a worker process."""
+        values = {name: (dict(v) if isinstance(v, Mapping) else v)
+                  for name, v in ((n, getattr(self, n)) for n in self.__dataclass_fields__)}
+        return _scenario_from_values, (values,)
+
     def __post_init__(self):
         for spec in FIELDS.values():
             object.__setattr__(self, spec.name, _check_value(spec, getattr(self, spec.name)))
@@ -601,6 +607,10 @@ def check_chips(scenario: Scenario, catalog) -> None:
 
 
 # --------------------------------------------------------------------------------------------- files
+
+def _scenario_from_values(values: dict) -> Scenario:
+    return Scenario(**values)
+
 
 def scenario_from_dict(data, catalog=None) -> Scenario:
     """Build a Scenario from the parsed file form; raise ScenarioError naming the problem."""

@@ -22,6 +22,7 @@ from explorer.paths import assets_dir  # noqa: E402
 from explorer.presets import resolve_scenario  # noqa: E402
 from explorer.scenario import Scenario, load_scenario, scenario_from_json  # noqa: E402
 
+from .band_worker import shared_band_worker  # noqa: E402
 from .main_window import APP_NAME, MainWindow  # noqa: E402
 from .settings import Settings  # noqa: E402
 
@@ -144,6 +145,7 @@ def run_gui(file_arg: str | None = None) -> int:
     scenario, path, modified_from, problem = initial_document(settings, catalog, file_arg)
     window = MainWindow(settings, catalog, scenario=scenario, path=path, modified_from=modified_from)
     window.show()
+    QTimer.singleShot(0, shared_band_worker().start)  # the bands' process starts after the first paint
     if os.environ.get("SCENARIO_EXPLORER_STARTUP_PROBE"):
         _probe_first_paint(window, app)
     if problem:

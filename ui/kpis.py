@@ -6,8 +6,9 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from explorer.formatting import compact, percent, plain
 
@@ -53,45 +54,134 @@ def delta_text(kpi: Kpi, value: float, base: float | None, against: str = "saved
     return text, direction * kpi.better
 
 
-class KpiCard(QFrame):
+class _Line:
+    """One line of text of a card (read like a QLabel: ``text()``); setting it repaints the card."""
+
+    def __init__(self, card: "KpiCard", text: str = ""):
+        self._card, self._text = card, text
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._card.text_changed()
+
+
+class KpiCard(QWidget):
+    """A card painted in one pass: a new value repaints this card only. (QLabels re-laid out the
+    strip and repainted it twice on every slider step.) Its height changes only when its text needs
+    another line."""
+
     def __init__(self, kpi: Kpi, parent=None):
         super().__init__(parent)
         self.kpi = kpi
         self.setObjectName("KpiCard")
         self.setAccessibleName(kpi.title)
-        self.title = QLabel(kpi.title)
-        self.value = QLabel("–")
-        self.delta = QLabel("")
-        self.extra = QLabel("")
-        for label in (self.title, self.value, self.delta, self.extra):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setMinimumWidth(0)
-        for label in (self.title, self.delta, self.extra):
-            label.setWordWrap(True)  # narrow windows wrap the small lines instead of widening the strip
-        self.extra.setVisible(False)
-        self.delta_font = "font-size:8.5pt;"
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.value)
-        layout.addWidget(self.delta)
-        layout.addWidget(self.extra)
-        layout.addStretch(1)  # content at the top; every card as tall as the tallest
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.title = _Line(self, kpi.title)
+        self.value = _Line(self, "–")
+        self.delta = _Line(self, "")
+        self.extra = _Line(self, "")
+        self.delta_colour = LIGHT.muted
+        self.theme = LIGHT
+        self.scale = 1.0
+        self.fonts: dict[str, QFont] = {}
+        self._height = 0
+        self.set_style(LIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    MARGIN_X, MARGIN_Y = 10, 6
+
+    def set_style(self, theme: Theme, scale: float = 1.0) -> None:
+        self.theme, self.scale = theme, scale
+        s = scale * theme.font_scale
+        self.fonts = {}
+        for key, size, bold in (("title", 8.5, False), ("value", 15, True), ("delta", 8.5, False), ("extra", 8, False)):
+            font = QFont(self.font())
+            font.setPointSizeF(size * s)
+            font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+            self.fonts[key] = font
+        self._metrics = {key: QFontMetrics(font) for key, font in self.fonts.items()}
+        self.text_changed(relayout=True)
+
+    def _lines(self):
+        t = self.theme
+        return (("title", self.title.text(), t.muted), ("value", self.value.text(), t.foreground),
+                ("delta", self.delta.text(), self.delta_colour), ("extra", self.extra.text(), t.muted))
+
+    def _text_width(self, width: int | None = None) -> int:
+        return max((self.width() if width is None else width) - 2 * self.MARGIN_X, 20)
+
+    def needed_height(self, width: int | None = None) -> int:
+        """Height for all lines at ``width`` (lines wrap at word boundaries)."""
+        flags = int(Qt.TextFlag.TextWordWrap)
+        h = 2 * self.MARGIN_Y
+        available = self._text_width(width)
+        for key, text, _ in self._lines():
+            if key == "extra" and not text:
+                continue
+            metrics = self._metrics[key]
+            if "\n" not in text and metrics.horizontalAdvance(text) <= available:
+                h += metrics.height()  # one line (the usual case, and cheap to tell)
+            else:
+                h += metrics.boundingRect(QRect(0, 0, available, 10_000), flags, text).height()
+        return h
+
+    def text_changed(self, relayout: bool = False) -> None:
+        height = self.needed_height()
+        if relayout or height != self._height:
+            self._height = height
+            strip = self.parent()
+            if isinstance(strip, KpiStrip):
+                strip.equalise()  # every card as tall as the tallest
+        self.setAccessibleDescription(" · ".join(t for _, t, _ in self._lines()[1:] if t.strip()))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.fonts["value"])
+        return QSize(metrics.horizontalAdvance("USD 00.0B") + 2 * self.MARGIN_X, self._height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.needed_height() != self._height:
+            self.text_changed()
+
+    def paintEvent(self, event) -> None:
+        t = self.theme
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(QPen(QColor("#30363D" if t.is_dark else "#D0D7DE"), 1))
+        p.setBrush(QColor(t.background))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        y = self.MARGIN_Y
+        width = self._text_width()
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
+        for key, text, colour in self._lines():
+            if key == "extra" and not text:
+                continue
+            p.setFont(self.fonts[key])
+            p.setPen(QColor(colour))
+            bounds = p.boundingRect(QRect(self.MARGIN_X, y, width, 10_000), flags, text or " ")
+            p.drawText(QRect(self.MARGIN_X, y, width, bounds.height()), flags, text)
+            y += bounds.height()
+        p.end()
 
     def set_value(self, value: float, base: float | None, theme: Theme, extra: str = "", against: str = "saved") -> None:
         self.value.setText(self.kpi.fmt(value))
         text, sign = delta_text(self.kpi, value, base, against)
         colour = theme.good if sign > 0 else theme.bad if sign < 0 else theme.muted
+        if colour != self.delta_colour:
+            self.delta_colour = colour
+            self.update()
         self.delta.setText(text or " ")
-        style = f"{self.delta_font} color:{colour};"
-        if style != self.delta.styleSheet():  # re-styling re-polishes the label: only when it changes
-            self.delta.setStyleSheet(style)
         self.extra.setText(extra)
-        self.extra.setVisible(bool(extra))
-        self.setToolTip(f"{self.kpi.title}: {self.kpi.fmt(value)}"
-                        + (f" (as {against}: {self.kpi.fmt(base)})" if base is not None else ""))
+        tip = f"{self.kpi.title}: {self.kpi.fmt(value)}" + (f" (as {against}: {self.kpi.fmt(base)})" if base is not None else "")
+        if tip != self.toolTip():
+            self.setToolTip(tip)
 
 
 class KpiStrip(QWidget):
@@ -102,24 +192,26 @@ class KpiStrip(QWidget):
         layout.setContentsMargins(6, 6, 6, 2)
         layout.setSpacing(6)
         for card in self.cards.values():
-            layout.addWidget(card)
+            layout.addWidget(card, 1)
         self.theme = LIGHT
         self.scale = 1.0
         self.set_style(LIGHT)
 
     def set_style(self, theme: Theme, scale: float = 1.0) -> None:
         self.theme, self.scale = theme, scale
-        s = scale * theme.font_scale
-        border = "#30363D" if theme.is_dark else "#D0D7DE"
-        card_bg = theme.background
-        self.setStyleSheet(
-            f"#KpiCard {{ background:{card_bg}; border:1px solid {border}; border-radius:6px; }}")
         for card in self.cards.values():
-            card.title.setStyleSheet(f"color:{theme.muted}; font-size:{8.5 * s:.1f}pt;")
-            card.value.setStyleSheet(f"color:{theme.foreground}; font-size:{15 * s:.1f}pt; font-weight:600;")
-            card.delta_font = f"font-size:{8.5 * s:.1f}pt;"
-            card.delta.setStyleSheet(f"{card.delta_font} color:{theme.muted};")
-            card.extra.setStyleSheet(f"color:{theme.muted}; font-size:{8 * s:.1f}pt;")
+            card.set_style(theme, scale)
+        self.equalise()
+
+    def equalise(self) -> None:
+        """Give every card the tallest one's height (changes only when a card needs another line)."""
+        cards = getattr(self, "cards", None)
+        if not cards or len(cards) < len(KPIS):
+            return  # still being built
+        tallest = max(card._height for card in cards.values())
+        for card in cards.values():
+            if card.height() != tallest or card.minimumHeight() != tallest:
+                card.setFixedHeight(tallest)
 
     def set_values(self, summary: dict, baseline: dict | None, extras: dict[str, str] | None = None,
                    against: str = "saved") -> None:

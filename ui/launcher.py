@@ -17,6 +17,10 @@ from explorer import cli
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--band-worker"]:  # the window's helper process (ui/band_worker.py); no Qt
+        from .band_worker import worker_main
+
+        return worker_main()
     if argv and argv[0] in cli.HEADLESS_COMMANDS:
         return cli.run(argv)
     if argv and argv[0] in ("render", "report", "-h", "--help", "--version"):

@@ -26,6 +26,7 @@ from explorer.formatting import compact
 from explorer.scenario import Scenario, check_chips, load_scenario, month_index, save_scenario, scenario_to_json
 
 from . import theme as themes
+from .band_worker import shared_band_worker
 from .charts import CHART_TYPES, Chart
 from .controls import ControlPanel
 from .dialogs import Dialogs
@@ -449,10 +450,8 @@ class MainWindow(QMainWindow):
         def work():
             if not wanted:
                 return None
-            from explorer.uncertainty import compute_bands
-
-            return compute_bands(scenario, catalog, samples=samples, precision=options["precision"],
-                                 effective=options["measure"] == "Effective")
+            return shared_band_worker().compute(scenario, catalog, samples, options["precision"],
+                                                options["measure"] == "Effective")
 
         self._band_pool.start(_Job(work, generation, self._band_bridge))
 

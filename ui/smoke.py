@@ -1,7 +1,8 @@
 """``scenario-explorer --smoke-test``: a self-check of an installed or frozen app.
 
 Opens the main window on the default scenario (with a throw-away settings file), moves each main
-slider and checks the model and charts followed, renders every chart, exports one PNG to a temporary
+slider and checks the model and charts followed, computes bands in the worker process (this same
+program started with ``--band-worker``), renders every chart, exports one PNG to a temporary
 folder, and exits 0. Any failure exits 1 with the reason on stderr (and in the log file).
 """
 
@@ -52,6 +53,20 @@ def run_smoke_test() -> int:
             window.panel.mix.slider("GB200").setValue(70.0)
             window.flush()
             _check(abs(window.document.scenario.chip_mix["GB200"] - 0.7) < 1e-9, "the chip mix did not follow")
+            step = "computing bands in the worker process"
+            from explorer.uncertainty import compute_bands
+
+            from .band_worker import BandWorker
+
+            worker = BandWorker()
+            try:
+                bands = worker.compute(Scenario(), window.catalog, 300, "bf16", False)
+                _check(worker.in_process, "the band worker process did not start")
+                expected = compute_bands(Scenario(), window.catalog, samples=300)
+                _check(all((bands.series[k] == expected.series[k]).all() for k in expected.series),
+                       "the band worker's bands differ from bands computed in place")
+            finally:
+                worker.shutdown()
             step = "rendering every chart"
             from .export import ImageOptions, export_chart, render_image
 
