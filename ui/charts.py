@@ -181,7 +181,7 @@ class YRange:
             return want
         if want > self.top:
             # Growing during a drag: leave headroom, so the axes (costly to redraw) change rarely.
-            self.top = nice_ceil(data_max * 1.6) if dragging else want
+            self.top = nice_ceil(data_max * 2.5) if dragging else want
             return self.top
         return None
 
@@ -293,6 +293,16 @@ class Chart(QWidget):
             axis.label.setFont(font)
             axis.setLabel(axis.labelText, units=None, **{"color": theme.foreground,
                                                           "font-size": f"{8.5 * scale * theme.font_scale:.1f}pt"})
+        if self.time_axis:
+            # Value axes of a fixed width, room for any label the drag can show ('10000', '0.025'):
+            # a label one digit longer would otherwise widen the axis and re-lay out the whole chart
+            # in the middle of a drag (the costliest slider steps). It also lines the charts up.
+            metrics = QFontMetricsF(font)
+            text = max(metrics.horizontalAdvance("10000"), metrics.horizontalAdvance("0.025"))
+            for side in ("left", "right"):
+                axis = self.plot.getAxis(side)
+                label = axis.label.boundingRect().height() * 0.8
+                axis.setWidth(int(math.ceil(text + 4 * scale + label + 2)))
         self.plot.showGrid(x=True, y=True, alpha=theme.grid_alpha / 255)
         self.vline.setPen(pg.mkPen(muted, width=max(1.0, scale), style=Qt.PenStyle.DashLine))
         self._restyle_items()
@@ -926,6 +936,13 @@ class UnitEconomicsChart(Chart):
         self._finish([(c, label, "area") for c, label in zip(colours, labels)], float(total.max()), 1.0, dragging, x)
 
 
+def _kpi_text(unit_name: str, value: float) -> str:
+    """A tornado KPI's value with its unit, e.g. 'USD 38.7B', '273 MW', '2,150 GWh'."""
+    if unit_name == "USD":
+        return f"USD {compact(value, 3) if abs(value) >= 1e3 else plain(value, 3)}"
+    return f"{plain(value, 3)} {unit_name}"
+
+
 SHORT_KPI_NAMES = {"cost_total_usd": "total cost", "facility_power_peak_mw": "peak facility power",
                    "cost_per_million_tokens_usd": "cost per M tokens",
                    "cost_per_effective_gpu_hour_usd": "cost per GPU-hour", "energy_total_gwh": "energy"}
@@ -1000,10 +1017,21 @@ class TornadoChart(Chart):
                  "GWh": (Unit(1e3, "TWh"), Unit(1, "GWh"))}[unit_name]
         biggest = max([abs(result.base)] + [max(abs(b.at_low), abs(b.at_high)) for b in bars])
         unit = self._unit = pick_unit(biggest, units) if key == "cost_total_usd" or unit_name != "USD" else Unit(1, "USD")
-        base = result.base / unit.factor
+        # The axis shows the change from the base value in percent: it stays put while a slider moves
+        # the whole figure (a fleet twice as large doubles every bar, not the swings in percent), and
+        # the swings of different KPIs compare directly. The readout gives the values themselves.
+        relative = result.base != 0 and math.isfinite(result.base)
+        self._relative = relative
+        if relative:
+            def to_x(v):
+                return (np.asarray(v, dtype=float) / result.base - 1.0) * 100.0
+        else:
+            def to_x(v):
+                return np.asarray(v, dtype=float) / unit.factor
+        base = float(to_x(result.base))
         y = np.arange(n, dtype=float)[::-1]  # largest swing on top
-        lows = np.array([b.at_low for b in bars]) / unit.factor
-        highs = np.array([b.at_high for b in bars]) / unit.factor
+        lows = to_x([b.at_low for b in bars]) if bars else np.zeros(0)
+        highs = to_x([b.at_high for b in bars]) if bars else np.zeros(0)
         t = self.theme
         low_colour, high_colour = COMPONENT_COLOURS["compute"], COMPONENT_COLOURS["energy"]
         set_bars(self.low_bars, x0=np.minimum(lows, base), width=np.abs(lows - base), y=y, height=np.full(n, 0.62),
@@ -1022,19 +1050,22 @@ class TornadoChart(Chart):
             left.setWidth(int(widest + 16 * self.scale))  # room for every input's name
             self._ticks = ticks
         bottom = self.plot.getAxis("bottom")
-        text = unit.label or "USD"
+        text = "change from the base value, %" if relative else (unit.label or "USD")
         if bottom.labelText != text:
             bottom.setLabel(text, **{"color": t.foreground, "font-size": self._font_pt(8.5)})
         self.set_title(f"Sensitivity · {SHORT_KPI_NAMES.get(key, label.lower())}")
-        self.set_legend([(low_colour, "input at its low end", "area"), (high_colour, "input at its high end", "area"),
-                         (t.foreground, "base: every input at its value", "dash")]
-                        + ([(t.muted, f"{hidden} input{'s' if hidden > 1 else ''} without effect not shown", "bar")]
-                           if hidden else []))
+        if not dragging or not self._legend_entries:  # no live numbers in a legend while dragging
+            base_text = f"base, every input at its value: {_kpi_text(unit_name, result.base)}"
+            self.set_legend([(low_colour, "input at its low end", "area"),
+                             (high_colour, "input at its high end", "area"), (t.foreground, base_text, "dash")]
+                            + ([(t.muted, f"{hidden} input{'s' if hidden > 1 else ''} without effect not shown", "bar")]
+                               if hidden else []))
         if n == 0:
             self.message.setText("No uncertainty ranges that move this figure: add ranges under "
                                  "Assumptions ▸ Uncertainty" if not result.bars else "No input range moves this figure")
             self.message.setPos(0.5, 0.5)
             self.message.setVisible(True)
+            self._x_range, self._y_rows = (0.0, 1.0), None
             self.plot.setXRange(0, 1, padding=0)
             self.plot.setYRange(0, 1, padding=0)
             return
@@ -1042,8 +1073,22 @@ class TornadoChart(Chart):
         lo = float(min(lows.min(), highs.min(), base))
         hi = float(max(lows.max(), highs.max(), base))
         pad = (hi - lo) * 0.06 or abs(base) * 0.05 or 1.0
-        self.plot.setXRange(lo - pad, hi + pad, padding=0)
-        self.plot.setYRange(-0.6, n - 0.4, padding=0)
+        want = (lo - pad, hi + pad)
+        if relative and (want[1] - want[0]) < 2.0:
+            want = (min(want[0], -1.0), max(want[1], 1.0))  # at least ±1%
+        held = self.__dict__.get("_x_range")
+        if dragging and held is not None and held[0] <= want[0] and want[1] <= held[1] \
+                and (want[1] - want[0]) >= 0.6 * (held[1] - held[0]):
+            pass  # still fits: keep the axis (re-drawing its labels is the costly part of an update)
+        else:
+            if dragging:  # leave room to move in, so the next updates of the drag fit
+                extra = (want[1] - want[0]) * 0.15
+                want = (want[0] - extra, want[1] + extra)
+            self._x_range = want
+            self.plot.setXRange(*want, padding=0)
+        if self.__dict__.get("_y_rows") != n:
+            self._y_rows = n
+            self.plot.setYRange(-0.6, n - 0.4, padding=0)
         self._readout_rows = []
 
     def _on_mouse(self, event) -> None:

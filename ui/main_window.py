@@ -100,12 +100,19 @@ class MainWindow(QMainWindow):
         self._band_bridge = _Bridge()
         self._band_bridge.done.connect(self._bands_arrived)
         self._band_generation = 0
+        self._band_shown = 0  # generation of the bands on screen
         self._band_busy = False
         self._band_wanted = None
         self._band_started = 0.0
         self._band_timer = QTimer(self)
         self._band_timer.setSingleShot(True)
         self._band_timer.timeout.connect(lambda: None if self._band_busy else self._start_band_job())
+        # Bands that arrive during a drag are drawn with the next slider step (one repaint for both);
+        # if the drag pauses, this timer draws them on their own.
+        self._pending_bands = None
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.timeout.connect(self._apply_pending_bands)
         self.panel.edited.connect(self._on_edit)
         self.panel.dragFinished.connect(self._on_drag_finished)
         self.document.scenarioChanged.connect(self._on_scenario_changed)
@@ -377,6 +384,7 @@ class MainWindow(QMainWindow):
                 self._start_band_job()
             self._band_pool.waitForDone()
             QCoreApplication.sendPostedEvents(self)  # delivers the worker's result to this thread
+        self._apply_pending_bands()
 
     def shown_scenario(self) -> Scenario:
         """What the charts show: the document, or the presentation's current slide."""
@@ -392,16 +400,24 @@ class MainWindow(QMainWindow):
         self.projection = projection
         dragging = self.document.dragging
         background = dragging or scenario.uncertainty_samples > self.SYNC_SAMPLES
+        followers_too = not dragging
         if background:  # the bands follow from the worker (refresh_bands); meanwhile the last ones stay
+            if self._pending_bands is not None:  # arrived since the last step: drawn with this one
+                self._pending_timer.stop()
+                self.bands, self._pending_bands = self._pending_bands[0], None
+                followers_too = True
             if self.bands is not None and self.bands.series["cost_cumulative"].shape[1] != projection.params.term_months:
                 self.bands = None
         else:
             self._band_generation += 1  # any result still on its way is stale now
+            self._band_shown = self._band_generation
+            self._pending_bands = None
+            self._pending_timer.stop()
             self.bands = self._compute_bands(scenario, dragging)
         overlays = self._overlays()
         for name, chart in self.charts.items():
-            if dragging and name in self.FOLLOWERS:
-                continue  # follows with the bands (refresh_bands) while dragging
+            if name in self.FOLLOWERS and not followers_too:
+                continue  # follows with the bands while dragging
             chart.bands = self.bands.series if self.bands is not None else None
             chart.overlays = overlays
             chart.overlay_legend = not self.compared  # the table's coloured headers name them
@@ -457,13 +473,29 @@ class MainWindow(QMainWindow):
 
     def _bands_arrived(self, generation: int, result) -> None:
         self._band_busy = False
-        if generation == self._band_generation:
+        # While a slider is dragged a newer request is nearly always waiting by the time a result
+        # comes back; the result is still the newest there is, so it is shown (the bands follow the
+        # drag a step behind) rather than dropped (they would freeze until the drag pauses).
+        newest = generation == self._band_generation or (
+            self.document.dragging and generation > self._band_shown and not isinstance(result, BaseException))
+        if newest:
+            self._band_shown = generation
             if isinstance(result, BaseException):
                 self.show_status(f"No bands: {result}", error=True)
                 result = None
-            self.refresh_bands(result)
+            if self.document.dragging:
+                self._pending_bands = (result,)
+                self._pending_timer.start(self.BAND_INTERVAL_MS)
+            else:
+                self._pending_bands = None
+                self.refresh_bands(result)
         if self._band_wanted is not None:
             self._start_band_job()
+
+    def _apply_pending_bands(self) -> None:
+        if self._pending_bands is not None:
+            bands, self._pending_bands = self._pending_bands[0], None
+            self.refresh_bands(bands)
 
     def refresh_bands(self, bands) -> None:
         """The secondary analyses during a drag: draw the new bands, the KPI ranges and the tornado."""
