@@ -34,6 +34,34 @@ def test_charts_show_bands_and_kpis_show_ranges(window):
     assert "P10–P90" not in window.kpis.cards["cost_total_usd"].extra.text()
 
 
+def test_bands_arriving_mid_drag_are_drawn_with_the_next_step(window):
+    """While the slider keeps moving a newer request is always waiting; the result that arrives is
+    still the newest there is, so it is drawn (with the next step) rather than dropped."""
+    s = slider(window, "GPU count")
+    s.setSliderDown(True)
+    s.setValue(math.log10(300_000))
+    window._throttle.flush()
+    older = window._band_generation
+    s.setValue(math.log10(320_000))
+    window._throttle.flush()
+    assert window._band_generation > older  # a newer request is waiting
+    bands = compute_bands(window.document.scenario, samples=400)
+    window._bands_arrived(older, bands)
+    assert window.bands is not bands  # kept for the next step's repaint
+    s.setValue(math.log10(340_000))
+    window._throttle.flush()
+    assert window.bands is bands
+    capacity = window.charts["capacity"]
+    drawn = capacity._band_items[0].drawn["median"] * capacity._units["y"].factor
+    assert np.allclose(drawn, bands.series["capacity"][2])
+    window._bands_arrived(older - 1, compute_bands(window.document.scenario, samples=300))
+    window._throttle.flush()
+    assert window.bands is bands  # an older result than the one shown is dropped
+    s.setSliderDown(False)
+    window.flush()
+    assert window.bands is not bands and window.bands.samples == window.document.scenario.uncertainty_samples
+
+
 def test_bands_follow_a_slider_and_refine_after_the_drag(window):
     before = window.bands.series["cost_cumulative"].copy()
     window.document.edit({"uncertainty_samples": 5000})
