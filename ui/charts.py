@@ -11,6 +11,7 @@ pyqtgraph's SVG date-axis bug and float precision trouble).
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from dataclasses import dataclass
@@ -458,18 +459,21 @@ class Chart(QWidget):
             self.plot.addItem(item)
             self._band_items.append(item)
         item = self._band_items[0]
-        colour = QColor(self.theme.foreground)
-        fills = []
-        for label, (lo, hi), alpha in (("P10–P90", (0, 4), 38), ("P25–P75", (1, 3), 60)):
-            fill = QColor(colour)
-            fill.setAlpha(alpha)
-            fills.append((label, bands[hi] / factor, bands[lo] / factor, pg.mkBrush(fill)))
+        entries = [(self.theme.muted, "P10–P90 and P25–P75 bands", "area"), (self.theme.foreground, "median", "dash")]
+        key = (id(bands), factor, len(x), self.theme.name, self.scale)
+        drawn = self.__dict__.get("_bands_drawn")
+        if drawn is not None and drawn[0] == key and drawn[1] is bands and item.isVisible():
+            return drawn[2], entries  # the same bands as on screen (most slider steps of a drag)
+        colour = self.theme.foreground
+        fills = [(label, bands[hi] / factor, bands[lo] / factor, _brush(colour, alpha))
+                 for label, (lo, hi), alpha in (("P10–P90", (0, 4), 38), ("P25–P75", (1, 3), 60))]
         item.set_layers(x, fills, [("median", bands[2] / factor, self._pen(self.theme.foreground, 1.2,
                                                                             Qt.PenStyle.DashLine))],
                         style=(self.theme.name, self.scale, self.theme.line_scale))
         item.setVisible(True)
-        return float(np.nanmax(bands[4])) / factor, [(self.theme.muted, "P10–P90 and P25–P75 bands", "area"),
-                                                       (self.theme.foreground, "median", "dash")]
+        top = float(np.nanmax(bands[4])) / factor
+        self._bands_drawn = (key, bands, top)
+        return top, entries
 
     def _draw_overlays(self, factor: float) -> tuple[float, list]:
         top, entries = 0.0, []
@@ -554,9 +558,8 @@ class _Layers(pg.GraphicsObject):
         self._fills, self._lines, self.drawn = [], [], {}
         lo_y, hi_y = math.inf, -math.inf
         for label, upper, lower, brush in fills:
-            upper = np.nan_to_num(np.asarray(upper, dtype=float), nan=0.0, posinf=0.0, neginf=0.0)
-            lower = np.zeros_like(upper) if lower is None else \
-                np.nan_to_num(np.asarray(lower, dtype=float), nan=0.0, posinf=0.0, neginf=0.0)
+            upper = _finite(upper)
+            lower = np.zeros_like(upper) if lower is None else _finite(lower)
             path = pg.arrayToQPath(xx, np.r_[upper, lower[::-1]])
             path.closeSubpath()
             self._fills.append((path, brush))
@@ -615,13 +618,29 @@ def stacked(x: np.ndarray, bands: list[np.ndarray], labels: list[str], colours: 
     fills, lines = [], []
     bottom = np.zeros(len(x), dtype=float)
     for band, label, colour in zip(bands, labels, colours):
-        top = bottom + np.nan_to_num(band, nan=0.0, posinf=0.0, neginf=0.0)
-        fill = QColor(colour)
-        fill.setAlpha(215)
-        fills.append((label, top, bottom, pg.mkBrush(fill)))
-        lines.append((f"{label} edge", top, pg.mkPen(QColor(colour).darker(115), width=width)))
+        top = bottom + _finite(band)
+        fills.append((label, top, bottom, _brush(colour, 215)))
+        lines.append((f"{label} edge", top, _edge_pen(colour, width)))
         bottom = top
     return fills, lines
+
+
+def _finite(a) -> np.ndarray:
+    """``a`` as floats with NaN and infinities as 0 (a copy only when there are any)."""
+    a = np.asarray(a, dtype=float)
+    return a if np.isfinite(a).all() else np.nan_to_num(a, nan=0.0, posinf=0.0, neginf=0.0)
+
+
+@functools.lru_cache(maxsize=256)
+def _brush(colour: str, alpha: int):
+    fill = QColor(colour)
+    fill.setAlpha(alpha)
+    return pg.mkBrush(fill)
+
+
+@functools.lru_cache(maxsize=256)
+def _edge_pen(colour: str, width: float):
+    return pg.mkPen(QColor(colour).darker(115), width=width)
 
 
 class CapacityChart(Chart):
@@ -767,7 +786,8 @@ class PowerChart(Chart):
         top = self.energy_range.target(float(gwh.max()) / e_unit.factor, dragging)
         if top is not None:
             self.energy_vb.setYRange(0, top, padding=0)
-        self._sync_views()
+        if top is not None or self.energy_vb.geometry() != self.plot.vb.sceneBoundingRect():
+            self._sync_views()  # (it follows resizes on its own; a slider step rarely needs it)
 
 
 class _Bars(pg.BarGraphItem):

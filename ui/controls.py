@@ -20,7 +20,7 @@ from superqt import QCollapsible, QDoubleSlider
 
 from explorer.catalog import Catalog
 from explorer.mix import add_chip, remove_chip, set_share
-from explorer.scenario import FIELDS, FieldSpec, Scenario
+from explorer.scenario import FIELDS, UNCERTAIN_FIELDS, FieldSpec, Scenario
 
 from .theme import chip_colour
 
@@ -710,17 +710,40 @@ class ControlPanel(QWidget):
         self.catalog = catalog
         self.mix.set_catalog(catalog)
 
-    def set_scenario(self, scenario: Scenario) -> None:
-        if self.name_edit.text() != scenario.name:
-            with QSignalBlocker(self.name_edit):
-                self.name_edit.setText(scenario.name)
-                self.name_edit.setCursorPosition(0)
-        self.name_edit.setToolTip(f"<p><b>{_escape(scenario.name)}</b></p><p>{_escape(scenario.description)}</p>")
-        self.gpu_count.set_value(scenario.gpu_count)
-        self.energy_price.set_value(scenario.energy_price_usd_per_kwh)
-        self.agent_ratio.set_value(scenario.agent_cpu_ratio)
-        self.mix.set_mix(scenario.chip_mix)
+    # Fields shown above the Assumptions group; a change of only these leaves the group alone.
+    MAIN_FIELDS = frozenset({"name", "description", "gpu_count", "energy_price_usd_per_kwh", "agent_cpu_ratio",
+                             "chip_mix"})
+
+    def set_scenario(self, scenario: Scenario, force: bool = False) -> None:
+        """Show ``scenario`` (signals blocked). Only the controls whose fields changed since the last
+        call are touched (a slider step of a drag updates its own row, not every editor); ``force``
+        sets every control (to put back one that shows a value the scenario does not have)."""
+        shown = None if force else self.__dict__.get("_shown")
+        changed = None if shown is None else {f for f in FIELDS if getattr(shown, f) != getattr(scenario, f)}
+        self._shown = scenario
+        if changed is not None and changed <= self.MAIN_FIELDS:
+            self._set_main(scenario, changed)
+            if "chip_mix" in changed and list(shown.chip_mix) != list(scenario.chip_mix):
+                self.assumptions.prices.set_scenario(scenario, self.catalog)  # a row per chip
+            if changed & set(UNCERTAIN_FIELDS):
+                self.assumptions.ranges.set_scenario(scenario)  # default ranges sit around the values
+            return
+        self._set_main(scenario, None)
         self.assumptions.set_scenario(scenario, self.catalog)
+
+    def _set_main(self, scenario: Scenario, changed: set | None) -> None:
+        if changed is None or changed & {"name", "description"}:
+            if self.name_edit.text() != scenario.name:
+                with QSignalBlocker(self.name_edit):
+                    self.name_edit.setText(scenario.name)
+                    self.name_edit.setCursorPosition(0)
+            self.name_edit.setToolTip(f"<p><b>{_escape(scenario.name)}</b></p><p>{_escape(scenario.description)}</p>")
+        for control, field in ((self.gpu_count, "gpu_count"), (self.energy_price, "energy_price_usd_per_kwh"),
+                               (self.agent_ratio, "agent_cpu_ratio")):
+            if changed is None or field in changed:
+                control.set_value(getattr(scenario, field))
+        if changed is None or "chip_mix" in changed:
+            self.mix.set_mix(scenario.chip_mix)
 
 
 def _clear(layout) -> None:

@@ -362,11 +362,11 @@ class MainWindow(QMainWindow):
             self.document.edit(changes, dragging=dragging)
         except ExplorerError as exc:
             self.show_status(str(exc), error=True)
-            self.panel.set_scenario(self.document.scenario)  # put the control back
+            self.panel.set_scenario(self.document.scenario, force=True)  # put the control back
 
     def _on_drag_finished(self) -> None:
         self.document.end_drag()
-        self.panel.set_scenario(self.document.scenario)  # a held slider may show a clamped value
+        self.panel.set_scenario(self.document.scenario, force=True)  # a held slider may show a clamped value
         self._throttle.throttle()  # one more refresh re-fits the axes to the final value
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
@@ -1040,7 +1040,7 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.clear()
         self.panel.set_catalog(catalog)
         self._baseline_key = None
-        self.panel.set_scenario(self.document.scenario)
+        self.panel.set_scenario(self.document.scenario, force=True)  # catalog prices changed
         self.refresh()
         return note
 

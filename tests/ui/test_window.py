@@ -141,6 +141,53 @@ def test_typed_values_equal_dragged_values(window, name, typed):
     assert evaluate(typed_scenario).summary() == evaluate(dragged).summary()
 
 
+def shown_values(window) -> dict:
+    """What the controls show, in the scenario's units."""
+    from ui.controls import PERCENT_FIELDS
+
+    panel = window.panel
+    out = {"gpu_count": panel.gpu_count.value(), "energy_price_usd_per_kwh": panel.energy_price.value(),
+           "agent_cpu_ratio": panel.agent_ratio.value(),
+           "chip_mix": {c: panel.mix.spin(c).value() / 100 for c in window.document.scenario.chip_mix}}
+    for name in ("pue", "utilization", "chip_price_scale"):
+        value = panel.assumptions.editors[name].value()
+        out[name] = value / 100 if name in PERCENT_FIELDS else value
+    return out
+
+
+def test_controls_always_show_the_documents_scenario(window):
+    """The panel updates only the controls whose fields changed; after any mix of slider steps,
+    assumption edits, undo and redo, every control still shows the scenario."""
+    def check():
+        s = window.document.scenario
+        shown = shown_values(window)
+        for name, value in shown.items():
+            expected = getattr(s, name)
+            if name == "chip_mix":
+                assert value == pytest.approx(dict(expected), abs=1e-3)
+            else:
+                assert value == pytest.approx(expected, rel=1e-3), name
+
+    slider(window, "Energy price").setValue(0.2)
+    window.panel.assumptions.editors["pue"].setValue(1.4)
+    s = slider(window, "Chip mix: GB200")
+    s.setSliderDown(True)
+    s.setValue(70.0)
+    s.setSliderDown(False)
+    window.panel.assumptions.editors["utilization"].setValue(55.0)
+    slider(window, "GPU count").setValue(math.log10(450_000))
+    window.flush()
+    check()
+    for _ in range(5):
+        window.act_undo.trigger()
+        check()
+    assert window.document.scenario == Scenario()
+    for _ in range(5):
+        window.act_redo.trigger()
+        check()
+    assert window.document.scenario.pue == pytest.approx(1.4)
+
+
 def test_a_drag_is_one_undo_step_and_redo_restores_it(window):
     s = slider(window, "Energy price")
     s.setSliderDown(True)
