@@ -612,14 +612,15 @@ class _Layers(pg.GraphicsObject):
 
 
 def stacked(x: np.ndarray, bands: list[np.ndarray], labels: list[str], colours: list[str],
-            width: float) -> tuple[list, list]:
+            width: float, background: str) -> tuple[list, list]:
     """Fills and edge lines of stacked bands for ``_Layers.set_layers`` (band k from the sum of
-    bands below it to the sum including it)."""
+    bands below it to the sum including it). The fills are opaque, in the colour the band's colour
+    has at 85% opacity over the background (filling opaque is a third cheaper than blending)."""
     fills, lines = [], []
     bottom = np.zeros(len(x), dtype=float)
     for band, label, colour in zip(bands, labels, colours):
         top = bottom + _finite(band)
-        fills.append((label, top, bottom, _brush(colour, 215)))
+        fills.append((label, top, bottom, _brush(_over(colour, background, 215), 255)))
         lines.append((f"{label} edge", top, _edge_pen(colour, width)))
         bottom = top
     return fills, lines
@@ -629,6 +630,14 @@ def _finite(a) -> np.ndarray:
     """``a`` as floats with NaN and infinities as 0 (a copy only when there are any)."""
     a = np.asarray(a, dtype=float)
     return a if np.isfinite(a).all() else np.nan_to_num(a, nan=0.0, posinf=0.0, neginf=0.0)
+
+
+@functools.lru_cache(maxsize=256)
+def _over(colour: str, background: str, alpha: int) -> str:
+    """``colour`` at ``alpha`` (0-255) over an opaque ``background``, as an opaque colour."""
+    c, b, a = QColor(colour), QColor(background), alpha / 255
+    return QColor(round(c.red() * a + b.red() * (1 - a)), round(c.green() * a + b.green() * (1 - a)),
+                  round(c.blue() * a + b.blue() * (1 - a))).name()
 
 
 @functools.lru_cache(maxsize=256)
@@ -705,7 +714,8 @@ class CapacityChart(Chart):
         colours = [chip_colour(c, i) for c, i in zip(chips, idx)]
         x = np.arange(projection.params.term_months, dtype=float)
         width = 0.8 * self.scale * self.theme.line_scale
-        self.areas.set_layers(x, *stacked(x, bands, chips, colours, width), style=(tuple(chips), tuple(colours), width))
+        self.areas.set_layers(x, *stacked(x, bands, chips, colours, width, self.theme.background),
+                              style=(tuple(chips), tuple(colours), width, self.theme.background))
         kind = "effective" if effective else "peak"
         self.set_title(f"Capacity by chip · {PRECISION_LABELS[precision]} {kind}")
         self._set_left_label(unit.label)
@@ -885,9 +895,8 @@ class CumulativeChart(Chart):
         unit = self._unit("y", max(float(cum.max()), contract), USD_TOTAL, dragging)
         x = np.arange(projection.params.term_months, dtype=float)
         t = self.theme
-        fill = QColor(COMPONENT_COLOURS["compute"])
-        fill.setAlpha(60)
-        self.curve.set_layers(x, [("cumulative fill", cum / unit.factor, None, pg.mkBrush(fill))],
+        fill = _brush(_over(COMPONENT_COLOURS["compute"], t.background, 60), 255)  # opaque: cheaper to fill
+        self.curve.set_layers(x, [("cumulative fill", cum / unit.factor, None, fill)],
                               [("cumulative", cum / unit.factor, self._pen(COMPONENT_COLOURS["compute"], 2.4))],
                               style=(t.name, self.scale, t.line_scale))
         self.contract.setVisible(contract > 0)
@@ -942,7 +951,8 @@ class UnitEconomicsChart(Chart):
         x = np.arange(projection.params.term_months, dtype=float)
         labels = [COMPONENT_LABELS[p] for p in COMPONENTS]
         width = 0.8 * self.scale * self.theme.line_scale
-        self.areas.set_layers(x, *stacked(x, per_m, labels, colours, width), style=(tuple(colours), width))
+        self.areas.set_layers(x, *stacked(x, per_m, labels, colours, width, self.theme.background),
+                              style=(tuple(colours), width, self.theme.background))
         right = self.plot.getAxis("right")
         if abs(right.scale - factor) > 1e-12 * factor:  # setScale re-lays out the axis: only on change
             right.setScale(factor)

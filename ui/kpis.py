@@ -90,6 +90,7 @@ class KpiCard(QWidget):
         self._height = 0
         self.set_style(LIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     MARGIN_X, MARGIN_Y = 10, 6
 
@@ -153,6 +154,9 @@ class KpiCard(QWidget):
     def paintEvent(self, event) -> None:
         t = self.theme
         p = QPainter(self)
+        # Opaque (corners in the window's colour): Qt then paints nothing under the card, where a
+        # transparent card repainted the window, the splitter and the strip behind it on every step.
+        p.fillRect(self.rect(), self.palette().window())
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setPen(QPen(QColor("#30363D" if t.is_dark else "#D0D7DE"), 1))
         p.setBrush(QColor(t.background))
