@@ -66,6 +66,7 @@ def pick_unit(max_value: float, units: tuple[Unit, ...]) -> Unit:
     return units[-1]
 
 
+HOURS_PER_YEAR = 8760.0  # a 365-day year (the power chart's energy axis)
 USD_PER_MONTH = (Unit(1e9, "USD billion per month"), Unit(1e6, "USD million per month"),
                  Unit(1e3, "USD thousand per month"), Unit(1, "USD per month"))
 USD_TOTAL = (Unit(1e9, "USD billion"), Unit(1e6, "USD million"), Unit(1e3, "USD thousand"), Unit(1, "USD"))
@@ -746,7 +747,6 @@ class PowerChart(Chart):
         self.energy_vb.addItem(self.bars)
         self.lines = _Layers()
         self.plot.addItem(self.lines)
-        self.energy_range = YRange()
         self._restyle_items()
 
     band_key = "facility_mw"
@@ -793,10 +793,27 @@ class PowerChart(Chart):
         self._finish([(t.line_facility, f"Facility power (× PUE {scenario.pue:.2f})", "line"),
                       (t.line_it, "IT power", "line"), (t.bars, "Energy per calendar year (right axis)", "bar")],
                      float(facility.max()) / unit.factor, unit.factor, dragging, x)
-        top = self.energy_range.target(float(gwh.max()) / e_unit.factor, dragging)
-        if top is not None:
+        self._energy_per_power = unit.factor * HOURS_PER_YEAR / 1e3 / e_unit.factor
+        self._fit_energy_axis()
+
+    # The energy axis is the power axis times the hours of a year: a calendar year run at the line's
+    # power all year long has a bar that reaches the line, and both axes change together (a slider
+    # step re-draws both axes at once, or neither).
+    _energy_per_power = 0.0
+
+    def _fit_y(self, data_max: float, dragging: bool) -> None:
+        super()._fit_y(data_max, dragging)
+        self._fit_energy_axis()
+
+    def _fit_energy_axis(self) -> None:
+        if not self._energy_per_power or self.yrange.top is None:
+            return
+        top = self.yrange.top * self._energy_per_power
+        changed = self.__dict__.get("_energy_top") != top
+        if changed:
+            self._energy_top = top
             self.energy_vb.setYRange(0, top, padding=0)
-        if top is not None or self.energy_vb.geometry() != self.plot.vb.sceneBoundingRect():
+        if changed or self.energy_vb.geometry() != self.plot.vb.sceneBoundingRect():
             self._sync_views()  # (it follows resizes on its own; a slider step rarely needs it)
 
 
