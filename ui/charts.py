@@ -1097,7 +1097,7 @@ class TornadoChart(Chart):
             left.setWidth(int(widest + 16 * self.scale))  # room for every input's name
             self._ticks = ticks
         bottom = self.plot.getAxis("bottom")
-        text = "change from the base value, %" if relative else (unit.label or "USD")
+        text = "change from base, %" if relative else (unit.label or "USD")
         if bottom.labelText != text:
             bottom.setLabel(text, **{"color": t.foreground, "font-size": self._font_pt(8.5)})
         self.set_title(f"Sensitivity · {SHORT_KPI_NAMES.get(key, label.lower())}")

@@ -123,7 +123,7 @@ class KpiCard(QWidget):
             if key == "extra" and not text:
                 continue
             metrics = self._metrics[key]
-            if "\n" not in text and metrics.horizontalAdvance(text) <= available:
+            if key == "value" or ("\n" not in text and metrics.horizontalAdvance(text) <= available):
                 h += metrics.height()  # one line (the usual case, and cheap to tell)
             else:
                 h += metrics.boundingRect(QRect(0, 0, available, 10_000), flags, text).height()
@@ -167,12 +167,30 @@ class KpiCard(QWidget):
         for key, text, colour in self._lines():
             if key == "extra" and not text:
                 continue
-            p.setFont(self.fonts[key])
             p.setPen(QColor(colour))
+            if key == "value":  # one line always: a narrow card shows the figure smaller, never broken
+                line_height = self._metrics["value"].height()
+                p.setFont(self._fitted_value_font(text, width))
+                text = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+                p.drawText(QRect(self.MARGIN_X, y, width, line_height),
+                           int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignVCenter), text)
+                y += line_height
+                continue
+            p.setFont(self.fonts[key])
             bounds = p.boundingRect(QRect(self.MARGIN_X, y, width, 10_000), flags, text or " ")
             p.drawText(QRect(self.MARGIN_X, y, width, bounds.height()), flags, text)
             y += bounds.height()
         p.end()
+
+    def _fitted_value_font(self, text: str, width: int) -> QFont:
+        """The value's font, down to 65% of its size when the text would not fit ``width``."""
+        font = self.fonts["value"]
+        wide = self._metrics["value"].horizontalAdvance(text)
+        if wide <= width or wide <= 0:
+            return font
+        smaller = QFont(font)
+        smaller.setPointSizeF(font.pointSizeF() * max(0.65, width / wide * 0.98))
+        return smaller
 
     def set_value(self, value: float, base: float | None, theme: Theme, extra: str = "", against: str = "saved") -> None:
         self.value.setText(self.kpi.fmt(value))
