@@ -439,3 +439,27 @@ def test_a_closed_window_ignores_later_system_theme_changes(qtbot, settings, dia
     win.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # must not raise
+
+
+def test_kpi_values_stay_on_one_line_in_a_narrow_card(qapp):
+    from PySide6.QtGui import QFontMetrics, QImage
+
+    from ui.kpis import KPIS, KpiCard
+    from ui.theme import LIGHT
+
+    card = KpiCard(next(k for k in KPIS if k.key == "compute_peak_eflops_bf16"))
+    card.set_value(500.0, 500.0, LIGHT)
+    card.resize(300, card._height)
+    wide_height = card.needed_height(300)
+    fitted = card._fitted_value_font(card.value.text(), card._text_width(300))
+    assert fitted.pointSizeF() == card.fonts["value"].pointSizeF()  # room enough: full size
+    narrow = card._text_width(110)
+    fitted = card._fitted_value_font(card.value.text(), narrow)
+    assert fitted.pointSizeF() < card.fonts["value"].pointSizeF()
+    assert QFontMetrics(fitted).horizontalAdvance(card.value.text()) <= narrow
+    lines = {key: card._metrics[key].height() for key in ("title", "value", "delta")}
+    # a narrow card may wrap its title, never its value
+    assert card.needed_height(110) - wide_height in (0, lines["title"])
+    card.resize(110, card.needed_height(110))
+    image = QImage(card.size(), QImage.Format.Format_ARGB32)
+    card.render(image)  # paints without error at that size
