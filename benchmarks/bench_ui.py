@@ -103,8 +103,8 @@ def main() -> None:
         single = []
         for name, slider in sliders.items():
             lo, hi = ranges[name]
-            single += measure_moves(app, window, slider, sweep(lo, hi, 60), drag=False)
-        report("single moves (keyboard/typed; axes re-fitted each time)", single)
+            single += measure_moves(app, window, slider, sweep(lo, hi, 60), drag=False, bands=False)
+        report("single moves (keyboard/typed; axes re-fitted; bands follow)", single)
         window.document.load(window.document.baseline, None)
         window.close()
 

@@ -502,15 +502,15 @@ class Chart(QWidget):
             entries.append((colour, label, "dash"))
         return top, (entries if self.overlay_legend else [])
 
-    def update_bands(self) -> None:
-        """Redraw only the bands (they may arrive after the data while a slider is dragged)."""
+    def update_bands(self, dragging: bool = True) -> None:
+        """Redraw only the bands (they arrive after the data from the worker process)."""
         if self._last_draw is None:
             return
         entries, data_max, factor, x = self._last_draw
         band_top, band_entries = self._draw_bands(factor, x)
         overlay_top, overlay_entries = self._draw_overlays(factor)
         self.set_legend(entries + band_entries + overlay_entries)
-        self._fit_y(max(data_max, band_top, overlay_top), dragging=True)  # grow only
+        self._fit_y(max(data_max, band_top, overlay_top), dragging)  # while dragging: grow only
 
     def _finish(self, entries: list, data_max: float, factor: float, dragging: bool, x: np.ndarray) -> None:
         """Draw bands and compared scenarios, set the legend, and fit the y range to everything."""

@@ -399,7 +399,12 @@ class MainWindow(QMainWindow):
             return
         self.projection = projection
         dragging = self.document.dragging
-        background = dragging or scenario.uncertainty_samples > self.SYNC_SAMPLES
+        # Bands come from the worker process while dragging, when they take long (many samples), and
+        # for any edit once there are bands on screen and the process runs (a key press on a slider
+        # then costs the charts' update only; the bands follow a moment later). The first bands of a
+        # window are computed at once, so it never opens without them.
+        background = dragging or scenario.uncertainty_samples > self.SYNC_SAMPLES or (
+            self.bands is not None and shared_band_worker().in_process)
         followers_too = not dragging
         if background:  # the bands follow from the worker (refresh_bands); meanwhile the last ones stay
             if self._pending_bands is not None:  # arrived since the last step: drawn with this one
@@ -501,12 +506,14 @@ class MainWindow(QMainWindow):
         """The secondary analyses during a drag: draw the new bands, the KPI ranges and the tornado."""
         scenario = self.shown_scenario()
         self.bands = bands
+        dragging = self.document.dragging
         for name, chart in self.charts.items():
             chart.bands = self.bands.series if self.bands is not None else None
-            if name in self.FOLLOWERS and self.projection is not None:
-                chart.set_projection(self.projection, scenario, self.document.dragging)
+            if name in self.FOLLOWERS:
+                if dragging and self.projection is not None:  # (refresh() did them otherwise)
+                    chart.set_projection(self.projection, scenario, dragging)
             else:
-                chart.update_bands()
+                chart.update_bands(dragging)
         if self.projection is not None:
             summary = self.projection.summary()
             self.kpis.set_values(summary, self._baseline(), self._kpi_extras(summary),
