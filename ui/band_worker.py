@@ -90,7 +90,8 @@ def worker_main() -> int:
 def worker_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, WORKER_FLAG]
-    return [sys.executable, "-m", "ui.launcher", WORKER_FLAG]
+    # -P: the current folder is not put on sys.path (a folder with its own 'ui' package would win)
+    return [sys.executable, "-P", "-m", "ui.launcher", WORKER_FLAG]
 
 
 class WorkerDied(RuntimeError):
@@ -99,7 +100,10 @@ class WorkerDied(RuntimeError):
 
 class BandWorker:
     """``compute(...)`` blocks the calling thread until the bands are ready: call it from a worker
-    thread, never from the window's thread."""
+    thread, never from the window's thread. A worker that has not answered after TIMEOUT_S (20,000
+    samples take about 0.1 s) is killed, and that request and later ones are computed in place."""
+
+    TIMEOUT_S = 30.0
 
     def __init__(self, use_process: bool = True):
         self._proc: subprocess.Popen | None = None
@@ -152,21 +156,41 @@ class BandWorker:
         args = (scenario, catalog, samples, precision, effective)
         with self._lock:
             self._start_locked()
-            if self._proc is not None and not self._failed:
+            proc = self._proc
+            if proc is not None and not self._failed:
+                watchdog = threading.Timer(self.TIMEOUT_S, proc.kill)  # a hung worker: EOF below
+                watchdog.daemon = True
+                watchdog.start()
                 try:
-                    _write(self._proc.stdin, args)
-                    status, value = _read(self._proc.stdout)
-                except (OSError, EOFError, pickle.UnpicklingError) as exc:
+                    _write(proc.stdin, args)
+                    status, value = _read(proc.stdout)
+                except (OSError, ValueError, EOFError, pickle.UnpicklingError) as exc:
                     self._fail(WorkerDied(f"the worker process stopped: {exc}"))
                 else:
                     if status == "error":
                         raise value
                     return value
+                finally:
+                    watchdog.cancel()
         return _compute(*args)
 
     def shutdown(self) -> None:
-        with self._lock:
-            self._failed = True
+        """Stop the process. Does not wait for a request in progress (its thread gets EOF and
+        computes in place), so quitting never hangs on the worker."""
+        self._failed = True
+        proc = self._proc
+        if proc is None:
+            return
+        try:
+            proc.stdin.close()  # the worker exits when its requests end
+        except (OSError, ValueError):
+            pass
+        try:
+            proc.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        with self._lock:  # free now: the reader got EOF
             self._stop_locked()
 
 

@@ -721,12 +721,12 @@ class ControlPanel(QWidget):
         shown = None if force else self.__dict__.get("_shown")
         changed = None if shown is None else {f for f in FIELDS if getattr(shown, f) != getattr(scenario, f)}
         self._shown = scenario
-        if changed is not None and changed <= self.MAIN_FIELDS:
+        if changed is not None and changed <= self.MAIN_FIELDS | {"ranges"}:
             self._set_main(scenario, changed)
             if "chip_mix" in changed and list(shown.chip_mix) != list(scenario.chip_mix):
                 self.assumptions.prices.set_scenario(scenario, self.catalog)  # a row per chip
-            if changed & set(UNCERTAIN_FIELDS):
-                self.assumptions.ranges.set_scenario(scenario)  # default ranges sit around the values
+            if "ranges" in changed or changed & set(UNCERTAIN_FIELDS):
+                self.assumptions.ranges.set_scenario(scenario)  # a range moves with its value
             return
         self._set_main(scenario, None)
         self.assumptions.set_scenario(scenario, self.catalog)

@@ -72,6 +72,7 @@ def build_chart(name: str, projection: Projection, scenario: Scenario, options: 
     k = options.k()
     chart = chart_class(name)()
     chart.options_bar.hide()
+    chart.opaque_fills = not options.transparent
     chart.set_style(options.theme, 1.0)
     if options.chart_options and hasattr(chart, "apply_options"):
         chart.apply_options(options.chart_options)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from explorer.formatting import compact, percent, plain
@@ -66,7 +66,10 @@ class _Line:
     def setText(self, text: str) -> None:
         if text != self._text:
             self._text = text
-            self._card.text_changed()
+            if self._card._batch is not None:
+                self._card._batch.append(self)  # set_value lays the card out once at the end
+            else:
+                self._card.text_changed()
 
 
 class KpiCard(QWidget):
@@ -88,7 +91,13 @@ class KpiCard(QWidget):
         self.scale = 1.0
         self.fonts: dict[str, QFont] = {}
         self._height = 0
+        self._batch: list | None = None
         self.set_style(LIGHT)
+        copy = QAction("Copy", self)
+        copy.setToolTip("Copy this figure as text")
+        copy.triggered.connect(self.copy_text)
+        self.addAction(copy)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # right-click: Copy
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
@@ -192,15 +201,31 @@ class KpiCard(QWidget):
         smaller.setPointSizeF(font.pointSizeF() * max(0.65, width / wide * 0.98))
         return smaller
 
+    def text(self) -> str:
+        """The card as one line of text (what Copy puts on the clipboard)."""
+        parts = [f"{self.kpi.title}: {self.value.text()}"] + \
+            [t.strip().replace("\n", "; ") for t in (self.delta.text(), self.extra.text()) if t.strip()]
+        return " · ".join(parts)
+
+    def copy_text(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
     def set_value(self, value: float, base: float | None, theme: Theme, extra: str = "", against: str = "saved") -> None:
-        self.value.setText(self.kpi.fmt(value))
-        text, sign = delta_text(self.kpi, value, base, against)
+        self._batch = []
+        try:
+            self.value.setText(self.kpi.fmt(value))
+            text, sign = delta_text(self.kpi, value, base, against)
+            self.delta.setText(text or " ")
+            self.extra.setText(extra)
+        finally:
+            changed, self._batch = self._batch, None
         colour = theme.good if sign > 0 else theme.bad if sign < 0 else theme.muted
-        if colour != self.delta_colour:
+        if changed:
+            self.delta_colour = colour
+            self.text_changed()
+        elif colour != self.delta_colour:
             self.delta_colour = colour
             self.update()
-        self.delta.setText(text or " ")
-        self.extra.setText(extra)
         tip = f"{self.kpi.title}: {self.kpi.fmt(value)}" + (f" (as {against}: {self.kpi.fmt(base)})" if base is not None else "")
         if tip != self.toolTip():
             self.setToolTip(tip)

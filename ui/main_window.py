@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         # Bands that arrive during a drag are drawn with the next slider step (one repaint for both);
         # if the drag pauses, this timer draws them on their own.
         self._pending_bands = None
+        self._control_edit: Scenario | None = None  # the scenario a control's edit just made
         self._pending_timer = QTimer(self)
         self._pending_timer.setSingleShot(True)
         self._pending_timer.timeout.connect(self._apply_pending_bands)
@@ -359,7 +360,10 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------------------------- the flow
     def _on_edit(self, changes: dict, dragging: bool) -> None:
         try:
+            before = self.document.scenario
             self.document.edit(changes, dragging=dragging)
+            if self.document.scenario is not before:  # a control's edit: its bands may follow
+                self._control_edit = self.document.scenario  # from the worker (see refresh)
         except ExplorerError as exc:
             self.show_status(str(exc), error=True)
             self.panel.set_scenario(self.document.scenario, force=True)  # put the control back
@@ -403,8 +407,12 @@ class MainWindow(QMainWindow):
         # for any edit once there are bands on screen and the process runs (a key press on a slider
         # then costs the charts' update only; the bands follow a moment later). The first bands of a
         # window are computed at once, so it never opens without them.
+        # (Opening a file, a preset, undo, a catalog or precision switch compute them at once: the
+        # bands on screen belong to another scenario or measure.)
+        control_edit = self._control_edit is scenario and not self.presenting
+        self._control_edit = None
         background = dragging or scenario.uncertainty_samples > self.SYNC_SAMPLES or (
-            self.bands is not None and shared_band_worker().in_process)
+            control_edit and self.bands is not None and shared_band_worker().in_process)
         followers_too = not dragging
         if background:  # the bands follow from the worker (refresh_bands); meanwhile the last ones stay
             if self._pending_bands is not None:  # arrived since the last step: drawn with this one

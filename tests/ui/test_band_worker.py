@@ -4,7 +4,9 @@ worker falls back to computing on the calling thread."""
 from __future__ import annotations
 
 import io
+import os
 import pickle
+import signal
 
 import numpy as np
 import pytest
@@ -78,3 +80,28 @@ def test_a_worker_that_cannot_start_falls_back(monkeypatch):
     bands = worker.compute(SCENARIO, builtin_catalog(), 300, "bf16", False)
     assert not worker.in_process
     assert same_bands(bands, compute_bands(SCENARIO, samples=300))
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs POSIX signals")
+def test_a_hung_worker_is_killed_and_the_bands_computed_here():
+    worker = BandWorker()
+    worker.TIMEOUT_S = 0.5
+    try:
+        worker.start()
+        os.kill(worker._proc.pid, signal.SIGSTOP)  # alive but never answers
+        bands = worker.compute(SCENARIO, builtin_catalog(), 300, "bf16", False)
+        assert not worker.in_process
+        assert same_bands(bands, compute_bands(SCENARIO, samples=300))
+    finally:
+        worker.shutdown()
+
+
+def test_shutdown_does_not_wait_for_a_stopped_worker():
+    worker = BandWorker()
+    worker.start()
+    proc = worker._proc
+    if hasattr(signal, "SIGSTOP"):
+        os.kill(proc.pid, signal.SIGSTOP)
+    worker.shutdown()
+    assert proc.poll() is not None  # gone
+    assert not worker.in_process

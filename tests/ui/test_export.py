@@ -288,3 +288,13 @@ def test_report_lists_the_uncertainty_ranges(qapp, tmp_path):
     path = write_report(tmp_path / "r.pdf", evaluate(DEAL), DEAL)
     rest = squash("".join(page.extract_text() for page in PdfReader(path).pages[1:]))
     assert "Uncertaintyranges" in rest and "2,000samples" in rest
+
+
+def test_a_transparent_png_keeps_its_fills_translucent(qapp, projection):
+    """On a transparent background the stacked areas stay see-through (on screen they are drawn
+    opaque in their blended colour, which would be a pale block on a slide)."""
+    image = render_image("capacity", projection, DEAL, ImageOptions(width=1280, height=720, transparent=True))
+    alphas = [image.pixelColor(int(1280 * fx), int(720 * fy)).alpha() for fx in (0.5, 0.6, 0.7) for fy in (0.6, 0.7)]
+    assert all(0 < a < 255 for a in alphas), alphas
+    opaque = render_image("capacity", projection, DEAL, ImageOptions(width=1280, height=720))
+    assert opaque.pixelColor(int(1280 * 0.6), int(720 * 0.7)).alpha() == 255

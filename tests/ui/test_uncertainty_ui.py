@@ -54,12 +54,49 @@ def test_bands_arriving_mid_drag_are_drawn_with_the_next_step(window):
     capacity = window.charts["capacity"]
     drawn = capacity._band_items[0].drawn["median"] * capacity._units["y"].factor
     assert np.allclose(drawn, bands.series["capacity"][2])
+    assert not capacity._band_items[0].fill_antialias  # fast while dragging
     window._bands_arrived(older - 1, compute_bands(window.document.scenario, samples=300))
     window._throttle.flush()
     assert window.bands is bands  # an older result than the one shown is dropped
     s.setSliderDown(False)
     window.flush()
     assert window.bands is not bands and window.bands.samples == window.document.scenario.uncertainty_samples
+    assert capacity._band_items[0].fill_antialias  # smooth edges once the picture stands still
+
+
+def test_with_the_worker_running_a_switch_or_toggle_never_shows_stale_bands(window):
+    """A control's edit may leave its bands to the worker; a precision switch or the bands toggle
+    must not (the bands on screen belong to another measure)."""
+    from ui.band_worker import shared_band_worker
+
+    worker = shared_band_worker()
+    worker.start()
+    slider(window, "Energy price").setValue(0.12)  # a control edit: bands from the worker
+    window.flush()
+    assert worker.in_process
+    capacity = window.charts["capacity"]
+    capacity.precision.setCurrentIndex(capacity.precision.findText("FP8"))
+    window._throttle.flush()  # no waiting for the worker: the new bands must be there already
+    expected = compute_bands(window.document.scenario, precision="fp8")
+    assert np.allclose(window.bands.series["capacity"], expected.series["capacity"])
+    drawn = capacity._band_items[0].drawn["median"] * capacity._units["y"].factor
+    assert np.allclose(drawn, expected.series["capacity"][2])
+    window.act_bands.setChecked(False)
+    window._throttle.flush()
+    assert not any(band_visible(window.charts[n]) for n in ("capacity", "power", "cumulative"))
+
+
+def test_assumption_ranges_follow_a_dragged_value(window):
+    s = slider(window, "Energy price")
+    s.setSliderDown(True)
+    s.setValue(0.20)
+    window._throttle.flush()
+    on, low, high = window.panel.assumptions.ranges._rows["energy_price_usd_per_kwh"]
+    lo, hi = window.document.scenario.ranges["energy_price_usd_per_kwh"]
+    assert (low.value(), high.value()) == (pytest.approx(lo, abs=1e-4), pytest.approx(hi, abs=1e-4))
+    assert lo < 0.20 < hi
+    s.setSliderDown(False)
+    window.flush()
 
 
 def test_bands_follow_a_slider_and_refine_after_the_drag(window):

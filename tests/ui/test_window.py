@@ -463,3 +463,11 @@ def test_kpi_values_stay_on_one_line_in_a_narrow_card(qapp):
     card.resize(110, card.needed_height(110))
     image = QImage(card.size(), QImage.Format.Format_ARGB32)
     card.render(image)  # paints without error at that size
+
+
+def test_a_kpi_card_copies_its_figure_as_text(window):
+    card = window.kpis.cards["cost_total_usd"]
+    assert card.contextMenuPolicy() == card.contextMenuPolicy().ActionsContextMenu
+    card.actions()[0].trigger()
+    text = QApplication.clipboard().text()
+    assert text.startswith("Total cost over the term: USD 38.7B") and "as saved" in text
