@@ -774,9 +774,8 @@ class PowerChart(Chart):
 
     def _restyle_items(self) -> None:
         t = self.theme
-        bars = QColor(t.bars)
-        bars.setAlpha(200)
-        self.bars.setOpts(brush=pg.mkBrush(bars), pen=pg.mkPen(None))
+        self.bars.setOpts(brush=_fill_brush(t.bars, 200, t.background if self.opaque_fills else None),
+                          pen=pg.mkPen(None))
 
     def set_projection(self, projection, scenario, dragging=False):
         self._set_time_axis(projection, scenario)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen
+from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen, QPixmap,
+                           QStaticText, QTransform)
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from explorer.formatting import compact, percent, plain
@@ -161,35 +162,67 @@ class KpiCard(QWidget):
             self.text_changed()
 
     def paintEvent(self, event) -> None:
-        t = self.theme
         p = QPainter(self)
         # Opaque (corners in the window's colour): Qt then paints nothing under the card, where a
         # transparent card repainted the window, the splitter and the strip behind it on every step.
-        p.fillRect(self.rect(), self.palette().window())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setPen(QPen(QColor("#30363D" if t.is_dark else "#D0D7DE"), 1))
-        p.setBrush(QColor(t.background))
-        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        # The frame is a cached pixmap and each line a cached QStaticText: a new value re-lays out
+        # only its own line.
+        p.drawPixmap(0, 0, self._frame())
         y = self.MARGIN_Y
         width = self._text_width()
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
         for key, text, colour in self._lines():
             if key == "extra" and not text:
                 continue
             p.setPen(QColor(colour))
             if key == "value":  # one line always: a narrow card shows the figure smaller, never broken
+                font = self._fitted_value_font(text, width)
+                text = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+                static = self._static(key, text, font, None)
                 line_height = self._metrics["value"].height()
-                p.setFont(self._fitted_value_font(text, width))
-                text = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
-                p.drawText(QRect(self.MARGIN_X, y, width, line_height),
-                           int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignVCenter), text)
+                p.setFont(font)
+                p.drawStaticText(self.MARGIN_X, y + max(0, (line_height - static.size().height()) / 2), static)
                 y += line_height
                 continue
+            static = self._static(key, text or " ", self.fonts[key], width)
             p.setFont(self.fonts[key])
-            bounds = p.boundingRect(QRect(self.MARGIN_X, y, width, 10_000), flags, text or " ")
-            p.drawText(QRect(self.MARGIN_X, y, width, bounds.height()), flags, text)
-            y += bounds.height()
+            p.drawStaticText(self.MARGIN_X, y, static)
+            y += max(static.size().height(), self._metrics[key].height())
         p.end()
+
+    def _frame(self) -> QPixmap:
+        t = self.theme
+        dpr = self.devicePixelRatioF()
+        window = self.palette().window().color()
+        key = (self.width(), self.height(), dpr, t.name, t.background, window.rgba())
+        cached = self.__dict__.get("_frame_cache")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(window)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(QPen(QColor("#30363D" if t.is_dark else "#D0D7DE"), 1))
+        p.setBrush(QColor(t.background))
+        p.drawRoundedRect(QRectF(0, 0, self.width(), self.height()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        p.end()
+        self._frame_cache = (key, pixmap)
+        return pixmap
+
+    def _static(self, key: str, text: str, font: QFont, width: int | None) -> QStaticText:
+        cache = self.__dict__.setdefault("_static_cache", {})
+        k = (key, text, font.key(), width)
+        static = cache.get(k)
+        if static is None:
+            if len(cache) > 48:
+                cache.clear()
+            static = QStaticText(text.replace("\n", "\u2028"))  # QStaticText breaks lines at U+2028
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            if width is not None:
+                static.setTextWidth(width)  # wraps at word boundaries
+            static.prepare(QTransform(), font)
+            cache[k] = static
+        return static
 
     def _fitted_value_font(self, text: str, width: int) -> QFont:
         """The value's font, down to 65% of its size when the text would not fit ``width``."""
