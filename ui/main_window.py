@@ -92,9 +92,10 @@ class MainWindow(QMainWindow):
         self._throttle = QSignalThrottler(QSignalThrottler.EmissionPolicy.Trailing, parent=self)
         self._throttle.setTimeout(0)
         self._throttle.triggered.connect(self.refresh)
-        # While a slider is dragged the bands (thousands of scenarios) are computed on a worker thread,
-        # one request at a time, the newest winning (a generation number drops stale results), so the
-        # main charts keep their one update per event-loop pass; when the drag ends they refresh in full.
+        # The bands (thousands of scenarios) are computed off the window's thread: a pool thread hands
+        # each request to the worker process (band_worker.py) and waits. One request at a time, the
+        # newest waiting one next; a generation number tells a result's age (older than what is on
+        # screen: dropped). The main charts keep their one update per event-loop pass.
         self._band_pool = QThreadPool(self)
         self._band_pool.setMaxThreadCount(1)
         self._band_bridge = _Bridge()
