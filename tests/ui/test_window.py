@@ -471,3 +471,18 @@ def test_a_kpi_card_copies_its_figure_as_text(window):
     card.actions()[0].trigger()
     text = QApplication.clipboard().text()
     assert text.startswith("Total cost over the term: USD 38.7B") and "as saved" in text
+
+
+def test_the_first_year_label_is_shown_at_the_left_end_of_time_axes(window):
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    for name in ("capacity", "power", "cumulative"):
+        axis = window.charts[name].plot.getAxis("bottom")
+        painter = QPainter(image)
+        try:
+            specs = axis.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        texts = [text for _, _, text in specs[2]]
+        assert "2026" in texts, (name, texts)  # Jan 2026 is two months after the Nov 2025 start
