@@ -438,6 +438,8 @@ class Chart(QWidget):
             return held
         unit = pick_unit(max_value, units)
         self._units[key] = unit
+        if key == "y" and held is not None and unit != held:
+            self.yrange.reset()  # the range held in the old unit means nothing in the new one
         return unit
 
     def _fit_y(self, data_max: float, dragging: bool) -> None:
@@ -1124,12 +1126,13 @@ class TornadoChart(Chart):
         if bottom.labelText != text:
             bottom.setLabel(text, **{"color": t.foreground, "font-size": self._font_pt(8.5)})
         self.set_title(f"Sensitivity · {SHORT_KPI_NAMES.get(key, label.lower())}")
-        if not dragging or not self._legend_entries:  # no live numbers in a legend while dragging
-            base_text = f"base, every input at its value: {_kpi_text(unit_name, result.base)}"
-            self.set_legend([(low_colour, "input at its low end", "area"),
-                             (high_colour, "input at its high end", "area"), (t.foreground, base_text, "dash")]
-                            + ([(t.muted, f"{hidden} input{'s' if hidden > 1 else ''} without effect not shown", "bar")]
-                               if hidden else []))
+        # The base value is in the legend except while dragging: a legend with a live number would
+        # re-lay out the chart on every update (and a held one would be stale).
+        base_text = "base, every input at its value" + ("" if dragging else f": {_kpi_text(unit_name, result.base)}")
+        self.set_legend([(low_colour, "input at its low end", "area"),
+                         (high_colour, "input at its high end", "area"), (t.foreground, base_text, "dash")]
+                        + ([(t.muted, f"{hidden} input{'s' if hidden > 1 else ''} without effect not shown", "bar")]
+                           if hidden else []))
         if n == 0:
             self.message.setText("No uncertainty ranges that move this figure: add ranges under "
                                  "Assumptions ▸ Uncertainty" if not result.bars else "No input range moves this figure")

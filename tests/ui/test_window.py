@@ -486,3 +486,23 @@ def test_the_first_year_label_is_shown_at_the_left_end_of_time_axes(window):
             painter.end()
         texts = [text for _, _, text in specs[2]]
         assert "2026" in texts, (name, texts)  # Jan 2026 is two months after the Nov 2025 start
+
+
+def test_a_unit_change_mid_drag_refits_the_axis(window):
+    """Dragging the fleet from 200k to 5M GPUs takes the monthly cost from USD millions to USD
+    billions; the bars must stay in view (the range held in millions was 1,000 times too tall)."""
+    s = slider(window, "GPU count")
+    s.setSliderDown(True)
+    for gpus in (400_000, 1_000_000, 2_500_000, 5_000_000):
+        s.setValue(math.log10(gpus))
+        window.flush()
+    cost = window.charts["cost"]
+    assert cost._units["y"].label == "USD billion per month"
+    top = cost.plot.vb.viewRange()[1][1]
+    biggest = float(cost.series()["total"].max())
+    assert biggest <= top <= 3 * biggest
+    tornado = window.charts["tornado"]
+    assert not any(":" in label for _, label, _ in tornado._legend_entries)  # no stale base value
+    s.setSliderDown(False)
+    window.flush()
+    assert any("USD 967B" in label for _, label, _ in tornado._legend_entries)
