@@ -942,14 +942,8 @@ class CumulativeChart(Chart):
                               style=(t.name, self.scale, t.line_scale, self.opaque_fills))
         self.contract.setVisible(contract > 0)
         self.contract_label.setVisible(contract > 0)
-        label_state = (contract / unit.factor, t.name, self.scale)
-        if self.contract_label.__dict__.get("_state") != label_state:  # text layout is costly: on change only
+        if self.contract.value() != contract / unit.factor:
             self.contract.setPos(contract / unit.factor)
-            self.contract_label.setColor(QColor(t.foreground))
-            self.contract_label.setPos(QPointF(0.5, contract / unit.factor))
-            self.contract_label.setHtml(f"<span style='font-size:{self._font_pt(8)}'>contract "
-                                        f"USD {compact(contract)}</span>")
-            self.contract_label._state = label_state
         crossing = np.flatnonzero(cum > contract) if contract > 0 else np.array([], dtype=int)
         # Legends hold no live numbers: a changed legend re-lays out the whole chart on every step.
         entries = [(COMPONENT_COLOURS["compute"], "Cumulative cost", "line"), (t.contract, "Contract value", "dash")]
@@ -963,6 +957,17 @@ class CumulativeChart(Chart):
         self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label),
                               (t.muted, "of contract", cum / contract * 100 if contract > 0 else cum * np.nan, "%")]
         self._finish(entries, max(float(cum.max()), contract) / unit.factor, unit.factor, dragging, x)
+        # The label sits under the line (never clipped at the top), or over it when the line is near
+        # the bottom of the plot (where the axis would cover it).
+        above = self.yrange.top is not None and contract / unit.factor < 0.12 * self.yrange.top
+        label_state = (contract / unit.factor, t.name, self.scale, above)
+        if self.contract_label.__dict__.get("_state") != label_state:  # text layout is costly: on change only
+            self.contract_label.setAnchor((0, 1) if above else (0, 0))
+            self.contract_label.setColor(QColor(t.foreground))
+            self.contract_label.setPos(QPointF(0.5, contract / unit.factor))
+            self.contract_label.setHtml(f"<span style='font-size:{self._font_pt(8)}'>contract "
+                                        f"USD {compact(contract)}</span>")
+            self.contract_label._state = label_state
 
 
 class UnitEconomicsChart(Chart):
