@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout,
                                QWidget)
@@ -181,6 +181,75 @@ class MonthAxis(pg.AxisItem):
         return out
 
 
+class _Grid(pg.GraphicsObject):
+    """A plot's grid lines, drawn under the data at the ticks of its bottom and left axes.
+
+    pyqtgraph draws the grid as part of each axis, so an axis's cached picture covers the whole plot:
+    every range change then re-renders a plot-sized pixmap per axis (about 1 ms each) and every
+    repaint blends them over the plot. Drawn here, a range change re-draws a few lines, and the axes'
+    cached pictures are only as big as the axes. Line opacity follows pyqtgraph's rule (fainter for
+    minor ticks, and for dense ticks)."""
+
+    def __init__(self, plot: pg.PlotItem, x: bool = True, y: bool = True):
+        super().__init__()
+        self.plot, self.show_x, self.show_y = plot, x, y
+        self.setZValue(-1000)
+        self.colour = QColor(LIGHT.muted)
+        self.alpha = 0.0
+        self._lines: list | None = None  # (QPen, [QLineF]) in view coordinates
+        plot.vb.sigRangeChanged.connect(self.invalidate)
+        plot.vb.sigResized.connect(self.invalidate)
+
+    def set_style(self, colour: str, alpha: float) -> None:
+        self.colour, self.alpha = QColor(colour), alpha
+        self.invalidate()
+
+    def invalidate(self, *args) -> None:
+        self._lines = None
+        self.prepareGeometryChange()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.plot.vb.viewRect()
+
+    def _levels(self, axis: pg.AxisItem, lo: float, hi: float, pixels: float) -> list:
+        scale = axis.scale or 1.0
+        levels = axis.tickValues(lo * scale, hi * scale, pixels)
+        return [(i, [v / scale for v in values]) for i, (_, values) in enumerate(levels)
+                if i <= axis.style.get("maxTickLevel", 2)]
+
+    def _build(self) -> list:
+        out = []
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        width, height = self.plot.vb.width(), self.plot.vb.height()
+        if self.alpha <= 0 or width <= 0 or height <= 0:
+            return out
+        for show, axis, (lo, hi), pixels, vertical in (
+                (self.show_x, self.plot.getAxis("bottom"), (x0, x1), width, True),
+                (self.show_y, self.plot.getAxis("left"), (y0, y1), height, False)):
+            if not show:
+                continue
+            for i, values in self._levels(axis, lo, hi, pixels):
+                values = [v for v in values if lo <= v <= hi]
+                if not values:
+                    continue
+                alpha = 255 / (i + 1) * self.alpha * min(max(0.05 * pixels / (len(values) + 1), 0.0), 1.0)
+                colour = QColor(self.colour)
+                colour.setAlpha(int(alpha))
+                pen = pg.mkPen(colour, width=1)
+                lines = [QLineF(v, y0, v, y1) if vertical else QLineF(x0, v, x1, v) for v in values]
+                out.append((pen, lines))
+        return out
+
+    def paint(self, p, *args) -> None:
+        if self._lines is None:
+            self._lines = self._build()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for pen, lines in self._lines:
+            p.setPen(pen)
+            p.drawLines(lines)
+
+
 class YRange:
     """Holds a chart's y range at 'nice' values: grows during a drag, re-fits otherwise."""
 
@@ -244,6 +313,8 @@ class Chart(QWidget):
             # Axes (with their grid lines) change only when a range or label does; cached as a pixmap
             # they are blitted instead of re-drawing every label on each slider step.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.grid = _Grid(self.plot, x=True, y=self.time_axis)
+        self.plot.addItem(self.grid, ignoreBounds=True)
         self.vline = pg.InfiniteLine(angle=90, movable=False)
         self.vline.setVisible(False)
         self.vline.setZValue(50)
@@ -317,7 +388,7 @@ class Chart(QWidget):
                 axis = self.plot.getAxis(side)
                 label = axis.label.boundingRect().height() * 0.8
                 axis.setWidth(int(math.ceil(text + 4 * scale + label + 2)))
-        self.plot.showGrid(x=True, y=True, alpha=theme.grid_alpha / 255)
+        self.grid.set_style(theme.muted, theme.grid_alpha / 255)
         self.vline.setPen(pg.mkPen(muted, width=max(1.0, scale), style=Qt.PenStyle.DashLine))
         self._restyle_items()
         self._legend_html = None
@@ -1053,7 +1124,6 @@ class TornadoChart(Chart):
         self.message = pg.TextItem(anchor=(0.5, 0.5))
         self.plot.addItem(self.message, ignoreBounds=True)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
-        self.plot.showGrid(x=True, y=False)
         self.result = None
         self._shown_bars: list = []
         self._unit = Unit(1, "")

@@ -506,3 +506,21 @@ def test_a_unit_change_mid_drag_refits_the_axis(window):
     s.setSliderDown(False)
     window.flush()
     assert any("USD 967B" in label for _, label, _ in tornado._legend_entries)
+
+
+def test_grid_lines_follow_the_axes_ticks(window):
+    chart = window.charts["capacity"]
+    grid = chart.grid
+    assert chart.plot.getAxis("left").grid is False  # drawn by the grid item, not the axes
+
+    def horizontal():
+        return sorted({round(line.y1(), 6) for pen, lines in grid._build() for line in lines
+                       if line.y1() == line.y2()})
+
+    chart.plot.setYRange(0, 600, padding=0)
+    assert {100.0, 200.0, 300.0, 400.0, 500.0} <= set(horizontal())
+    chart.plot.setYRange(0, 6000, padding=0)
+    assert {1000.0, 2000.0, 3000.0} <= set(horizontal()) and 100.0 not in horizontal()
+    vertical = {round(line.x1(), 6) for pen, lines in grid._build() for line in lines if line.x1() == line.x2()}
+    assert 2.0 in vertical  # January 2026, two months after the November 2025 start
+    assert grid._lines is None or grid._lines  # rebuilt lazily on the next paint
