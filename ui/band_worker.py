@@ -81,10 +81,18 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> int:
 
 
 def worker_main() -> int:
-    """Entry of ``scenario-explorer --band-worker`` (started by BandWorker, not by people)."""
-    replies = sys.stdout.buffer
+    """Entry of ``scenario-explorer --band-worker`` (started by BandWorker, not by people).
+
+    Reads and writes file descriptors 0 and 1 themselves: a windowed frozen app may have replaced
+    sys.stdin / sys.stdout. If they are not open, it exits at once and the window computes bands
+    itself."""
+    try:
+        requests = os.fdopen(0, "rb", closefd=False)
+        replies = os.fdopen(1, "wb", closefd=False)
+    except OSError:
+        return 1
     sys.stdout = sys.stderr  # nothing else may write to the reply pipe
-    return serve(sys.stdin.buffer, replies)
+    return serve(requests, replies)
 
 
 def worker_command() -> list[str]:
@@ -101,9 +109,9 @@ class WorkerDied(RuntimeError):
 class BandWorker:
     """``compute(...)`` blocks the calling thread until the bands are ready: call it from a worker
     thread, never from the window's thread. A worker that has not answered after TIMEOUT_S (20,000
-    samples take about 0.1 s) is killed, and that request and later ones are computed in place."""
+    samples take about 0.1 s here) is killed, and that request and later ones are computed in place."""
 
-    TIMEOUT_S = 30.0
+    TIMEOUT_S = 10.0
 
     def __init__(self, use_process: bool = True):
         self._proc: subprocess.Popen | None = None
