@@ -11,7 +11,7 @@ from pathlib import Path
 os.environ.setdefault("QT_API", "pyside6")  # superqt/qtpy: use the one binding we ship
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import SIGNAL, QEvent, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
@@ -68,8 +68,30 @@ def setup_logging() -> Path | None:
     return path
 
 
+class ExplorerApp(QApplication):
+    """The application object. On macOS, a scenario file opened from the Finder (double-click, Open
+    With, a drop on the Dock icon) arrives as a FileOpen event for the application, not as an
+    argument: it is passed on as ``fileOpenRequested`` (kept in ``pending_files`` until the window
+    connects, since the first one can come before the window exists)."""
+
+    fileOpenRequested = Signal(str)
+
+    def __init__(self, argv):
+        super().__init__(argv)
+        self.pending_files: list[str] = []
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.FileOpen and event.file():
+            if self.receivers(SIGNAL("fileOpenRequested(QString)")) > 0:
+                self.fileOpenRequested.emit(event.file())
+            else:
+                self.pending_files.append(event.file())
+            return True
+        return super().event(event)
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app = QApplication.instance() or ExplorerApp(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("ComputeScenarioExplorer")
     app.setApplicationVersion(__version__)
@@ -146,6 +168,7 @@ def run_gui(file_arg: str | None = None) -> int:
     window = MainWindow(settings, catalog, scenario=scenario, path=path, modified_from=modified_from)
     window.show()
     QTimer.singleShot(0, shared_band_worker().start)  # the bands' process starts after the first paint
+    connect_file_open(app, window)
     if os.environ.get("SCENARIO_EXPLORER_STARTUP_PROBE"):
         _probe_first_paint(window, app)
     if problem:
@@ -154,6 +177,17 @@ def run_gui(file_arg: str | None = None) -> int:
     code = app.exec()
     dispose(window)
     return code
+
+
+def connect_file_open(app, window) -> None:
+    """Scenario files the system asks the app to open (macOS Finder) open in the window; one that
+    arrived before the window existed opens now."""
+    if not isinstance(app, ExplorerApp):
+        return
+    app.fileOpenRequested.connect(lambda name: window.open_path(Path(name)))
+    pending, app.pending_files = app.pending_files, []
+    if pending:
+        QTimer.singleShot(0, lambda: window.open_path(Path(pending[-1])))
 
 
 def _probe_first_paint(window, app) -> None:

@@ -43,6 +43,14 @@ class ScriptedDialogs:
         self.infos.append((title, text))
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """The app's own QApplication subclass (pytest-qt creates the application with it)."""
+    from ui.app import ExplorerApp
+
+    return ExplorerApp
+
+
 @pytest.fixture
 def dialogs():
     return ScriptedDialogs()

@@ -524,3 +524,31 @@ def test_grid_lines_follow_the_axes_ticks(window):
     vertical = {round(line.x1(), 6) for pen, lines in grid._build() for line in lines if line.x1() == line.x2()}
     assert 2.0 in vertical  # January 2026, two months after the November 2025 start
     assert grid._lines is None or grid._lines  # rebuilt lazily on the next paint
+
+
+def test_a_file_opened_from_the_system_opens_in_the_window(window, qapp, tmp_path):
+    """macOS hands a double-clicked scenario file to the app as a FileOpen event."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from ui.app import ExplorerApp, connect_file_open
+
+    assert isinstance(qapp, ExplorerApp)
+    early = tmp_path / "early.json"
+    save_scenario(Scenario(name="Arrived before the window", gpu_count=123_000), early)
+    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(early)))  # nothing connected yet: kept
+    assert qapp.pending_files == [str(early)]
+    connect_file_open(qapp, window)
+    QCoreApplication.processEvents()
+    assert window.document.scenario.gpu_count == 123_000 and qapp.pending_files == []
+    later = tmp_path / "later.json"
+    save_scenario(Scenario(name="Opened from the Finder", gpu_count=456_000), later)
+    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(later)))
+    assert window.document.scenario.name == "Opened from the Finder"
+    assert window.document.path == later.resolve()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(broken)))
+    assert window.document.scenario.name == "Opened from the Finder"  # untouched, and told why
+    assert window.dialogs.errors and "broken.json" in window.dialogs.errors[-1][1]
+    qapp.fileOpenRequested.disconnect()
