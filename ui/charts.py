@@ -132,15 +132,6 @@ class MonthAxis(pg.AxisItem):
         # a year label near either end may overhang the axis a little rather than vanish
         self.setStyle(hideOverlappingLabels=24)
 
-    def boundingRect(self):
-        # With a grid pyqtgraph bounds the axis by its geometry and the plot, leaving out the margin
-        # of hideOverlappingLabels, so a year label near the left end was hidden, not let overhang.
-        rect = super().boundingRect()
-        if self.grid is not False:
-            m = float(self.style["hideOverlappingLabels"])
-            rect = rect.adjusted(-m, 0, m, 0)
-        return rect
-
     def set_start(self, start: str) -> None:
         index = month_index(start)
         if index != self.start_index:
