@@ -35,7 +35,7 @@ REFERENCE_FULL_USE_POWER_FRACTION = 0.76  # measured 8xH100 node under intensive
 
 _NUMBER_COLUMNS = (
     "bf16_tflops", "fp8_tflops", "fp4_tflops", "hbm_gb", "hbm_tbps", "tdp_w",
-    "system_w_per_accel", "rent_usd_per_gpu_hour", "purchase_usd",
+    "system_w_per_accel", "beyond_rack_fraction", "scale_up_domain", "rent_usd_per_gpu_hour", "purchase_usd",
 )
 _OPTIONAL_NUMBER_COLUMNS = ("fp8_tflops", "fp4_tflops")  # blank = the chip has no such precision
 _BOOL_COLUMNS = ("rent_includes_power",)
@@ -43,11 +43,15 @@ _TEXT_COLUMNS = ("name", "vendor", "estimated", "source", "power_source", "price
 COLUMNS = ("id", *_TEXT_COLUMNS[:2], *_NUMBER_COLUMNS, *_BOOL_COLUMNS, *_TEXT_COLUMNS[2:])
 _REQUIRED_FOR_NEW = ("name", "bf16_tflops", "tdp_w", "system_w_per_accel", "rent_usd_per_gpu_hour",
                      "purchase_usd")
+# A new chip that leaves these blank: the generic share beyond the racks (Epoch AI: IT is 1.14x the
+# servers' power) and an 8-accelerator server.
+_DEFAULT_FOR_NEW = {"beyond_rack_fraction": 0.14, "scale_up_domain": 8.0}
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,31}$")
 _AS_OF_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 _LIMITS = {  # plausible bounds; outside them a value is almost surely a typo or a wrong unit
     "bf16_tflops": (0.001, 1e6), "fp8_tflops": (0.001, 1e6), "fp4_tflops": (0.001, 1e6),
     "hbm_gb": (0, 1e5), "hbm_tbps": (0, 1e4), "tdp_w": (1, 1e5), "system_w_per_accel": (1, 2e5),
+    "beyond_rack_fraction": (0, 3), "scale_up_domain": (1, 1e6),
     "rent_usd_per_gpu_hour": (0, 1e3), "purchase_usd": (0, 1e8),
 }
 
@@ -66,6 +70,8 @@ class Chip:
     hbm_tbps: float
     tdp_w: float
     system_w_per_accel: float
+    beyond_rack_fraction: float  # cluster power beyond the rack/server, as a share of its power
+    scale_up_domain: float  # accelerators in one NVLink/ICI/UALink domain
     rent_usd_per_gpu_hour: float
     rent_includes_power: bool
     purchase_usd: float
@@ -82,21 +88,31 @@ class Chip:
         return self.system_w_per_accel - self.tdp_w
 
     @property
+    def provisioned_w(self) -> float:
+        """Provisioned IT power per accelerator: its rack or server share plus the cluster beyond it."""
+        return self.system_w_per_accel * (1.0 + self.beyond_rack_fraction)
+
+    @property
     def rent_ex_power_usd_per_gpu_hour(self) -> float:
         """The rent with the published price's embedded electricity taken out (docs/model.md)."""
         if not self.rent_includes_power:
             return self.rent_usd_per_gpu_hour
-        embedded = (self.system_w_per_accel / 1000.0 * REFERENCE_FULL_USE_POWER_FRACTION
+        embedded = (self.provisioned_w / 1000.0 * REFERENCE_FULL_USE_POWER_FRACTION
                     * REFERENCE_PUE * REFERENCE_ENERGY_PRICE_USD_PER_KWH)
         return max(self.rent_usd_per_gpu_hour - embedded, 0.0)
 
     def tflops(self, precision: str) -> float:
         """Dense TFLOP/s at a precision; a chip without it runs at its next wider precision."""
+        return {"bf16": self.bf16_tflops, "fp8": self.fp8_tflops, "fp4": self.fp4_tflops}[
+            self.effective_precision(precision)]
+
+    def effective_precision(self, precision: str) -> str:
+        """The precision the chip runs ``precision`` at: itself, or its next wider one."""
         if precision == "fp4" and self.fp4_tflops is not None:
-            return self.fp4_tflops
+            return "fp4"
         if precision in ("fp4", "fp8") and self.fp8_tflops is not None:
-            return self.fp8_tflops
-        return self.bf16_tflops
+            return "fp8"
+        return "bf16"
 
     def has_precision(self, precision: str) -> bool:
         return {"bf16": True, "fp8": self.fp8_tflops is not None, "fp4": self.fp4_tflops is not None}[precision]
@@ -148,6 +164,37 @@ class Catalog:
     @cached_property
     def overhead_w(self) -> np.ndarray:
         return np.array([c.overhead_w for c in self.chips])
+
+    @cached_property
+    def beyond_rack_fraction(self) -> np.ndarray:
+        return np.array([c.beyond_rack_fraction for c in self.chips])
+
+    @cached_property
+    def hbm_bytes(self) -> np.ndarray:
+        return np.array([c.hbm_gb * 1e9 for c in self.chips])
+
+    @cached_property
+    def hbm_bytes_per_s(self) -> np.ndarray:
+        return np.array([c.hbm_tbps * 1e12 for c in self.chips])
+
+    @cached_property
+    def scale_up_domain(self) -> np.ndarray:
+        return np.array([c.scale_up_domain for c in self.chips])
+
+    @cached_property
+    def peak_tflops_matrix(self) -> np.ndarray:
+        """(3, C): dense TFLOP/s at each of PRECISIONS (a missing precision at its next wider one)."""
+        return np.stack([self.peak_tflops[p] for p in PRECISIONS])
+
+    @cached_property
+    def effective_precision_index(self) -> np.ndarray:
+        """(3, C): for each requested precision, the index of the one each chip runs it at."""
+        return np.stack([self.effective_precision[p] for p in PRECISIONS])
+
+    @cached_property
+    def effective_precision(self) -> dict[str, np.ndarray]:
+        """Index into PRECISIONS of the precision each chip runs each precision at, (C,) per key."""
+        return {p: np.array([PRECISIONS.index(c.effective_precision(p)) for c in self.chips]) for p in PRECISIONS}
 
     @cached_property
     def rent_ex_power(self) -> np.ndarray:
@@ -232,7 +279,7 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
                 if col in _REQUIRED_FOR_NEW:
                     raise CatalogError(f"{where}, column '{col}': a value is required for a new chip")
                 if col in _NUMBER_COLUMNS:
-                    values[col] = None if col in _OPTIONAL_NUMBER_COLUMNS else 0.0
+                    values[col] = None if col in _OPTIONAL_NUMBER_COLUMNS else _DEFAULT_FOR_NEW.get(col, 0.0)
                 elif col in _BOOL_COLUMNS:
                     values[col] = False
                 else:
@@ -247,6 +294,9 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
                 if not math.isfinite(number) or not lo <= number <= hi:
                     raise CatalogError(f"{where}, column '{col}': {cell} is outside the allowed range "
                                        f"{lo:g} to {hi:g}")
+                if col == "scale_up_domain" and not number.is_integer():
+                    raise CatalogError(f"{where}, column 'scale_up_domain': {cell} is not a whole number of "
+                                       "accelerators")
                 values[col] = number
             elif col in _BOOL_COLUMNS:
                 low = cell.lower()

@@ -65,8 +65,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     p = sub.add_parser("fit", help="solve for the GPU count or price level whose total cost matches a budget")
     _add_common(p)
     p.add_argument("--budget", metavar="USD", type=_usd, help="the budget (default: the scenario's contract value)")
-    p.add_argument("--solve", choices=("gpu_count", "price"), default="gpu_count",
-                   help="what to solve for (default gpu_count)")
+    p.add_argument("--solve", choices=("gpu_count", "facility_power_mw", "price"), default="gpu_count",
+                   help="what to solve for: the GPU count, the provisioned facility power, or the price level "
+                        "(default gpu_count)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--out", metavar="FILE", help="also save the fitted scenario to FILE (.json)")
     p.set_defaults(handler=cmd_fit)
@@ -139,7 +140,7 @@ def cmd_summary(args, out) -> int:
 
 def cmd_fit(args, out) -> int:
     from .fit import fit_to_budget
-    from .scenario import save_scenario
+    from .scenario_file import save_scenario
 
     catalog, scenario = _load(args)
     budget = args.budget if args.budget is not None else scenario.contract_value_usd
@@ -151,9 +152,12 @@ def cmd_fit(args, out) -> int:
     if args.json:
         out.write(json.dumps(result.as_dict(), indent=2, allow_nan=False) + "\n")
     else:
-        what = "GPU count" if result.solved_for == "gpu_count" else "Price level"
-        value = f"{result.value:,.0f} accelerators" if result.solved_for == "gpu_count" else \
-            f"{result.value:,.4g} {result.unit} (chip price scale {result.changes['chip_price_scale']:.4g})"
+        what = {"gpu_count": "GPU count", "facility_power_mw": "Provisioned facility power",
+                "price": "Price level"}[result.solved_for]
+        value = {"gpu_count": f"{result.value:,.0f} accelerators",
+                 "facility_power_mw": f"{result.value:,.4g} MW",
+                 "price": f"{result.value:,.4g} {result.unit} (chip price scale "
+                          f"{result.changes.get('chip_price_scale', 0):.4g})"}[result.solved_for]
         out.write(f"{scenario.name}\nBudget: USD {compact(budget, 4)}\n{what} that meets it: {value}\n"
                   f"Total cost with it: USD {compact(result.cost_total_usd, 4)}\n")
         if args.out:

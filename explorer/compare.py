@@ -9,9 +9,10 @@ from .export import SUMMARY_ROWS
 MAX_COMPARED = 4
 
 # The KPIs compared, in this order; labels and units are the summary table's (explorer/export.py).
-_COMPARE_KEYS = ("cost_total_usd", "cost_per_million_tokens_usd", "cost_per_effective_gpu_hour_usd",
-                 "facility_power_peak_mw", "energy_total_gwh", "compute_peak_eflops_bf16", "gpus_peak",
-                 "vcpus_peak", "energy_share_of_cost")
+_COMPARE_KEYS = ("cost_total_usd", "implied_usd_per_gpu_hour", "cost_per_million_tokens_usd",
+                 "cost_per_effective_gpu_hour_usd", "facility_power_peak_mw", "facility_power_average_mw",
+                 "energy_total_gwh", "gpus_peak", "compute_peak_eflops_bf16", "fleet_tokens_per_second",
+                 "capex_usd_per_gw", "vcpus_peak", "energy_share_of_cost")
 _ROWS = {key: (label.strip(), unit) for key, label, unit in SUMMARY_ROWS}
 COMPARE_KPIS = tuple((key, *_ROWS[key]) for key in _COMPARE_KEYS)
 

@@ -15,7 +15,8 @@ from .catalog import PRECISIONS, Catalog
 from .errors import OutputError
 from .files import atomic_write, check_writable_target
 from .model import Projection
-from .scenario import FIELDS, Scenario
+from .fields import FIELDS
+from .scenario import Scenario
 
 # Summary rows: (KPI key in Projection.summary(), label, unit)
 SUMMARY_ROWS = (
@@ -24,8 +25,11 @@ SUMMARY_ROWS = (
     ("compute_peak_eflops_fp8", "Peak compute (FP8, dense)", "EFLOP/s"),
     ("compute_peak_eflops_fp4", "Peak compute (FP4, dense)", "EFLOP/s"),
     ("compute_effective_peak_eflops_bf16", "Effective compute at peak (BF16)", "EFLOP/s"),
-    ("it_power_peak_mw", "IT power at peak", "MW"),
-    ("facility_power_peak_mw", "Facility power at peak", "MW"),
+    ("facility_power_peak_mw", "Facility power, provisioned (grid)", "MW"),
+    ("it_power_peak_mw", "IT power, provisioned", "MW"),
+    ("facility_power_average_mw", "Facility power, average draw", "MW"),
+    ("it_power_average_mw", "IT power, average draw", "MW"),
+    ("gpus_per_gw", "Accelerators per GW provisioned", "accelerators"),
     ("energy_total_gwh", "Energy over the term", "GWh"),
     ("vcpus_peak", "Agent vCPUs at peak", "vCPUs"),
     ("agent_sessions_peak", "Concurrent agent sessions at peak", "sessions"),
@@ -33,23 +37,34 @@ SUMMARY_ROWS = (
     ("cost_breakdown_usd.compute", "  accelerator capacity", "USD"),
     ("cost_breakdown_usd.energy", "  energy", "USD"),
     ("cost_breakdown_usd.cpu", "  agent CPUs", "USD"),
-    ("cost_breakdown_usd.other", "  networking, storage, other", "USD"),
+    ("cost_breakdown_usd.other", "  support, storage services, other", "USD"),
     ("energy_share_of_cost", "Energy share of cost", "share"),
+    ("capex_usd", "Capital cost to build", "USD"),
+    ("capex_usd_per_gw", "Capital cost per GW provisioned", "USD"),
     ("contract_value_usd", "Contract value", "USD"),
     ("cost_vs_contract", "Cost ÷ contract value", "ratio"),
+    ("implied_usd_per_gpu_hour", "Contract's implied price per GPU-hour", "USD"),
+    ("contract_gpus", "GPUs the contract buys at these prices", "accelerators"),
     ("cost_per_effective_gpu_hour_usd", "Cost per effective GPU-hour", "USD"),
     ("cost_per_effective_pflop_day_usd", "Cost per effective PFLOP-day (BF16)", "USD"),
-    ("cost_per_million_tokens_usd", "Cost per million tokens", "USD"),
-    ("tokens_total", "Tokens over the term", "tokens"),
+    ("tokens_per_second_per_gpu", "Output tokens/s per serving GPU", "tokens/s"),
+    ("fleet_tokens_per_second", "Fleet output tokens/s at peak", "tokens/s"),
+    ("cost_per_million_tokens_usd", "Cost per million output tokens", "USD"),
+    ("tokens_total", "Output tokens over the term", "tokens"),
+    ("revenue_usd", "Token revenue over the term", "USD"),
+    ("gross_margin_usd", "Gross margin on serving", "USD"),
+    ("breakeven_utilization", "Break-even utilisation", "share"),
     ("term_months", "Term", "months"),
 )
 
 
 def summary_value(summary: dict, key: str):
+    """A summary figure by key ('outer.inner' for the cost breakdown); None when not reported (e.g.
+    revenue without a price)."""
     if "." in key:
         outer, inner = key.split(".")
         return summary[outer][inner]
-    return summary[key]
+    return summary.get(key)
 
 
 def monthly_frame(projection: Projection, index: int = 0):
@@ -68,11 +83,14 @@ def monthly_frame(projection: Projection, index: int = 0):
     for q in PRECISIONS:
         cols[f"effective_eflops_{q}"] = p.effective_flops(q)[index] / 1e18
     cols.update({
-        "accelerator_power_mw": p.accel_mw[index],
-        "server_overhead_power_mw": p.overhead_mw[index],
-        "agent_cpu_power_mw": p.cpu_mw[index],
-        "it_power_mw": p.it_mw[index],
-        "facility_power_mw": p.facility_mw[index],
+        "accelerator_power_provisioned_mw": p.accel_mw[index],
+        "server_overhead_power_provisioned_mw": p.overhead_mw[index],
+        "cluster_power_provisioned_mw": p.cluster_mw[index],
+        "agent_cpu_power_provisioned_mw": p.cpu_mw[index],
+        "it_power_provisioned_mw": p.it_mw[index],
+        "facility_power_provisioned_mw": p.facility_mw[index],
+        "it_power_average_mw": p.it_avg_mw[index],
+        "facility_power_average_mw": p.facility_avg_mw[index],
         "energy_mwh": p.energy_mwh[index],
         "hours": p.hours,
     })
@@ -82,8 +100,8 @@ def monthly_frame(projection: Projection, index: int = 0):
         "cost_total_usd": p.cost_total[index],
         "cost_cumulative_usd": p.cost_cumulative[index],
         "cost_per_effective_gpu_hour_usd": p.cost_per_effective_gpu_hour[index],
-        "cost_per_million_tokens_usd": p.cost_per_million_tokens[index],
-        "tokens": p.tokens[index],
+        "cost_per_million_output_tokens_usd": p.cost_per_million_tokens[index],
+        "output_tokens": p.tokens[index],
         "agent_vcpus": p.vcpus[index],
         "agent_sessions": p.agent_sessions[index],
     })
@@ -134,7 +152,8 @@ def chips_frame(catalog: Catalog, chip_ids=None):
             "id": chip.id, "name": chip.name, "vendor": chip.vendor,
             **{f"{q}_tflops": chip.tflops(q) if chip.has_precision(q) else None for q in PRECISIONS},
             "hbm_gb": chip.hbm_gb, "hbm_tbps": chip.hbm_tbps, "tdp_w": chip.tdp_w,
-            "system_w_per_accel": chip.system_w_per_accel,
+            "system_w_per_accel": chip.system_w_per_accel, "beyond_rack_fraction": chip.beyond_rack_fraction,
+            "provisioned_w_per_accel": chip.provisioned_w, "scale_up_domain": chip.scale_up_domain,
             "rent_usd_per_gpu_hour_published": chip.rent_usd_per_gpu_hour,
             "rent_includes_power": chip.rent_includes_power,
             "rent_usd_per_gpu_hour_ex_power": chip.rent_ex_power_usd_per_gpu_hour,

@@ -17,9 +17,10 @@ from .catalog import Catalog, builtin_catalog
 from .errors import ExplorerError
 from .formatting import compact
 from .model import Params, evaluate
-from .scenario import FIELDS, Scenario
+from .fields import FIELDS
+from .scenario import Scenario
 
-SOLVE_FOR = ("gpu_count", "price")
+SOLVE_FOR = ("gpu_count", "facility_power_mw", "price")
 TOLERANCE = 0.001
 
 
@@ -51,11 +52,13 @@ def fit_to_budget(scenario: Scenario, budget: float, solve_for: str = "gpu_count
                   catalog: Catalog | None = None) -> FitResult:
     catalog = catalog or builtin_catalog()
     if solve_for not in SOLVE_FOR:
-        raise FitError(f"cannot solve for '{solve_for}'; choose gpu_count or price")
+        raise FitError(f"cannot solve for '{solve_for}'; choose gpu_count, facility_power_mw or price")
     if not np.isfinite(budget) or budget <= 0:
         raise FitError(f"the budget must be a positive amount in USD, got {budget}")
     if solve_for == "gpu_count":
         result = _fit_gpus(scenario, budget, catalog)
+    elif solve_for == "facility_power_mw":
+        result = _fit_power(scenario, budget, catalog)
     else:
         result = _fit_price(scenario, budget, catalog)
     achieved = result.cost_total_usd
@@ -69,7 +72,7 @@ def _fit_gpus(scenario: Scenario, budget: float, catalog: Catalog) -> FitResult:
     per_gpu = float(_total(Params.from_scenarios(scenario.replace(gpu_count=1), catalog))[0])
     if per_gpu <= 0:
         raise FitError("the scenario costs nothing per accelerator, so no GPU count matches a budget")
-    exact = budget / per_gpu
+    exact = budget / per_gpu  # (sizing by GPUs: a power-sized scenario switches to a GPU count)
     if exact < spec.lo:
         raise FitError(f"USD {compact(budget)} does not pay for one accelerator over the term "
                        f"(USD {compact(per_gpu)} each)")
@@ -84,6 +87,24 @@ def _fit_gpus(scenario: Scenario, budget: float, catalog: Catalog) -> FitResult:
                        f"({gpus:,}) misses the budget by more than 0.1%")
     return FitResult("gpu_count", float(gpus), "accelerators", fitted, cost, budget, {"gpu_count": gpus})
 
+
+
+def _fit_power(scenario: Scenario, budget: float, catalog: Catalog) -> FitResult:
+    """Every cost is proportional to the accelerator count, and so to the provisioned power that
+    holds them: power = budget ÷ cost per MW."""
+    spec = FIELDS["facility_power_mw"]
+    per_mw = float(_total(Params.from_scenarios(scenario.replace(facility_power_mw=1.0), catalog))[0])
+    if per_mw <= 0:
+        raise FitError("the scenario costs nothing per MW, so no power matches a budget")
+    mw = budget / per_mw
+    if not spec.lo <= mw <= spec.hi:
+        raise FitError(f"USD {compact(budget)} would pay for {mw:,.3g} MW; the model allows {spec.lo:g} to "
+                       f"{spec.hi:,.0f} MW")
+    mw = float(f"{mw:.6g}")
+    fitted = scenario.replace(facility_power_mw=mw)
+    cost = float(evaluate(fitted, catalog).kpis["cost_total_usd"][0])
+    return FitResult("facility_power_mw", mw, "MW (provisioned facility power)", fitted, cost, budget,
+                     {"facility_power_mw": mw})
 
 
 def _fit_price(scenario: Scenario, budget: float, catalog: Catalog) -> FitResult:
@@ -116,7 +137,7 @@ def _fit_price(scenario: Scenario, budget: float, catalog: Catalog) -> FitResult
     fitted = scenario.replace(**changes)
     params = Params.from_scenarios(fitted, catalog)
     cost = float(_total(params)[0])
-    n = params.gpu_count[0] * params.shares[0]
+    n = evaluate(params).gpus_full_by_chip[0]
     if scenario.pricing == "own":
         value, unit = float((n * params.purchase_usd[0]).sum() / n.sum()), "USD per accelerator (average purchase)"
     else:

@@ -60,3 +60,14 @@ def signed_percent(x: float, digits: int = 1) -> str:
 def number(x: float, unit: str = "", digits: int = 3) -> str:
     text = compact(x, digits)
     return f"{text} {unit}".strip() if text != "–" else text
+
+
+def power(mw: float, digits: int = 3) -> str:
+    """Power in the unit analysts quote it in: '136 kW', '606 MW', '4.50 GW'."""
+    if mw is None or not math.isfinite(mw):
+        return "–"
+    if abs(mw) >= 1000:
+        return f"{_sig(abs(mw) / 1000, digits)} GW" if mw >= 0 else f"-{_sig(-mw / 1000, digits)} GW"
+    if abs(mw) >= 1 or mw == 0:
+        return f"{plain(mw, digits)} MW"
+    return f"{plain(mw * 1000, digits)} kW"

@@ -1,31 +1,74 @@
-"""The scenarios shipped in ``assets/presets/``, and resolving "a file or a preset name"."""
+"""The scenarios shipped in ``assets/presets/``, their groups, and resolving "a file or a preset name".
+
+``assets/presets/index.json`` lists the presets in menu order by group ("Announced deals",
+"What-ifs"); a preset file that the index does not name is listed under "Other" (a test keeps the
+index complete).
+"""
 
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import ScenarioError
 from .paths import presets_dir
-from .scenario import Scenario, load_scenario
+from .scenario import Scenario
+from .scenario_file import load_scenario
 
 DEFAULT_PRESET = "openai-aws-deal"
+OTHER_GROUP = "Other"
 
 
 @dataclass(frozen=True)
 class Preset:
     key: str  # the file name without .json; what the command line accepts
     path: Path
+    group: str = OTHER_GROUP
 
     def load(self, catalog=None) -> Scenario:
         return load_scenario(self.path, catalog)
 
+    @property
+    def title(self) -> str:
+        return _title(self.path)
+
+
+@lru_cache(maxsize=64)
+def _title(path: Path) -> str:
+    try:
+        return load_scenario(path).name
+    except ScenarioError:
+        return path.stem
+
+
+def _index() -> list[tuple[str, list[str]]]:
+    path = presets_dir() / "index.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [(str(g["name"]), [str(k) for k in g["presets"]]) for g in data["groups"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
 
 def list_presets() -> list[Preset]:
-    """Shipped presets, the announced deal first, then by name."""
-    found = [Preset(p.stem, p) for p in sorted(presets_dir().glob("*.json"))]
-    return sorted(found, key=lambda p: (p.key != DEFAULT_PRESET, p.key))
+    """Shipped presets in menu order: by the index's groups (the announced deal first), then any
+    preset the index does not name, by key."""
+    files = {p.stem: p for p in sorted(presets_dir().glob("*.json")) if p.name != "index.json"}
+    out: list[Preset] = []
+    for group, keys in _index():
+        out += [Preset(k, files.pop(k), group) for k in keys if k in files]
+    out += [Preset(k, path) for k, path in sorted(files.items())]
+    return out
+
+
+def preset_groups() -> list[tuple[str, list[Preset]]]:
+    groups: dict[str, list[Preset]] = {}
+    for preset in list_presets():
+        groups.setdefault(preset.group, []).append(preset)
+    return list(groups.items())
 
 
 def find_preset(key: str) -> Preset | None:

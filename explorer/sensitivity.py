@@ -10,15 +10,17 @@ import numpy as np
 
 from .catalog import Catalog, builtin_catalog
 from .model import Params, evaluate
-from .scenario import FIELDS, UNCERTAIN_FIELDS, Scenario
+from .fields import FIELDS, UNCERTAIN_FIELDS
+from .scenario import Scenario
 from .uncertainty import _numeric, apply_values
 
 TORNADO_KPIS = {
     "cost_total_usd": ("Total cost over the term", "USD"),
-    "facility_power_peak_mw": ("Peak facility power", "MW"),
-    "cost_per_million_tokens_usd": ("Cost per million tokens", "USD"),
+    "facility_power_peak_mw": ("Facility power, provisioned", "MW"),
+    "cost_per_million_tokens_usd": ("Cost per million output tokens", "USD"),
     "cost_per_effective_gpu_hour_usd": ("Cost per effective GPU-hour", "USD"),
     "energy_total_gwh": ("Energy over the term", "GWh"),
+    "gpus_peak": ("Accelerators at peak", "accelerators"),
 }
 
 

@@ -16,12 +16,15 @@ import numpy as np
 
 from .catalog import Catalog, builtin_catalog
 from .model import Params, evaluate
-from .scenario import FIELDS, UNCERTAIN_FIELDS, Scenario, month_index
+from .fields import FIELDS, UNCERTAIN_FIELDS
+from .months import month_index
+from .scenario import Scenario
 
 PERCENTILES = (10, 25, 50, 75, 90)
-BAND_KPIS = ("cost_total_usd", "facility_power_peak_mw", "it_power_peak_mw", "compute_peak_eflops_bf16",
-             "compute_effective_peak_eflops_bf16", "energy_total_gwh", "vcpus_peak", "cost_per_million_tokens_usd",
-             "cost_per_effective_gpu_hour_usd", "energy_share_of_cost")
+BAND_KPIS = ("cost_total_usd", "facility_power_peak_mw", "it_power_peak_mw", "facility_power_average_mw",
+             "gpus_peak", "compute_peak_eflops_bf16", "compute_effective_peak_eflops_bf16", "energy_total_gwh",
+             "vcpus_peak", "cost_per_million_tokens_usd", "cost_per_effective_gpu_hour_usd", "energy_share_of_cost",
+             "capex_usd", "tokens_per_second_per_gpu", "fleet_tokens_per_second", "gross_margin_usd")
 
 
 @lru_cache(maxsize=8)
@@ -125,7 +128,8 @@ def compute_bands(scenario: Scenario, catalog: Catalog | None = None, samples: i
         "capacity": _percentiles(capacity),
         "facility_mw": _percentiles(p.facility_mw),
     }
-    kpis = {key: _percentiles(p.kpis[key]) for key in BAND_KPIS}
+    # a KPI with a sample that has no figure (nothing served, no price) gets no band
+    kpis = {key: _percentiles(p.kpis[key]) for key in BAND_KPIS if np.isfinite(p.kpis[key]).all()}
     return Bands(samples=params.size, seed=scenario.uncertainty_seed if seed is None else seed, series=series,
                  kpis=kpis)
 
@@ -138,6 +142,8 @@ def kpi_percentiles(scenario: Scenario, catalog: Catalog | None = None) -> dict 
     k = evaluate(params).kpis
     out = {}
     for key in BAND_KPIS:
+        if not np.isfinite(k[key]).all():
+            continue  # no figure in some samples (nothing served, no price): no band
         p10, p50, p90 = np.percentile(k[key], [10, 50, 90])
         out[key] = {"p10": float(p10), "p50": float(p50), "p90": float(p90)}
     return {"samples": params.size, "seed": scenario.uncertainty_seed, "distribution": "triangular",

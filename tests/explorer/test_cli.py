@@ -10,7 +10,8 @@ import pytest
 from explorer.cli import run
 from explorer.model import evaluate
 from explorer.presets import list_presets
-from explorer.scenario import Scenario, save_scenario
+from explorer.scenario import Scenario
+from explorer.scenario_file import save_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from explorer.scenario import FIELDS
+from explorer.fields import FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,7 +18,7 @@ def test_xlsx_reads_back_equal_to_the_model(tmp_path):
     assert list(sheets) == list(XLSX_SHEETS)
     monthly = sheets["Monthly"]
     assert np.allclose(monthly["cost_total_usd"], projection.cost_total[0], rtol=1e-12)
-    assert np.allclose(monthly["facility_power_mw"], projection.facility_mw[0], rtol=1e-12)
+    assert np.allclose(monthly["facility_power_provisioned_mw"], projection.facility_mw[0], rtol=1e-12)
     for chip in scenario.chip_mix:
         assert np.allclose(monthly[f"accelerators_{chip}"],
                            projection.gpus_by_chip()[0, :, projection.catalog.index(chip)])

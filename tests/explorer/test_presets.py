@@ -5,7 +5,8 @@ import pytest
 
 from explorer.model import evaluate
 from explorer.presets import list_presets, resolve_scenario
-from explorer.scenario import Scenario, scenario_to_json
+from explorer.scenario import Scenario
+from explorer.scenario_file import scenario_to_json
 
 PRESETS = list_presets()
 

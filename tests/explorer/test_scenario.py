@@ -7,8 +7,10 @@ import pytest
 
 from explorer.catalog import builtin_catalog
 from explorer.errors import ScenarioError
-from explorer.scenario import (FIELDS, FILE_KEYS, SCHEMA_VERSION, Scenario, load_scenario, save_scenario,
-                               scenario_from_dict, scenario_from_json, scenario_to_json)
+from explorer.fields import FIELDS
+from explorer.scenario import Scenario
+from explorer.scenario_file import (FILE_KEYS, SCHEMA_VERSION, load_scenario, save_scenario, scenario_from_dict,
+                                    scenario_from_json, scenario_to_json)
 
 CAT = builtin_catalog()
 
@@ -50,13 +52,67 @@ def test_round_trip_through_json_keeps_every_field(tmp_path):
     save_scenario(s, path)
     assert load_scenario(path, CAT) == s
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert list(data) == list(FILE_KEYS)
-    assert data["schema_version"] == SCHEMA_VERSION
+    # one of each pair of alternatives, and optional values only when set
+    omitted = {"facility_power_mw", "model_total_params_billion", "model_active_params_billion",
+               "price_usd_per_million_tokens"}
+    assert list(data) == [k for k in FILE_KEYS if k not in omitted]
+    assert data["schema_version"] == SCHEMA_VERSION == 2
+    by_power = Scenario(facility_power_mw=1500.0, serving_model="custom", model_total_params_billion=120,
+                        model_active_params_billion=12, price_usd_per_million_tokens=2.5)
+    save_scenario(by_power, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert "gpu_count" not in data and data["facility_power_mw"] == 1500.0
+    assert data["model_total_params_billion"] == 120 and data["price_usd_per_million_tokens"] == 2.5
+    assert load_scenario(path, CAT) == by_power
 
 
 def test_left_out_keys_take_their_defaults():
-    s = scenario_from_json('{"schema_version": 1, "gpu_count": 5000}', CAT)
+    s = scenario_from_json('{"schema_version": 2, "gpu_count": 5000}', CAT)
     assert s == Scenario(gpu_count=5000)
+
+
+def test_a_version_1_file_keeps_its_meaning():
+    """Version 1 left out keys meant version 1's defaults; its FLOP-only token keys are dropped and
+    its 70B model becomes the 70B preset."""
+    s = scenario_from_json('{"schema_version": 1, "gpu_count": 5000, "serving_flop_efficiency": 0.2, '
+                           '"flops_per_param_per_token": 2, "ranges": {"pue": [1.1, 1.2], '
+                           '"serving_flop_efficiency": [0.18, 0.32]}}', CAT)
+    assert s.gpu_count == 5000 and s.energy_passthrough is True and s.chip_price_scale == 0.8
+    assert s.other_cost_fraction == 0.10 and s.token_precision == "fp8"
+    assert s.serving_model == "llama-3.3-70b" and dict(s.ranges) == {"pue": (1.1, 1.2)}
+    other = scenario_from_json('{"schema_version": 1, "model_active_params_billion": 400}', CAT)
+    assert other.serving_model == "custom" and other.model_total_params_billion == 400
+
+
+def test_a_fleet_is_sized_by_gpus_or_by_power_not_both():
+    msg = _error('{"schema_version": 2, "gpu_count": 5000, "facility_power_mw": 100}')
+    assert "'gpu_count'" in msg and "'facility_power_mw'" in msg and "not both" in msg
+    s = scenario_from_json('{"schema_version": 2, "facility_power_mw": 100}', CAT)
+    assert s.sized_by_power and s.facility_power_mw == 100
+    assert s.replace(gpu_count=5000).facility_power_mw is None  # a GPU count sizes by GPUs again
+    with pytest.raises(ScenarioError, match="not both"):
+        Scenario(gpu_count=5, facility_power_mw=10)
+
+
+def test_a_served_model_is_a_preset_or_explicit_counts_not_both():
+    msg = _error('{"schema_version": 2, "serving_model": "deepseek-r1", "model_active_params_billion": 20}')
+    assert "'serving_model'" in msg and "model_active_params_billion" in msg and "not both" in msg
+    s = scenario_from_json('{"schema_version": 2, "model_active_params_billion": 20}', CAT)
+    assert s.serving_model == "custom" and s.model_total_params_billion == 20  # one count: a dense model
+    preset = Scenario(serving_model="llama-3.1-8b")
+    assert preset.model_total_params_billion == 8.0 and preset.model_active_params_billion == 8.0
+    assert preset.replace(model_active_params_billion=6).serving_model == "custom"
+    assert Scenario().replace(serving_model="llama-3.3-70b").model_total_params_billion == 70.6
+    assert "above 'model_total_params_billion'" in _error(
+        '{"schema_version": 2, "model_total_params_billion": 10, "model_active_params_billion": 20}')
+    assert "'serving_model'" in _error('{"schema_version": 2, "serving_model": "gpt-9"}')
+
+
+def test_a_scenario_ending_in_2100_saves_ranges_a_file_accepts(tmp_path):
+    s = Scenario(start="2100-06", ramp_end="2100-12", term_months=24)
+    assert s.ranges["ramp_end"][1] <= "2100-12"
+    save_scenario(s, tmp_path / "late.json")
+    assert load_scenario(tmp_path / "late.json", CAT) == s
 
 
 def _error(text: str) -> str:
@@ -71,8 +127,11 @@ def test_unknown_key_is_named_with_the_nearest_valid_key():
 
 
 @pytest.mark.parametrize("key, value, expect", [
-    ("gpu_count", 0, ["'gpu_count'", "0", "1 to 5,000,000"]),
-    ("gpu_count", 6_000_000, ["'gpu_count'", "6000000", "5,000,000"]),
+    ("gpu_count", 0, ["'gpu_count'", "0", "1 to 50,000,000"]),
+    ("gpu_count", 60_000_000, ["'gpu_count'", "60000000", "50,000,000"]),
+    ("facility_power_mw", 0, ["'facility_power_mw'", "0.01 to 200,000"]),
+    ("tokens_per_second_per_user", 0, ["'tokens_per_second_per_user'", "1 to 2,000"]),
+    ("serving_share", 1.5, ["'serving_share'", "0 to 1"]),
     ("energy_price_usd_per_kwh", 1.5, ["'energy_price_usd_per_kwh'", "1.5", "0 to 1"]),
     ("agent_cpu_ratio", -1, ["'agent_cpu_ratio'", "-1", "0 to 1,000"]),
     ("pue", 0.9, ["'pue'", "0.9", "1 to 3"]),

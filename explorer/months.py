@@ -1,0 +1,28 @@
+"""Months written 'YYYY-MM', as used by scenario files, and their arithmetic."""
+
+from __future__ import annotations
+
+import re
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def is_month(text) -> bool:
+    """A valid 'YYYY-MM' between 2000-01 and 2100-12."""
+    m = MONTH_RE.match(text) if isinstance(text, str) else None
+    return bool(m) and 1 <= int(m.group(2)) <= 12 and FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR
+
+
+def month_index(text: str) -> int:
+    """'YYYY-MM' as months since year 0 (for differences)."""
+    m = MONTH_RE.match(text)
+    assert m, text
+    return int(m.group(1)) * 12 + int(m.group(2)) - 1
+
+
+def month_text(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+LAST_MONTH = month_index(f"{LAST_YEAR}-12")

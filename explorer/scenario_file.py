@@ -1,0 +1,170 @@
+"""The scenario file: JSON with a ``schema_version``, every key optional, read and written safely.
+
+Nothing read from disk is ever evaluated or unpickled. Older files are brought up to the current
+schema by :func:`migrate` and keep opening; a file from a newer version of the app is refused with
+a message that says so.
+
+Version 2 (this version) replaced the FLOP-only token model of version 1 (``serving_flop_efficiency``,
+``flops_per_param_per_token``) by the serving roofline, and changed four defaults (all-inclusive
+rent, catalog prices, the support share, FP4 serving). A version-1 file that left those keys out
+meant the version-1 defaults, so the migration writes them in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from pathlib import Path
+
+from .errors import ScenarioError
+from .fields import FIELDS, show, type_name
+from .files import atomic_write_text
+from .scenario import MODEL_KEYS, Scenario, check_chips
+from .serving import CUSTOM
+
+SCHEMA_VERSION = 2
+MAX_FILE_BYTES = 1_000_000  # a scenario file is a few kB; anything this large is not one
+FILE_KEYS = ("schema_version", *FIELDS)
+
+# Version 1's defaults where version 2's differ; a v1 file that left a key out meant these.
+_V1_DEFAULTS = {"energy_passthrough": True, "chip_price_scale": 0.8, "other_cost_fraction": 0.10,
+                "token_precision": "fp8", "model_active_params_billion": 70.0}
+_V1_REMOVED = ("serving_flop_efficiency", "flops_per_param_per_token")
+
+
+def migrate(data: dict) -> dict:
+    """The file's keys in the current schema (the input is not changed)."""
+    data = dict(data)
+    if data.get("schema_version") == 1:
+        for key, value in _V1_DEFAULTS.items():
+            data.setdefault(key, value)
+        for key in _V1_REMOVED:
+            data.pop(key, None)
+        ranges = data.get("ranges")
+        if isinstance(ranges, dict):
+            data["ranges"] = {k: v for k, v in ranges.items() if k not in _V1_REMOVED}
+        # Version 1 served a dense model of this many parameters; 70B was the calibration's Llama.
+        active = data.pop("model_active_params_billion")
+        if active == 70.0:
+            data["serving_model"] = "llama-3.3-70b"
+        else:
+            data["serving_model"] = CUSTOM
+            data["model_total_params_billion"] = data["model_active_params_billion"] = active
+        data["schema_version"] = 2
+    return data
+
+
+def scenario_from_dict(data, catalog=None) -> Scenario:
+    """Build a Scenario from the parsed file form; raise ScenarioError naming the problem."""
+    if not isinstance(data, dict):
+        raise ScenarioError(f"a scenario file holds one JSON object, got {type_name(data)}")
+    if "schema_version" not in data:
+        raise ScenarioError(f"not a scenario file: 'schema_version' is missing (add \"schema_version\": "
+                            f"{SCHEMA_VERSION})")
+    version = data["schema_version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ScenarioError(f"'schema_version' must be a whole number, got {show(version)}")
+    if version > SCHEMA_VERSION:
+        raise ScenarioError(f"'schema_version' is {version}: this file was written by a newer version of "
+                            f"the app, which understands up to {SCHEMA_VERSION}")
+    if version < 1:
+        raise ScenarioError(f"'schema_version' = {version} is not a known version (1 to {SCHEMA_VERSION})")
+    for key in data:
+        if key not in FILE_KEYS and not (version == 1 and key in _V1_REMOVED):
+            near = difflib.get_close_matches(key, FILE_KEYS, n=1, cutoff=0.4)
+            hint = f" Did you mean '{near[0]}'?" if near else ""
+            raise ScenarioError(f"unknown key '{key}'.{hint}")
+    if "gpu_count" in data and data.get("facility_power_mw") is not None:
+        raise ScenarioError("give 'gpu_count' or 'facility_power_mw', not both: one sizes the fleet by "
+                            "accelerators, the other by provisioned facility power")
+    data = migrate(data)
+    given = [k for k in MODEL_KEYS if k in data]
+    if given and data.get("serving_model", CUSTOM) != CUSTOM:
+        raise ScenarioError(f"give 'serving_model' or the explicit parameter counts ({', '.join(given)}), not "
+                            f"both: 'serving_model' = {show(data['serving_model'])} sets them")
+    if given:
+        data.setdefault("serving_model", CUSTOM)
+        if len(given) == 1:  # one count given: a dense model (total = active)
+            data.setdefault("model_total_params_billion", data.get("model_active_params_billion"))
+            data.setdefault("model_active_params_billion", data.get("model_total_params_billion"))
+    values = {k: v for k, v in data.items() if k != "schema_version"}
+    if values.get("facility_power_mw") is not None:
+        values.setdefault("gpu_count", FIELDS["gpu_count"].default)
+    scenario = Scenario(**values)
+    if catalog is not None:
+        check_chips(scenario, catalog)
+    return scenario
+
+
+def _reject_constant(name):
+    raise ScenarioError(f"{name} is not a valid number in a scenario file")
+
+
+def _no_duplicate_keys(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ScenarioError(f"key '{key}' appears twice")
+        out[key] = value
+    return out
+
+
+def scenario_from_json(text: str, catalog=None) -> Scenario:
+    try:
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        raise ScenarioError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise ScenarioError("not a scenario file: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer with more than 4,300 digits
+        raise ScenarioError(f"not a valid scenario file: {exc}") from None
+    return scenario_from_dict(data, catalog)
+
+
+_PAIR_RE = re.compile(r"\[\n\s+([^\[\]{}\n]+),\n\s+([^\[\]{}\n]+)\n\s+\]")
+
+
+def scenario_to_json(scenario: Scenario) -> str:
+    """Indented JSON, with each [low, high] pair on one line."""
+    text = json.dumps(scenario.to_dict(), indent=2, ensure_ascii=False)
+    return _PAIR_RE.sub(r"[\1, \2]", text) + "\n"
+
+
+def read_text_file(path: str | os.PathLike, what: str, limit: int) -> str:
+    """A small UTF-8 text file's contents; every error names the file and what went wrong."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ScenarioError(f"{path}: is a folder, not a {what}")
+        if path.exists() and not path.is_file():
+            raise ScenarioError(f"{path}: is not a regular file")
+        size = path.stat().st_size
+        if size > limit:
+            raise ScenarioError(f"{path.name}: too large for a {what} ({size:,} bytes)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ScenarioError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise ScenarioError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ScenarioError(f"{path.name}: not a text file (a {what} is UTF-8 JSON)") from None
+
+
+def load_scenario(path: str | os.PathLike, catalog=None) -> Scenario:
+    """Read a scenario file; every error message starts with the file's name."""
+    path = Path(path)
+    text = read_text_file(path, "scenario file", MAX_FILE_BYTES)
+    try:
+        return scenario_from_json(text, catalog)
+    except ScenarioError as exc:
+        raise ScenarioError(f"{path.name}: {exc}") from None
+
+
+def save_scenario(scenario: Scenario, path: str | os.PathLike) -> None:
+    atomic_write_text(path, scenario_to_json(scenario))
