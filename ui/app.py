@@ -20,7 +20,8 @@ from explorer.catalog import builtin_catalog, load_catalog  # noqa: E402
 from explorer.errors import ExplorerError  # noqa: E402
 from explorer.paths import assets_dir  # noqa: E402
 from explorer.presets import resolve_scenario  # noqa: E402
-from explorer.scenario import Scenario, load_scenario, scenario_from_json  # noqa: E402
+from explorer.scenario import Scenario  # noqa: E402
+from explorer.scenario_file import load_scenario, scenario_from_json  # noqa: E402
 
 from .band_worker import shared_band_worker  # noqa: E402
 from .main_window import APP_NAME, MainWindow  # noqa: E402

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QM
 from explorer.catalog import PRECISION_LABELS, PRECISIONS
 from explorer.formatting import compact, plain
 from explorer.model import Projection
-from explorer.scenario import Scenario, month_index
+from explorer.months import month_index
+from explorer.scenario import Scenario
 
 from .theme import COMPONENT_COLOURS, COMPONENT_LABELS, LIGHT, Theme, chip_colour
 
@@ -172,6 +173,26 @@ class MonthAxis(pg.AxisItem):
         return out
 
 
+class LogAxis(pg.AxisItem):
+    """An axis over log10 values labelled with the numbers themselves: 1, 2, 5, 10, 20, 50, … (fewer
+    when space is short). The chart draws log10 of its data (no pyqtgraph log mode)."""
+
+    def tickValues(self, minVal, maxVal, size):
+        if not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal or size <= 0:
+            return []
+        decades = range(int(math.floor(minVal)), int(math.ceil(maxVal)) + 1)
+        px_per_decade = size / (maxVal - minVal)
+        steps = (1, 2, 5) if px_per_decade >= 90 else (1, 3) if px_per_decade >= 50 else (1,)
+        major = [d + math.log10(m) for d in decades for m in steps]
+        major = [v for v in major if minVal - 1e-9 <= v <= maxVal + 1e-9]
+        if len(major) < 2:  # less than a decade on screen: quarter steps
+            major = list(np.linspace(minVal, maxVal, 4))
+        return [(1.0, major)]
+
+    def tickStrings(self, values, scale, spacing):
+        return [plain(10 ** v, 2) for v in values]
+
+
 class _Grid(pg.GraphicsObject):
     """A plot's grid lines, drawn under the data at the ticks of its bottom and left axes.
 
@@ -268,6 +289,8 @@ class Chart(QWidget):
     name = "chart"
     title = "Chart"
     time_axis = True  # x is months since the scenario's start
+    explanation = ""  # one paragraph: what the chart shows (tooltip, slide notes)
+    log_axes = False  # x and y are log10 of the data, labelled as numbers
     opaque_fills = True  # False: translucent fills (an export on a transparent background)
 
     def __init__(self, parent=None):
@@ -276,6 +299,8 @@ class Chart(QWidget):
         self.scale = 1.0
         self.view = pg.GraphicsLayoutWidget()
         self.view.setAccessibleName(f"{self.title} chart")
+        if self.explanation:
+            self.view.setToolTip(f"<p>{html.escape(self.explanation)}</p>")
         self.view.setMinimumSize(220, 160)
         layout = self.view.ci
         layout.setContentsMargins(4, 4, 8, 4)
@@ -289,7 +314,8 @@ class Chart(QWidget):
         header.layout.setColumnStretchFactor(0, 3)
         header.layout.setColumnStretchFactor(1, 2)
         self.header = header
-        axes = {"bottom": MonthAxis()} if self.time_axis else {}
+        axes = {"bottom": MonthAxis()} if self.time_axis else \
+            {"bottom": LogAxis("bottom"), "left": LogAxis("left")} if self.log_axes else {}
         self.plot: pg.PlotItem = layout.addPlot(row=1, col=0, axisItems=axes)
         self.legend = _Label(justify="left")
         layout.addItem(self.legend, row=2, col=0)
@@ -816,6 +842,10 @@ class CapacityChart(Chart):
 class PowerChart(Chart):
     name = "power"
     title = "Power and energy"
+    explanation = ("Provisioned power is what the site must deliver on its hottest day with every machine flat "
+                   "out: the IT systems at nameplate, times the design PUE for the facility. Campuses and deals "
+                   "are quoted in it. The average draw (dashed) is what the fleet uses on a typical day at its "
+                   "utilisation, times the annual average PUE; the energy bars and the energy bill follow it.")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -852,12 +882,15 @@ class PowerChart(Chart):
 
     def set_projection(self, projection, scenario, dragging=False):
         self._set_time_axis(projection, scenario)
-        it, facility = projection.it_mw[0], projection.facility_mw[0]
+        it, facility = projection.it_mw[0], projection.facility_mw[0]  # provisioned
+        average = projection.facility_avg_mw[0]
         unit = self._unit("y", float(facility.max()), POWER, dragging)
         x = np.arange(projection.params.term_months, dtype=float)
         t = self.theme
         self.lines.set_layers(x, [], [("IT", it / unit.factor, self._pen(t.line_it, 2.0)),
-                                      ("facility", facility / unit.factor, self._pen(t.line_facility, 2.4))],
+                                      ("facility", facility / unit.factor, self._pen(t.line_facility, 2.4)),
+                                      ("average", average / unit.factor,
+                                       self._pen(t.line_facility, 1.6, Qt.PenStyle.DashLine))],
                               style=(t.name, self.scale, t.line_scale))
         years, gwh = projection.energy_by_year()
         gwh = gwh[0]
@@ -871,13 +904,16 @@ class PowerChart(Chart):
         if right.labelText != f"Energy, {e_unit.label}":
             right.setLabel(f"Energy, {e_unit.label}", **{"color": self.theme.foreground,
                                                          "font-size": self._font_pt(8.5)})
-        t = self.theme
         year_of_month = np.repeat(gwh / e_unit.factor, counts)
-        self._readout_rows = [(t.line_facility, "facility", facility / unit.factor, unit.label),
-                              (t.line_it, "IT", it / unit.factor, unit.label),
+        self._readout_rows = [(t.line_facility, "facility, provisioned", facility / unit.factor, unit.label),
+                              (t.line_it, "IT, provisioned", it / unit.factor, unit.label),
+                              (t.line_facility, "average draw", average / unit.factor, unit.label),
                               (t.muted, "energy that year", year_of_month, e_unit.label.replace(" per year", ""))]
-        self._finish([(t.line_facility, f"Facility power (× PUE {scenario.pue:.2f})", "line"),
-                      (t.line_it, "IT power", "line"), (t.bars, "Energy per calendar year (right axis)", "bar")],
+        # Legends hold no live numbers (a changed legend re-lays out the chart on every slider step).
+        self._finish([(t.line_facility, "Facility, provisioned (× design PUE)", "line"),
+                      (t.line_it, "IT, provisioned", "line"),
+                      (t.line_facility, "Facility, average draw (× PUE)", "dash"),
+                      (t.bars, "Energy per year at the average draw (right axis)", "bar")],
                      float(facility.max()) / unit.factor, unit.factor, dragging, x)
         self._energy_per_power = unit.factor * HOURS_PER_YEAR / 1e3 / e_unit.factor
         self._fit_energy_axis()
@@ -1008,7 +1044,8 @@ class CumulativeChart(Chart):
             self.contract.setPos(contract / unit.factor)
         crossing = np.flatnonzero(cum > contract) if contract > 0 else np.array([], dtype=int)
         # Legends hold no live numbers: a changed legend re-lays out the whole chart on every step.
-        entries = [(COMPONENT_COLOURS["compute"], "Cumulative cost", "line"), (t.contract, "Contract value", "dash")]
+        entries = [(COMPONENT_COLOURS["compute"], "Cumulative cost", "line")] + (
+            [(t.contract, "Contract value", "dash")] if contract > 0 else [])
         if crossing.size:
             m = int(crossing[0])
             set_xy(self.cross, np.array([float(m)]), np.array([cum[m] / unit.factor]))
@@ -1016,8 +1053,9 @@ class CumulativeChart(Chart):
         else:
             set_xy(self.cross, np.zeros(0), np.zeros(0))
         self._set_left_label(unit.label)
-        self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label),
-                              (t.muted, "of contract", cum / contract * 100 if contract > 0 else cum * np.nan, "%")]
+        self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label)] + (
+            [(t.muted, "of contract", cum / contract * 100, "%")] if contract > 0 else [])
+        self.set_title("Cumulative cost vs contract" if contract > 0 else "Cumulative cost (no contract value set)")
         self._finish(entries, max(float(cum.max()), contract) / unit.factor, unit.factor, dragging, x)
         # The label sits under the line (never clipped at the top), or over it when the line is near
         # the bottom of the plot (where the axis would cover it).
@@ -1035,6 +1073,9 @@ class CumulativeChart(Chart):
 class UnitEconomicsChart(Chart):
     name = "unit-economics"
     title = "Unit economics"
+    explanation = ("Cost per million output tokens over the term, by component: the serving hours' share of the "
+                   "fleet's cost over the tokens they serve. The right axis reads the same curve as the cost "
+                   "per busy GPU-hour.")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -1042,19 +1083,28 @@ class UnitEconomicsChart(Chart):
         self.plot.addItem(self.areas)
         self.plot.showAxis("right")
         self.plot.getAxis("right").enableAutoSIPrefix(False)
+        self.message = pg.TextItem(anchor=(0.5, 0.5))
+        self.plot.addItem(self.message, ignoreBounds=True)
+        self.message.setVisible(False)
 
     def overlay_values(self, projection):
         return projection.cost_per_million_tokens[0]
 
+    def _restyle_items(self) -> None:
+        self.message.setColor(QColor(self.theme.muted))
+
     def set_projection(self, projection, scenario, dragging=False):
         self._set_time_axis(projection, scenario)
         tokens = projection.tokens[0]
-        per_m = [projection.cost[p][0] / tokens * 1e6 for p in COMPONENTS]
-        total = projection.cost_per_million_tokens[0]
-        # USD per effective GPU-hour is the same curve on another scale: tokens per busy GPU-hour is
-        # constant over the term for a scenario.
-        tokens_per_gpu_hour = float(tokens.sum() / projection.effective_gpu_hours[0].sum())
-        factor = tokens_per_gpu_hour / 1e6
+        share = float(projection.params.serving_share[0])
+        served = tokens.sum() > 0
+        with np.errstate(all="ignore"):
+            per_m = [np.where(tokens > 0, projection.cost[p][0] * share / tokens * 1e6, 0.0) for p in COMPONENTS]
+        total = np.nan_to_num(projection.cost_per_million_tokens[0])
+        # USD per effective GPU-hour is the same curve on another scale: tokens per busy serving
+        # GPU-hour are constant over the term for a scenario.
+        busy = float(projection.effective_gpu_hours[0].sum())
+        factor = float(tokens.sum() / (share * busy * 1e6)) if served else 1.0
         colours = [COMPONENT_COLOURS[p] for p in COMPONENTS]
         x = np.arange(projection.params.term_months, dtype=float)
         labels = [COMPONENT_LABELS[p] for p in COMPONENTS]
@@ -1065,14 +1115,155 @@ class UnitEconomicsChart(Chart):
         right = self.plot.getAxis("right")
         if abs(right.scale - factor) > 1e-12 * factor:  # setScale re-lays out the axis: only on change
             right.setScale(factor)
-        self._set_left_label(f"USD / M tokens ({scenario.model_active_params_billion:g}B)")
-        if right.labelText != "USD / effective GPU-hour":
-            right.setLabel("USD / effective GPU-hour", **{"color": self.theme.foreground,
-                                                           "font-size": self._font_pt(8.5)})
-        self.set_title("Unit economics")
-        self._readout_rows = [(self.theme.foreground, "per M tokens", total, "USD"),
-                              (self.theme.muted, "per effective GPU-hour", total * factor, "USD")]
+        self._set_left_label("USD / M output tokens")
+        if right.labelText != "USD / busy GPU-hour":
+            right.setLabel("USD / busy GPU-hour", **{"color": self.theme.foreground, "font-size": self._font_pt(8.5)})
+        self.set_title(f"Unit economics · {serving_conditions(scenario)}")
+        self.message.setVisible(not served)
+        if not served:
+            self.message.setText("No serving: the serving share is 0, or the model does not fit these chips")
+            self.message.setPos(max(len(x) - 1, 1) / 2, 0.5)
+        self._readout_rows = [(self.theme.foreground, "per M output tokens", total, "USD"),
+                              (self.theme.muted, "per busy GPU-hour", total * factor, "USD")]
         self._finish([(c, label, "area") for c, label in zip(colours, labels)], float(total.max()), 1.0, dragging, x)
+
+
+def serving_conditions(scenario: Scenario) -> str:
+    """'DeepSeek-R1 (671B MoE, 37B active), FP4, 50 tok/s per user' in short: the conditions a cost
+    per token holds under."""
+    from explorer.serving import serving_models
+
+    preset = serving_models().get(scenario.serving_model)
+    model = preset.name.split(" (")[0] if preset else f"{scenario.model_active_params_billion:g}B custom"
+    return f"{model}, {PRECISION_LABELS[scenario.token_precision]}, {scenario.tokens_per_second_per_user:g} tok/s per user"
+
+
+class ServingChart(Chart):
+    """Cost per million output tokens against tokens per second per user, one curve per chip of the
+    fleet: the trade-off an inference engineer reads. The scenario's speed is marked."""
+
+    name = "serving"
+    title = "Cost per token vs speed"
+    time_axis = False
+    log_axes = True
+    explanation = ("Each chip's cost per million output tokens against the speed each user sees (tokens per "
+                   "second per user), from the serving roofline: faster answers mean smaller batches, so fewer "
+                   "tokens per accelerator and a higher cost per token. Both axes are logarithmic; the dots mark "
+                   "the scenario's speed, the ring the fleet's figure.")
+    POINTS = 40
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.grid.show_y = True
+        self.curves: list[pg.PlotDataItem] = []
+        self.points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=8)
+        self.points.setZValue(30)
+        self.plot.addItem(self.points)
+        self.fleet = pg.PlotDataItem(pen=None, symbol="o", symbolSize=15, symbolBrush=None)
+        self.fleet.setZValue(31)
+        self.plot.addItem(self.fleet)
+        self.message = pg.TextItem(anchor=(0.5, 0.5))
+        self.plot.addItem(self.message, ignoreBounds=True)
+        self.message.setVisible(False)
+        self._curve_data: list[tuple[str, str, np.ndarray]] = []
+        self._u = np.zeros(0)
+        self._range = None
+
+    def _restyle_items(self) -> None:
+        t = self.theme
+        self.message.setColor(QColor(t.muted))
+        self.fleet.setSymbolPen(pg.mkPen(t.foreground, width=2 * self.scale))
+        self.fleet.setSymbolBrush(None)
+
+    def set_projection(self, projection, scenario, dragging=False):
+        from explorer.model import evaluate
+
+        t = self.theme
+        chips = [c for c in scenario.chip_mix if scenario.chip_mix[c] > 0] or list(scenario.chip_mix)
+        target = scenario.tokens_per_second_per_user
+        lo, hi = max(1.0, min(5.0, target / 4)), min(2000.0, max(400.0, target * 4))
+        u = np.geomspace(lo, hi, self.POINTS)
+        self._u = u
+        # each chip's cost per busy GPU-hour, from one-chip variants of the scenario in one batch
+        variants = evaluate([scenario.replace(chip_mix={c: 1.0}, rent_price_overrides={
+            k: v for k, v in scenario.rent_price_overrides.items() if k == c}, purchase_price_overrides={
+            k: v for k, v in scenario.purchase_price_overrides.items() if k == c}) for c in chips], projection.catalog)
+        per_hour = variants.kpis["cost_per_effective_gpu_hour_usd"]
+        tps = projection.serving_tokens_per_second(u[None, None, :])[0]  # (C, K)
+        at_target = projection.tokens_per_second_by_chip[0]
+        while len(self.curves) < len(chips):
+            item = pg.PlotDataItem(connect="finite")
+            self.plot.addItem(item)
+            self.curves.append(item)
+        self._curve_data = []
+        points_x, points_y, brushes = [], [], []
+        for k, item in enumerate(self.curves):
+            if k >= len(chips):
+                item.setVisible(False)
+                continue
+            chip = chips[k]
+            i = projection.catalog.index(chip)
+            colour = chip_colour(chip, i)
+            with np.errstate(all="ignore"):
+                cost = np.where(tps[i] > 0, per_hour[k] / (tps[i] * 3600.0) * 1e6, np.nan)
+                here = per_hour[k] / (at_target[i] * 3600.0) * 1e6 if at_target[i] > 0 else np.nan
+            with np.errstate(all="ignore"):
+                item.setData(np.log10(u), np.log10(cost))
+            item.setPen(self._pen(colour, 2.2))
+            item.setVisible(True)
+            self._curve_data.append((colour, chip, cost))
+            if np.isfinite(here):
+                points_x.append(math.log10(target))
+                points_y.append(math.log10(here))
+                brushes.append(pg.mkBrush(colour))
+        self.points.setData(points_x, points_y, symbolBrush=brushes, symbolPen=pg.mkPen(t.background, width=1))
+        fleet_cost = projection.summary()["cost_per_million_tokens_usd"]
+        self.fleet.setData([math.log10(target)], [math.log10(fleet_cost)] if fleet_cost else [np.nan])
+        finite = np.concatenate([c[np.isfinite(c)] for _, _, c in self._curve_data] + [np.zeros(0)])
+        self.message.setVisible(finite.size == 0)
+        if finite.size == 0:
+            self.message.setText("No chip of the fleet can serve this model at these speeds")
+            self.message.setPos(np.log10(target), 0.0)
+        else:
+            want = (math.floor(math.log10(finite.min()) * 2) / 2, math.ceil(math.log10(finite.max()) * 2) / 2)
+            held = self._range
+            if not (dragging and held and held[0] <= want[0] and want[1] <= held[1]):
+                self._range = want if not dragging else (want[0] - 0.5, want[1] + 0.5)
+                self.plot.setYRange(*self._range, padding=0)
+        if self.__dict__.get("_x") != (lo, hi):
+            self._x = (lo, hi)
+            self.plot.setXRange(math.log10(lo), math.log10(hi), padding=0.02)
+        self._set_left_label("USD / M output tokens")
+        bottom = self.plot.getAxis("bottom")
+        if bottom.labelText != "output tokens/s per user":
+            bottom.setLabel("output tokens/s per user", **{"color": t.foreground, "font-size": self._font_pt(8.5)})
+        self.set_title(f"Cost per token vs speed · {serving_conditions(scenario).split(', ')[0]}")
+        self.set_legend([(c, chip, "line") for c, chip, _ in self._curve_data]
+                        + [(t.foreground, f"the fleet at {target:g} tok/s per user", "area")])
+        self._readout_rows = []
+
+    def _on_mouse(self, event) -> None:
+        pos = event[0]
+        if not self._curve_data or not self.plot.vb.sceneBoundingRect().contains(pos):
+            self.hide_readout()
+            return
+        x = self.plot.vb.mapSceneToView(pos).x()
+        self.show_readout(int(np.argmin(np.abs(np.log10(self._u) - x))))
+
+    def show_readout(self, k: int) -> str:
+        rows = [f"<b>{plain(float(self._u[k]), 3)} tok/s per user</b>"]
+        for colour, chip, cost in self._curve_data:
+            value = "–" if not np.isfinite(cost[k]) else f"USD {plain(float(cost[k]), 3)}"
+            rows.append(f"<span style='color:{colour}'>■</span> {html.escape(chip)} {value}")
+        text = " · ".join(rows)
+        self.readout.setText(f"<span style='font-size:{self._font_pt(7.5)}; color:{self.theme.foreground}'>"
+                             f"{text}</span>")
+        return text
+
+    def series(self) -> dict[str, np.ndarray]:
+        return {chip: cost for _, chip, cost in self._curve_data}
 
 
 def _kpi_text(unit_name: str, value: float) -> str:
@@ -1258,5 +1449,6 @@ class TornadoChart(Chart):
                 "at high": np.array([b.at_high for b in self.result.bars])}
 
 
-CHART_TYPES = (CapacityChart, PowerChart, UnitEconomicsChart, CostChart, CumulativeChart, TornadoChart)
+CHART_TYPES = (CapacityChart, PowerChart, UnitEconomicsChart, ServingChart, CostChart, CumulativeChart,
+               TornadoChart)
 CHART_NAMES = tuple(c.name for c in CHART_TYPES)

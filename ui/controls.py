@@ -13,33 +13,43 @@ from typing import Callable
 from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QFrame,
-                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QSpinBox, QToolButton,
-                               QVBoxLayout,
-                               QWidget)
+                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QSpinBox,
+                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 from superqt import QCollapsible, QDoubleSlider
 
 from explorer.catalog import Catalog
 from explorer.mix import add_chip, remove_chip, set_share
-from explorer.scenario import FIELDS, UNCERTAIN_FIELDS, FieldSpec, Scenario
+from explorer.fields import FIELDS, UNCERTAIN_FIELDS, FieldSpec
+from explorer.scenario import Scenario
 
 from .theme import chip_colour
 
-MAIN_LEVERS = ("gpu_count", "energy_price_usd_per_kwh", "agent_cpu_ratio")
+MAIN_LEVERS = ("gpu_count", "facility_power_mw", "energy_price_usd_per_kwh", "agent_cpu_ratio")
 # Shares shown as percentages in the Assumptions panel.
 PERCENT_FIELDS = {"utilization", "mfu", "full_use_power_fraction", "idle_power_fraction", "other_cost_fraction",
-                  "serving_flop_efficiency", "capital_cost_rate"}
-DECIMALS = {"pue": 2, "server_overhead_scale": 2, "chip_price_scale": 2, "depreciation_years": 1,
-            "facility_usd_per_kw_month": 0, "cpu_usd_per_vcpu_hour": 4, "cpu_purchase_usd_per_vcpu": 0,
-            "cpu_power_w_per_vcpu": 1, "vcpus_per_agent_session": 1, "model_active_params_billion": 1,
-            "flops_per_param_per_token": 1, "contract_value_usd": 0}
+                  "capital_cost_rate", "network_storage_fraction", "residual_value_fraction", "serving_share"}
+DECIMALS = {"pue": 2, "design_pue": 2, "server_overhead_scale": 2, "cluster_power_scale": 2, "chip_price_scale": 2,
+            "depreciation_years": 1, "facility_usd_per_kw_month": 0, "facility_capex_usd_per_w": 1,
+            "cpu_usd_per_vcpu_hour": 4, "cpu_purchase_usd_per_vcpu": 0, "cpu_power_w_per_vcpu": 1,
+            "vcpus_per_agent_session": 1, "model_total_params_billion": 1, "model_active_params_billion": 1,
+            "contract_value_usd": 0, "tokens_per_second_per_user": 0, "serving_efficiency_scale": 2,
+            "price_usd_per_million_tokens": 2}
+# Fields only pricing 'own' uses, and only pricing 'rent' uses.
+OWNED_FIELDS = ("depreciation_years", "residual_value_fraction", "hardware_refresh", "capital_cost_rate",
+                "facility_usd_per_kw_month", "network_storage_fraction", "cpu_purchase_usd_per_vcpu")
+RENTED_FIELDS = ("energy_passthrough", "cpu_usd_per_vcpu_hour")
 # Enough decimals for the default ranges to show as entered (0.0604 USD/kWh, 0.0136 USD/vCPU-hour).
 RANGE_DECIMALS = {"energy_price_usd_per_kwh": 4, "cpu_usd_per_vcpu_hour": 4, "capital_cost_rate": 4,
                   "facility_usd_per_kw_month": 1, "pue": 3, "server_overhead_scale": 3, "chip_price_scale": 3}
 SHORT_UNITS = {"contract_value_usd": " USD", "pue": "", "term_months": " months", "depreciation_years": " years",
                "facility_usd_per_kw_month": " USD/kW·mo", "cpu_usd_per_vcpu_hour": " USD/vCPU·h",
                "cpu_purchase_usd_per_vcpu": " USD/vCPU", "cpu_power_w_per_vcpu": " W/vCPU",
-               "vcpus_per_agent_session": " vCPUs", "model_active_params_billion": " B params",
-               "flops_per_param_per_token": " FLOP", "server_overhead_scale": " ×", "chip_price_scale": " ×"}
+               "vcpus_per_agent_session": " vCPUs", "model_total_params_billion": " B params",
+               "model_active_params_billion": " B params", "server_overhead_scale": " ×", "chip_price_scale": " ×",
+               "cluster_power_scale": " ×", "design_pue": "", "facility_capex_usd_per_w": " USD/W",
+               "context_tokens": " tokens", "output_tokens_per_request": " tokens",
+               "tokens_per_second_per_user": " tok/s", "serving_efficiency_scale": " ×",
+               "price_usd_per_million_tokens": " USD/M"}
 
 
 def field_tooltip(spec: FieldSpec) -> str:
@@ -151,6 +161,110 @@ def round_significant(digits: int) -> Callable[[float], float]:
         step = 10 ** (math.floor(math.log10(x)) - digits + 1)
         return round(x / step) * step
     return rnd
+
+
+class FleetSizeControl(QWidget):
+    """The fleet's size, as accelerators or as provisioned facility power (MW or GW): one lever with a
+    unit switch, and the other figure beside it. Emits scenario changes (``edited(changes, dragging)``)."""
+
+    edited = Signal(dict, bool)
+    dragFinished = Signal()
+    UNITS = ("GPUs", "MW", "GW")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.gpus = ValueControl("GPU count", "", 1_000, 50_000_000, log=True, integer=True,
+                                 tooltip=field_tooltip(FIELDS["gpu_count"]), round_drag=round_significant(3))
+        self.gpus.spin.setSuffix(" GPUs")
+        self.gpus.spin.setMinimum(1)  # typed values may go below the slider's 1,000 (the model allows 1)
+        power_tip = field_tooltip(FIELDS["facility_power_mw"])
+        self.mw = ValueControl("Facility power", "MW", 1.0, 200_000.0, decimals=1, log=True, tooltip=power_tip,
+                               accessible_name="Facility power (MW)", round_drag=round_significant(3))
+        self.mw.spin.setMinimum(0.01)
+        self.gw = ValueControl("Facility power", "GW", 0.01, 200.0, decimals=3, log=True, tooltip=power_tip,
+                               accessible_name="Facility power (GW)", round_drag=round_significant(3))
+        self.stack = QStackedWidget()
+        for control in (self.gpus, self.mw, self.gw):
+            self.stack.addWidget(control)
+            control.dragFinished.connect(self.dragFinished)
+        self.gpus.edited.connect(lambda v, d: self.edited.emit({"gpu_count": int(v)}, d))
+        self.mw.edited.connect(lambda v, d: self.edited.emit({"facility_power_mw": float(v)}, d))
+        self.gw.edited.connect(lambda v, d: self.edited.emit({"facility_power_mw": float(v) * 1000.0}, d))
+        self.unit = QComboBox()
+        self.unit.addItems(list(self.UNITS))
+        self.unit.setAccessibleName("Fleet size unit")
+        self.unit.setToolTip("Size the fleet by accelerators, or by provisioned facility power as the 2025 deals "
+                             "were announced (the accelerators then follow from the chip mix)")
+        self.unit.activated.connect(self._unit_chosen)
+        self.other = QLabel()
+        self.other.setAccessibleName("Fleet size, the other figure")
+        self.other.setToolTip("The same fleet in the other unit: provisioned facility power, or accelerators")
+        title = QLabel("<b>Fleet size</b>")
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(QLabel("in"))
+        head.addWidget(self.unit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(head)
+        layout.addWidget(self.stack)
+        layout.addWidget(self.other)
+        self._derived = (None, None)  # (accelerators, provisioned facility MW) of the scenario shown
+        self._scenario = None
+
+    def _unit_chosen(self, index: int) -> None:
+        gpus, mw = self._derived
+        unit = self.UNITS[index]
+        by_power = self._scenario is not None and self._scenario.sized_by_power
+        if unit == "GPUs" and by_power and gpus:
+            self.edited.emit({"gpu_count": max(1, int(round(gpus)))}, False)
+        elif unit != "GPUs" and not by_power and mw:
+            self.edited.emit({"facility_power_mw": round(float(mw), 4)}, False)  # round trips to the GPU count
+        else:
+            self._show(unit)
+
+    def _show(self, unit: str) -> None:
+        self.stack.setCurrentIndex(self.UNITS.index(unit))
+        if self.unit.currentText() != unit:
+            with QSignalBlocker(self.unit):
+                self.unit.setCurrentText(unit)
+        self._fill_other()
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        self._scenario = scenario
+        if scenario.sized_by_power:
+            mw = scenario.facility_power_mw
+            unit = self.unit.currentText() if self.unit.currentText() != "GPUs" else ("GW" if mw >= 1000 else "MW")
+            self.mw.set_value(mw)
+            self.gw.set_value(mw / 1000.0)
+        else:
+            unit = "GPUs"
+            self.gpus.set_value(scenario.gpu_count)
+        self._show(unit)
+
+    def set_derived(self, gpus: float | None, mw: float | None) -> None:
+        """The figures of the fleet as evaluated (the window sets them after each refresh)."""
+        if (gpus, mw) != self._derived:
+            self._derived = (gpus, mw)
+            self._fill_other()
+
+    def _fill_other(self) -> None:
+        from explorer.formatting import power
+
+        gpus, mw = self._derived
+        if gpus is None:
+            text = ""
+        elif self.unit.currentText() == "GPUs":
+            text = f"≈ {power(mw)} provisioned facility power"
+        else:
+            text = f"≈ {gpus:,.0f} accelerators"
+        if self.other.text() != text:
+            self.other.setText(text)
+
+    def value(self) -> float:
+        return self.stack.currentWidget().value()
 
 
 class StackedBar(QWidget):
@@ -407,7 +521,6 @@ class RangesEditor(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        from explorer.scenario import UNCERTAIN_FIELDS
 
         self._scenario: Scenario | None = None
         self._rows: dict[str, tuple[QCheckBox, QWidget, QWidget]] = {}
@@ -484,7 +597,7 @@ class RangesEditor(QWidget):
         none.clicked.connect(lambda: self.edited.emit({"ranges": {}}))
 
     def _defaults(self) -> None:
-        from explorer.scenario import default_ranges
+        from explorer.ranges import default_ranges
 
         self.edited.emit({"ranges": dict(default_ranges(self._scenario))})
 
@@ -506,7 +619,7 @@ class RangesEditor(QWidget):
         self.edited.emit({"ranges": ranges})
 
     def set_scenario(self, scenario: Scenario) -> None:
-        from explorer.scenario import default_ranges
+        from explorer.ranges import default_ranges
 
         self._scenario = scenario
         fallback = default_ranges(scenario)
@@ -528,12 +641,49 @@ class RangesEditor(QWidget):
             self.seed.setValue(scenario.uncertainty_seed)
 
 
+class OptionalNumber(QWidget):
+    """A number that may be left unset: a check box turns it on (``valueChanged(None)`` when off)."""
+
+    valueChanged = Signal(object)
+
+    def __init__(self, spin: QDoubleSpinBox, parent=None):
+        super().__init__(parent)
+        self.on = QCheckBox()
+        self.spin = spin
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.on)
+        layout.addWidget(spin, 1)
+        self.on.toggled.connect(self._changed)
+        spin.valueChanged.connect(self._changed)
+
+    def _changed(self, *_):
+        self.spin.setEnabled(self.on.isChecked())
+        self.valueChanged.emit(self.spin.value() if self.on.isChecked() else None)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.on.setAccessibleName(f"{name}: set")
+        self.spin.setAccessibleName(f"{name} value")
+
+    def setToolTip(self, tip: str) -> None:
+        for w in (self, self.on, self.spin):
+            QWidget.setToolTip(w, tip)
+
+    def set_value(self, value) -> None:
+        with QSignalBlocker(self.on), QSignalBlocker(self.spin):
+            self.on.setChecked(value is not None)
+            if value is not None:
+                self.spin.setValue(value)
+        self.spin.setEnabled(value is not None)
+
+
 class AssumptionsPanel(QWidget):
     """Every other scenario field, grouped, each with its source in the tooltip."""
 
     edited = Signal(dict)
 
-    GROUP_ORDER = ("Contract", "Facility & power", "Prices", "Agents & tokens", "Uncertainty")
+    GROUP_ORDER = ("Contract", "Facility & power", "Prices", "Agents", "Serving", "Uncertainty")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -578,6 +728,27 @@ class AssumptionsPanel(QWidget):
 
     def _make_editor(self, spec: FieldSpec) -> QWidget:
         name = spec.name
+        if spec.kind == "optional_float":
+            spin = _SpinBox()
+            spin.setRange(spec.lo, spec.hi)
+            spin.setDecimals(DECIMALS.get(name, 2))
+            spin.setSuffix(SHORT_UNITS.get(name, ""))
+            editor = OptionalNumber(spin)
+            editor.valueChanged.connect(lambda v, n=name: self.edited.emit({n: v}))
+            return editor
+        if name == "serving_model":
+            from explorer.serving import CUSTOM, serving_models
+
+            combo = QComboBox()
+            # a long model name must not widen the panel: the combo elides, its list shows it whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+            for model in serving_models().values():
+                combo.addItem(model.name, model.id)
+                combo.setItemData(combo.count() - 1, f"{model.name}: {model.source}", Qt.ItemDataRole.ToolTipRole)
+            combo.addItem("Custom (parameter counts below)", CUSTOM)
+            combo.activated.connect(lambda i, c=combo: self.edited.emit({"serving_model": c.itemData(i)}))
+            return combo
         if spec.kind in ("int", "float"):
             spin = _SpinBox()
             if name in PERCENT_FIELDS:
@@ -622,15 +793,20 @@ class AssumptionsPanel(QWidget):
                 elif isinstance(editor, QDateEdit):
                     year, month = (int(x) for x in value.split("-"))
                     editor.setDate(QDate(year, month, 1))
+                elif isinstance(editor, OptionalNumber):
+                    editor.set_value(value)
                 elif isinstance(editor, QComboBox):
-                    editor.setCurrentText(value)
+                    index = editor.findData(value)
+                    editor.setCurrentIndex(index) if index >= 0 else editor.setCurrentText(value)
                 elif isinstance(editor, QCheckBox):
                     editor.setChecked(value)
         owned = scenario.pricing == "own"
-        self.editors["energy_passthrough"].setEnabled(not owned)
-        for name in ("depreciation_years", "capital_cost_rate", "facility_usd_per_kw_month", "cpu_purchase_usd_per_vcpu"):
+        for name in RENTED_FIELDS:
+            self.editors[name].setEnabled(not owned)
+        for name in OWNED_FIELDS:
             self.editors[name].setEnabled(owned)
-        self.editors["cpu_usd_per_vcpu_hour"].setEnabled(not owned)
+        for name in ("model_total_params_billion", "model_active_params_billion"):
+            self.editors[name].setEnabled(scenario.custom_model)
         self.prices.set_scenario(scenario, catalog)
         self.ranges.set_scenario(scenario)
 
@@ -645,10 +821,8 @@ class ControlPanel(QWidget):
         super().__init__(parent)
         self.catalog = catalog
         spec = FIELDS
-        self.gpu_count = ValueControl("GPU count", "", 1_000, 5_000_000, log=True, integer=True,
-                                      tooltip=field_tooltip(spec["gpu_count"]), round_drag=round_significant(3))
-        self.gpu_count.spin.setSuffix(" GPUs")
-        self.gpu_count.spin.setMinimum(1)  # typed values may go below the slider's 1,000 (the model allows 1)
+        self.fleet = FleetSizeControl()
+        self.gpu_count = self.fleet.gpus
         self.energy_price = ValueControl("Energy price", "USD/kWh", 0.0, 0.40, decimals=4,
                                          tooltip=field_tooltip(spec["energy_price_usd_per_kwh"]),
                                          round_drag=lambda v: round(v, 3))
@@ -676,17 +850,17 @@ class ControlPanel(QWidget):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(8)
         layout.addWidget(self.name_edit)
-        for w in (self.gpu_count, self.mix, self.energy_price, self.agent_ratio):
+        for w in (self.fleet, self.mix, self.energy_price, self.agent_ratio):
             layout.addWidget(_separator())
             layout.addWidget(w)
         layout.addWidget(_separator())
         layout.addWidget(self.collapsible)
         layout.addStretch(1)
 
-        for control, field in ((self.gpu_count, "gpu_count"), (self.energy_price, "energy_price_usd_per_kwh"),
-                               (self.agent_ratio, "agent_cpu_ratio")):
-            cast = int if field == "gpu_count" else float
-            control.edited.connect(lambda v, d, f=field, c=cast: self.edited.emit({f: c(v)}, d))
+        self.fleet.edited.connect(self.edited)
+        self.fleet.dragFinished.connect(self.dragFinished)
+        for control, field in ((self.energy_price, "energy_price_usd_per_kwh"), (self.agent_ratio, "agent_cpu_ratio")):
+            control.edited.connect(lambda v, d, f=field: self.edited.emit({f: float(v)}, d))
             control.dragFinished.connect(self.dragFinished)
         self.mix.mixEdited.connect(lambda mix, d: self.edited.emit({"chip_mix": mix}, d))
         self.mix.dragFinished.connect(self.dragFinished)
@@ -711,8 +885,8 @@ class ControlPanel(QWidget):
         self.mix.set_catalog(catalog)
 
     # Fields shown above the Assumptions group; a change of only these leaves the group alone.
-    MAIN_FIELDS = frozenset({"name", "description", "gpu_count", "energy_price_usd_per_kwh", "agent_cpu_ratio",
-                             "chip_mix"})
+    MAIN_FIELDS = frozenset({"name", "description", "notes", "gpu_count", "facility_power_mw",
+                             "energy_price_usd_per_kwh", "agent_cpu_ratio", "chip_mix"})
 
     def set_scenario(self, scenario: Scenario, force: bool = False) -> None:
         """Show ``scenario`` (signals blocked). Only the controls whose fields changed since the last
@@ -738,8 +912,9 @@ class ControlPanel(QWidget):
                     self.name_edit.setText(scenario.name)
                     self.name_edit.setCursorPosition(0)
             self.name_edit.setToolTip(f"<p><b>{_escape(scenario.name)}</b></p><p>{_escape(scenario.description)}</p>")
-        for control, field in ((self.gpu_count, "gpu_count"), (self.energy_price, "energy_price_usd_per_kwh"),
-                               (self.agent_ratio, "agent_cpu_ratio")):
+        if changed is None or changed & {"gpu_count", "facility_power_mw"}:
+            self.fleet.set_scenario(scenario)
+        for control, field in ((self.energy_price, "energy_price_usd_per_kwh"), (self.agent_ratio, "agent_cpu_ratio")):
             if changed is None or field in changed:
                 control.set_value(getattr(scenario, field))
         if changed is None or "chip_mix" in changed:

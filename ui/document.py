@@ -80,7 +80,7 @@ class ScenarioDocument(QObject):
             key = (tuple(sorted(changes)), self._drag_session)
         else:
             key = None
-        from explorer.scenario import FIELDS
+        from explorer.fields import FIELDS
 
         label = text or "Change " + ", ".join(FIELDS[k].label.lower() if k in FIELDS else k for k in changes)
         self.undo_stack.push(SetScenario(self, self._scenario, new, label, key))

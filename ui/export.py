@@ -25,7 +25,8 @@ from explorer.errors import OutputError
 from explorer.files import atomic_write, atomic_write_bytes, check_writable_target
 from explorer.formatting import compact, percent, plain
 from explorer.model import Projection
-from explorer.scenario import FIELDS, Scenario
+from explorer.fields import FIELDS
+from explorer.scenario import Scenario
 
 from .charts import CHART_NAMES, CHART_TYPES, Chart
 from .theme import LIGHT, THEMES, Theme

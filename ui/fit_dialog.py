@@ -25,11 +25,14 @@ class FitDialog(QDialog):
         self.budget.setToolTip("Total cost over the term to match (default: the contract value)")
         self.gpus = QRadioButton("GPU count")
         self.gpus.setAccessibleName("Solve for GPU count")
+        self.power = QRadioButton("Provisioned facility power (size the fleet in MW)")
+        self.power.setAccessibleName("Solve for facility power")
         self.price = QRadioButton("Chip price level (rent per GPU-hour, or purchase when owned)")
         self.price.setAccessibleName("Solve for price")
-        self.gpus.setChecked(True)
+        (self.power if scenario.sized_by_power else self.gpus).setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.gpus)
+        group.addButton(self.power)
         group.addButton(self.price)
         solve = QPushButton("Solve")
         solve.setAccessibleName("Solve")
@@ -45,6 +48,7 @@ class FitDialog(QDialog):
         form = QFormLayout()
         form.addRow("Budget", self.budget)
         form.addRow("Solve for", self.gpus)
+        form.addRow("", self.power)
         form.addRow("", self.price)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -55,6 +59,7 @@ class FitDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
         buttons.rejected.connect(self.reject)
         self.gpus.toggled.connect(lambda: self._invalidate())
+        self.power.toggled.connect(lambda: self._invalidate())
         self.budget.valueChanged.connect(lambda: self._invalidate())
 
     def _invalidate(self) -> None:
@@ -62,7 +67,7 @@ class FitDialog(QDialog):
         self.apply_button.setEnabled(False)
 
     def solve(self) -> None:
-        solve_for = "gpu_count" if self.gpus.isChecked() else "price"
+        solve_for = "gpu_count" if self.gpus.isChecked() else "facility_power_mw" if self.power.isChecked() else "price"
         result, problem = self.window_.fit_budget(self.budget.value() * 1e9, solve_for)
         self.result = result
         self.apply_button.setEnabled(result is not None)
@@ -71,6 +76,11 @@ class FitDialog(QDialog):
         elif solve_for == "gpu_count":
             self.answer.setText(f"<b>{result.value:,.0f} accelerators</b> make the total cost over the term "
                                 f"USD {compact(result.cost_total_usd, 4)}.")
+        elif solve_for == "facility_power_mw":
+            from explorer.formatting import power
+
+            self.answer.setText(f"<b>{power(result.value)}</b> of provisioned facility power make the total cost "
+                                f"over the term USD {compact(result.cost_total_usd, 4)}.")
         else:
             self.answer.setText(f"An average of <b>{result.value:,.4g} {result.unit}</b> (chip price scale "
                                 f"{result.changes['chip_price_scale']:.3g}) makes the total cost USD "

@@ -11,7 +11,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication
                            QStaticText, QTransform)
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
-from explorer.formatting import compact, percent, plain
+from explorer.formatting import compact, percent, plain, power
 
 from .theme import LIGHT, Theme
 
@@ -27,11 +27,11 @@ class Kpi:
 
 KPIS = (
     Kpi("cost_total_usd", "Total cost over the term", lambda v: f"USD {compact(v)}", -1),
-    Kpi("facility_power_peak_mw", "Peak facility power", lambda v: f"{plain(v, 3)} MW", 0),
+    Kpi("facility_power_peak_mw", "Facility power, provisioned", power, 0),
+    Kpi("gpus_peak", "Accelerators", lambda v: compact(v), 0),
     Kpi("compute_peak_eflops_bf16", "Peak compute (BF16)", lambda v: f"{plain(v, 3)} EFLOP/s", +1),
-    Kpi("vcpus_peak", "Agent vCPUs at peak", lambda v: compact(v), 0),
-    Kpi("cost_per_million_tokens_usd", "Cost per million tokens", lambda v: f"USD {plain(v, 3)}", -1),
-    Kpi("energy_share_of_cost", "Energy share of cost", lambda v: percent(v), 0, share=True),
+    Kpi("fleet_tokens_per_second", "Output tokens per second", lambda v: f"{compact(v)} tok/s", +1),
+    Kpi("cost_per_million_tokens_usd", "Cost per million output tokens", lambda v: f"USD {plain(v, 3)}", -1),
 )
 
 

@@ -12,18 +12,21 @@ import html
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSignalBlocker, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QHeaderView, QLabel, QMainWindow, QScrollArea,
-                               QSplitter, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout, QWidget)
+                               QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
+                               QWidget)
 from superqt.utils import QSignalThrottler
 
 from explorer.catalog import Catalog, builtin_catalog, load_catalog
 from explorer.errors import ExplorerError
 from explorer.model import Projection, evaluate
-from explorer.presets import list_presets
+from explorer.presets import list_presets, preset_groups
 from explorer.formatting import compact
-from explorer.scenario import Scenario, check_chips, load_scenario, month_index, save_scenario, scenario_to_json
+from explorer.months import month_index
+from explorer.scenario import Scenario, check_chips
+from explorer.scenario_file import load_scenario, save_scenario, scenario_to_json
 
 from . import theme as themes
 from .band_worker import shared_band_worker
@@ -140,10 +143,24 @@ class MainWindow(QMainWindow):
         grid = QGridLayout()
         grid.setContentsMargins(4, 0, 4, 4)
         grid.setSpacing(6)
-        top = ("capacity", "power", "unit-economics")
+        # The unit-economics slot shows one of two views of the cost per token: over the term, or
+        # against the speed each user sees (a "View" choice on both charts switches it).
+        self.economics_stack = QStackedWidget()
+        for name in self.SWITCHED:
+            self.economics_stack.addWidget(self.charts[name])
+            view = QComboBox()
+            view.addItems(list(self.VIEW_LABELS))
+            view.setAccessibleName(f"{self.charts[name].title} view")
+            view.setToolTip("Cost per token over the term, or against the speed each user sees")
+            chart = self.charts[name]
+            chart.options.insertWidget(0, view)
+            chart.view_combo = view
+            view.activated.connect(lambda index: self.show_economics_view(index))
+        self.show_economics_view(1, refresh=False)
+        top = ("capacity", "power", None)
         bottom = ("cost", "cumulative", "tornado")
         for i, name in enumerate(top):
-            grid.addWidget(self.charts[name], 0, 2 * i, 1, 2)
+            grid.addWidget(self.charts[name] if name else self.economics_stack, 0, 2 * i, 1, 2)
         for i, name in enumerate(bottom):
             grid.addWidget(self.charts[name], 1, 2 * i, 1, 2)
         for col in range(6):
@@ -200,9 +217,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.presets_menu = file_menu.addMenu("&Presets")
-        for preset in list_presets():
-            title = preset.load().name
-            self._action(self.presets_menu, title, lambda _=False, p=preset: self.open_preset(p.key))
+        for group, presets in preset_groups():
+            self.presets_menu.addSection(group)
+            for preset in presets:
+                self._action(self.presets_menu, preset.title, lambda _=False, p=preset: self.open_preset(p.key))
         file_menu.addSeparator()
         self.act_save = self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
         self.act_save_as = self._action(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
@@ -253,9 +271,11 @@ class MainWindow(QMainWindow):
                                     QKeySequence("Ctrl+B"))
         self._action(compare_menu, "&Add a scenario file…", self.add_comparison_dialog)
         self.compare_presets_menu = compare_menu.addMenu("Add a p&reset")
-        for preset in list_presets():
-            self._action(self.compare_presets_menu, preset.load().name,
-                         lambda _=False, p=preset: self.add_comparison(p.load(self.catalog).name, p.load(self.catalog)))
+        for group, presets in preset_groups():
+            self.compare_presets_menu.addSection(group)
+            for preset in presets:
+                self._action(self.compare_presets_menu, preset.title,
+                             lambda _=False, p=preset: self.add_comparison(p.title, p.load(self.catalog)))
         self._action(compare_menu, "&Clear the comparison", self.clear_comparison)
         tools_menu = menu.addMenu("&Tools")
         self.act_fit = self._action(tools_menu, "&Fit to budget…", self.fit_dialog, QKeySequence("Ctrl+Shift+F"))
@@ -295,8 +315,16 @@ class MainWindow(QMainWindow):
         self.preset_combo.setAccessibleName("Preset")
         self.preset_combo.setToolTip("Open a shipped scenario")
         self.preset_combo.addItem("Choose a preset…", "")
-        for preset in list_presets():
-            self.preset_combo.addItem(preset.load().name, preset.key)
+        for group, presets in preset_groups():
+            self.preset_combo.insertSeparator(self.preset_combo.count())
+            self.preset_combo.addItem(group, "")  # a heading, not selectable
+            heading = self.preset_combo.model().item(self.preset_combo.count() - 1)
+            heading.setEnabled(False)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            for preset in presets:
+                self.preset_combo.addItem(f"   {preset.title}", preset.key)
         self.preset_combo.activated.connect(self._preset_chosen)
         bar.addWidget(self.preset_combo)
         self.toolbar = bar
@@ -432,6 +460,8 @@ class MainWindow(QMainWindow):
         for name, chart in self.charts.items():
             if name in self.FOLLOWERS and not followers_too:
                 continue  # follows with the bands while dragging
+            if not self._chart_shown(name):
+                continue  # drawn when it is switched to
             chart.bands = self.bands.series if self.bands is not None else None
             chart.overlays = overlays
             chart.overlay_legend = not self.compared  # the table's coloured headers name them
@@ -440,6 +470,7 @@ class MainWindow(QMainWindow):
             self._request_bands(scenario, samples=min(scenario.uncertainty_samples, self.SYNC_SAMPLES)
                                 if dragging else scenario.uncertainty_samples)
         summary = projection.summary()
+        self.panel.fleet.set_derived(summary["gpus_peak"], summary["facility_power_peak_mw"])
         self.kpis.set_values(summary, self._baseline(), self._kpi_extras(summary),
                              against="first slide" if self.presenting else "saved")
         self._fill_comparison(summary)
@@ -447,6 +478,22 @@ class MainWindow(QMainWindow):
 
     # Charts that follow a drag with the bands (the main charts follow every step).
     FOLLOWERS = ("tornado",)
+    # Two views sharing a slot; the hidden one is not drawn.
+    SWITCHED = ("unit-economics", "serving")
+    VIEW_LABELS = ("Over time", "vs speed")
+
+    def show_economics_view(self, index: int, refresh: bool = True) -> None:
+        self.economics_stack.setCurrentIndex(index)
+        for name in self.SWITCHED:
+            combo = self.charts[name].view_combo
+            if combo.currentIndex() != index:
+                with QSignalBlocker(combo):
+                    combo.setCurrentIndex(index)
+        if refresh and self.projection is not None:
+            self.refresh()
+
+    def _chart_shown(self, name: str) -> bool:
+        return name not in self.SWITCHED or self.economics_stack.currentWidget() is self.charts[name]
 
     # Up to this many samples the bands of a finished edit are computed at once (about 8 ms for
     # 2,000); more go to the worker, and a drag always uses at most this many.
@@ -545,9 +592,33 @@ class MainWindow(QMainWindow):
             return None
 
     def _kpi_extras(self, summary: dict) -> dict[str, str]:
+        """The line under each card's figure: what it is made of, and its P10–P90 when bands are on."""
+        from explorer.formatting import power
+
+        from .charts import serving_conditions
+
         extras = {}
         if summary["cost_vs_contract"] is not None:
-            extras["cost_total_usd"] = f"{summary['cost_vs_contract']:.0%} of the contract value"
+            extras["cost_total_usd"] = (f"{summary['cost_vs_contract']:.0%} of the contract; it implies USD "
+                                        f"{summary['implied_usd_per_gpu_hour']:.2f}/GPU-h")
+        extras["facility_power_peak_mw"] = (f"average draw {power(summary['facility_power_average_mw'])}; "
+                                            f"IT {power(summary['it_power_peak_mw'])} provisioned")
+        if summary["gpus_per_gw"] is not None:
+            extras["gpus_peak"] = f"{compact(summary['gpus_per_gw'])} per GW provisioned" + (
+                " (sized by power)" if summary["sized_by_power"] else "")
+        if summary["tokens_per_second_per_gpu"] is not None:
+            extras["fleet_tokens_per_second"] = f"{summary['tokens_per_second_per_gpu']:,.0f} per serving GPU"
+        scenario = self.shown_scenario()
+        line = serving_conditions(scenario)
+        if summary.get("revenue_usd") is not None:
+            margin = summary["gross_margin_usd"]
+            breakeven = summary.get("breakeven_utilization")
+            line += (f"; margin USD {compact(margin)} at USD {scenario.price_usd_per_million_tokens:g}/M; "
+                     + ("break-even not reached" if breakeven is None or breakeven > 1
+                        else f"break-even at {breakeven:.0%} utilisation"))
+        if summary["cost_per_million_tokens_usd"] is None:
+            line = "no serving: " + line
+        extras["cost_per_million_tokens_usd"] = line
         if self.bands is not None:
             for card in self.kpis.cards.values():
                 key = card.kpi.key
@@ -845,10 +916,13 @@ class MainWindow(QMainWindow):
             return None, str(exc)
 
     def apply_fit(self, result) -> None:
+        from explorer.formatting import power
+
         self.document.edit(dict(result.changes), text="Fit to budget")
-        self.show_status(f"Fitted to USD {compact(result.budget_usd, 4)}: "
-                         + (f"{result.value:,.0f} accelerators" if result.solved_for == "gpu_count"
-                            else f"chip price scale {result.changes['chip_price_scale']:.3g}"))
+        what = {"gpu_count": f"{result.value:,.0f} accelerators",
+                "facility_power_mw": f"{power(result.value)} of provisioned facility power",
+                "price": f"chip price scale {result.changes.get('chip_price_scale', 0):.3g}"}[result.solved_for]
+        self.show_status(f"Fitted to USD {compact(result.budget_usd, 4)}: {what}")
 
     def fit_dialog(self) -> None:
         from .fit_dialog import FitDialog
@@ -1110,9 +1184,13 @@ class MainWindow(QMainWindow):
 
 
 def _short(key: str, value: float) -> str:
-    """A KPI value without its unit, for the P10–P90 line under the card's value."""
+    """A KPI value for the P10–P90 line under the card's value (power in its unit)."""
+    from explorer.formatting import power
+
     if key == "energy_share_of_cost":
         return f"{value:.1%}"
+    if key.endswith("_mw"):
+        return power(value)
     return compact(value, 3)
 
 

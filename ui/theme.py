@@ -19,10 +19,11 @@ _CHIP_COLOURS = {
     "GB200": "#59A14F", "GB300": "#8CD17D", "B200": "#2CA02C", "H100": "#B6992D", "H200": "#EDC948",
     "MI300X": "#E15759", "MI355X": "#FF9DA7", "Trainium2": "#F28E2B", "Trainium3": "#FFBE7D",
     "Inferentia2": "#9C755F", "TPUv5p": "#4E79A7", "TPUv6e": "#76B7B2", "TPU7x": "#A0CBE8",
+    "VR200": "#1B7837", "MI450": "#B2182B", "XPU": "#6A3D9A",
 }
 COMPONENT_COLOURS = {"compute": "#4E79A7", "energy": "#F28E2B", "cpu": "#B07AA1", "other": "#9D9D9D"}
 COMPONENT_LABELS = {"compute": "Accelerator capacity", "energy": "Energy", "cpu": "Agent CPUs",
-                    "other": "Networking, storage, other"}
+                    "other": "Support, storage services, other"}
 
 
 def chip_colour(chip_id: str, index: int = 0) -> str:

@@ -16,8 +16,9 @@ from pypdf import PdfReader
 from explorer.errors import OutputError
 from explorer.model import evaluate
 from explorer.presets import find_preset, list_presets
-from explorer.scenario import Scenario, save_scenario
-from ui.charts import CHART_NAMES
+from explorer.scenario import Scenario
+from explorer.scenario_file import save_scenario
+from ui.charts import CHART_NAMES, CHART_TYPES
 from ui.export import ImageOptions, export_all, export_chart, render_image, render_pdf, render_svg, write_report
 from ui.export_dialog import ExportRequest
 
@@ -51,7 +52,8 @@ def test_png_has_the_requested_size_and_is_not_blank(qapp, projection, name):
     image = render_image(name, projection, DEAL, ImageOptions(width=1280, height=720))
     assert (image.width(), image.height()) == (1280, 720)
     colours, differs = image_stats(image)
-    assert colours > 20 and differs > 0.05
+    # a chart of a few curves on a log grid (serving) paints less of its area than areas and bars
+    assert colours > 20 and differs > (0.02 if name == "serving" else 0.05)
 
 
 @pytest.mark.parametrize("size, scale", [((1920, 1080), None), ((1001, 777), 1.37), ((3840, 2160), None)])
@@ -85,7 +87,7 @@ def _svg_series(svg: bytes) -> list[np.ndarray]:
     return series
 
 
-TIME_CHARTS = [n for n in CHART_NAMES if n != "tornado"]
+TIME_CHARTS = tuple(c.name for c in CHART_TYPES if c.time_axis)
 
 
 @pytest.mark.parametrize("name", CHART_NAMES)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QAbstractSlider
 
 from explorer.compare import comparison_rows
 from explorer.model import evaluate
-from explorer.scenario import Scenario, save_scenario
+from explorer.scenario import Scenario
+from explorer.scenario_file import save_scenario
 from explorer.uncertainty import compute_bands
 
 
@@ -203,7 +204,7 @@ def test_comparison_table_has_units_a_marked_baseline_and_no_rounding_noise(wind
     header = table.horizontalHeaderItem(0).text()
     assert header.endswith("(baseline)")
     labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
-    assert "Facility power at peak, MW" in labels and "Energy over the term, GWh" in labels
+    assert "Facility power, provisioned (grid), MW" in labels and "Energy over the term, GWh" in labels
     assert all("Δ 0" in table.item(r, 1).text() for r in range(table.rowCount()))  # identical scenarios
     slider(window, "Agent CPU ratio").setValue(5.0)  # fewer CPUs than the baseline: cheaper
     window.flush()

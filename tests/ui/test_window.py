@@ -14,7 +14,8 @@ from superqt import QDoubleSlider
 
 from explorer.model import evaluate
 from explorer.presets import list_presets
-from explorer.scenario import Scenario, load_scenario, save_scenario
+from explorer.scenario import Scenario
+from explorer.scenario_file import load_scenario, save_scenario
 from ui.app import initial_document
 from ui.charts import CHART_NAMES
 from ui.main_window import MainWindow
@@ -37,7 +38,7 @@ def test_window_opens_on_the_announced_deal(window):
     assert window.document.scenario == Scenario()
     assert window.windowTitle().startswith("Untitled")
     assert set(window.charts) == set(CHART_NAMES)
-    assert window.kpis.cards["cost_total_usd"].value.text() == "USD 38.7B"
+    assert window.kpis.cards["cost_total_usd"].value.text() == "USD 45.5B"
 
 
 def test_main_sliders_and_every_control_have_accessible_names(window):
@@ -70,7 +71,7 @@ def test_moving_each_main_slider_changes_the_model_and_every_chart(window, name,
     if name == "GPU count":  # unit costs do not depend on fleet size when rented
         assert {"capacity", "power", "cost", "cumulative"} <= set(changed)
     else:
-        assert {"cost", "cumulative", "unit-economics"} <= set(changed)
+        assert {"cost", "cumulative", "serving"} <= set(changed)  # "serving" is the slot's default view
     assert window.document.modified and window.isWindowModified()
 
 
@@ -86,11 +87,16 @@ def test_what_is_painted_follows_a_drag_step(window):
     assert np.allclose(drawn["GB300"], total)  # the top band's upper edge is the total
     assert np.allclose(drawn["GB200"], capacity.series()["GB200"])
     power = window.charts["power"]
-    assert np.allclose(power.lines.drawn["facility"], power.series()["facility"])
+    assert np.allclose(power.lines.drawn["facility"], power.series()["facility, provisioned"])
+    assert np.allclose(power.lines.drawn["average"], power.series()["average draw"])
     cumulative = window.charts["cumulative"]
     assert np.allclose(cumulative.curve.drawn["cumulative"], cumulative.series()["cumulative"])
+    serving = window.charts["serving"]
+    curve = serving.curves[0].getData()[1]
+    assert np.allclose(curve, np.log10(serving.series()["GB200"]), equal_nan=True)
+    window.show_economics_view(0)  # the slot's other view draws the same step when switched to
     unit = window.charts["unit-economics"]
-    assert np.allclose(unit.areas.drawn["Networking, storage, other"], unit.series()["per M tokens"])
+    assert np.allclose(unit.areas.drawn["Support, storage services, other"], unit.series()["per M output tokens"])
     bounds = capacity.areas.boundingRect()
     assert bounds.top() <= 0 and bounds.bottom() >= float(total.max())
     s.setSliderDown(False)
@@ -287,16 +293,20 @@ def test_every_preset_loads_and_renders(window, preset):
     assert window.open_preset(preset.key)
     window.flush()
     assert window.document.scenario == preset.load()
+    window.show_economics_view(0)  # draw the unit-economics view too (both views of the slot)
     for name, chart in window.charts.items():
         series = chart.series()
         assert series, name
         if name == "tornado":
             assert len(series["at low"]) == len(preset.load().ranges)
             continue
+        if name == "serving":
+            assert any(np.isfinite(v).any() for v in series.values()), preset.key  # every fleet serves
+            continue
         for label, values in series.items():
             assert len(values) == preset.load().term_months and np.all(np.isfinite(values)), (name, label)
         top = chart.plot.viewRange()[1][1]
-        right_axis = {"per effective GPU-hour", "energy that year", "of contract"}
+        right_axis = {"per busy GPU-hour", "energy that year", "of contract"}
         biggest = max(float(np.max(v)) for k, v in series.items() if k not in right_axis)
         assert biggest <= top * 1.0001, (name, biggest, top)  # nothing drawn above the axis
 
@@ -328,7 +338,7 @@ def test_kpis_show_the_change_against_the_saved_scenario(window):
     window.flush()
     delta = window.kpis.cards["cost_total_usd"].delta.text()
     assert delta.startswith("▲") and "% vs saved" in delta
-    assert "pp vs saved" in window.kpis.cards["energy_share_of_cost"].delta.text()
+    assert "% vs saved" in window.kpis.cards["cost_per_million_tokens_usd"].delta.text()
 
 
 def test_hover_readout_names_the_month_and_values(window):
@@ -470,7 +480,7 @@ def test_a_kpi_card_copies_its_figure_as_text(window):
     assert card.contextMenuPolicy() == card.contextMenuPolicy().ActionsContextMenu
     card.actions()[0].trigger()
     text = QApplication.clipboard().text()
-    assert text.startswith("Total cost over the term: USD 38.7B") and "as saved" in text
+    assert text.startswith("Total cost over the term: USD 45.5B") and "as saved" in text
 
 
 def test_the_first_year_label_is_shown_at_the_left_end_of_time_axes(window):
@@ -505,7 +515,7 @@ def test_a_unit_change_mid_drag_refits_the_axis(window):
     assert not any(":" in label for _, label, _ in tornado._legend_entries)  # no stale base value
     s.setSliderDown(False)
     window.flush()
-    assert any("USD 967B" in label for _, label, _ in tornado._legend_entries)
+    assert any("USD 1.14T" in label for _, label, _ in tornado._legend_entries)
 
 
 def test_grid_lines_follow_the_axes_ticks(window):
