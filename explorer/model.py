@@ -249,6 +249,7 @@ class Projection:
         n = self.gpus_full_by_chip = _col(self.gpu_count) * p.shares  # (B, C)
         self._peak_tflops_full = np.stack([n @ cat.peak_tflops[q] for q in PRECISIONS], axis=1)  # (B, 3)
         tdp_w = n @ cat.tdp_w
+        self._accel_w_by_chip = n * (system_w + beyond_w)  # (B, C) provisioned IT power of each chip's fleet
         self._system_w = (n * system_w).sum(axis=1)
         self._beyond_w = (n * beyond_w).sum(axis=1)
         self._vcpus_full = p.agent_cpu_ratio * self.gpu_count
@@ -546,6 +547,38 @@ class Projection:
         with np.errstate(all="ignore"):
             out = self.cost_total * _col(self.params.serving_share) / self.tokens * 1e6
         return np.where(np.isfinite(out) & (self.tokens > 0), out, np.nan)
+
+    @cached_property
+    def cost_by_chip(self) -> np.ndarray:
+        """Whole-term cost attributable to each chip's accelerators, (B, C): its rent or capital and
+        facility, its share of the energy (by provisioned power), of the agent CPUs (by count) and of
+        'other'. The chips' costs add up to the total."""
+        p, k = self.params, self.kpis
+        n = self.gpus_full_by_chip
+        count_share = n / np.where(self.gpu_count > 0, self.gpu_count, 1.0)[:, None]
+        accel_w = self._accel_w_by_chip
+        accel_total = accel_w.sum(axis=1)
+        power_share = accel_w / np.where(accel_total > 0, accel_total, 1.0)[:, None]
+        it_w = self._it_mw_full * 1e6
+        accel_part = np.divide(accel_total, it_w, out=np.zeros_like(it_w), where=it_w > 0)
+        if self._own_rows.size:
+            capital = n * p.purchase_usd * _col((1.0 + p.network_storage_fraction) * self._sum_capital)
+            facility = (p.facility_usd_per_kw_month / 1e3 * self._sum_f)[:, None] * accel_w
+            compute = np.where(p.own[:, None], capital + facility, 0.0)
+        else:
+            compute = np.zeros_like(n)
+        compute = compute + n * p.rent_usd_per_gpu_hour * np.where(p.own, 0.0, self._sum_fh)[:, None]
+        energy = k["cost_energy_usd"]
+        energy_by_chip = _col(energy * accel_part) * power_share + _col(energy * (1.0 - accel_part)) * count_share
+        cpu = _col(k["cost_cpu_usd"]) * count_share
+        return compute + energy_by_chip + cpu + (compute + cpu) * _col(p.other_cost_fraction)
+
+    @cached_property
+    def cost_per_busy_gpu_hour_by_chip(self) -> np.ndarray:
+        """USD per busy GPU-hour of each chip, (B, C) (NaN for chips not in the mix)."""
+        busy = self.gpus_full_by_chip * _col(self.params.utilization * self._sum_fh)
+        with np.errstate(all="ignore"):
+            return np.where(busy > 0, self.cost_by_chip / busy, np.nan)
 
     # ---------------------------------------------------------------------------------- by precision
     def peak_flops(self, precision: str = "bf16") -> np.ndarray:

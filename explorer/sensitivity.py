@@ -12,7 +12,7 @@ from .catalog import Catalog, builtin_catalog
 from .model import Params, evaluate
 from .fields import FIELDS, UNCERTAIN_FIELDS
 from .scenario import Scenario
-from .uncertainty import _numeric, apply_values
+from .uncertainty import _numeric, apply_many
 
 TORNADO_KPIS = {
     "cost_total_usd": ("Total cost over the term", "USD"),
@@ -51,9 +51,9 @@ def tornado(scenario: Scenario, kpi: str = "cost_total_usd", catalog: Catalog | 
     catalog = catalog or builtin_catalog()
     fields = [f for f in UNCERTAIN_FIELDS if f in scenario.ranges]
     params = Params.from_scenarios(scenario, catalog).repeat(1 + 2 * len(fields))
-    for i, field in enumerate(fields):
-        low, high = (_numeric(field, v) for v in scenario.ranges[field])
-        params = apply_values(params, scenario, field, np.array([low, high]), rows=np.array([1 + 2 * i, 2 + 2 * i]))
+    params = apply_many(params, scenario, [
+        (field, np.array([_numeric(field, v) for v in scenario.ranges[field]]), np.array([1 + 2 * i, 2 + 2 * i]))
+        for i, field in enumerate(fields)])
     values = evaluate(params).kpis[kpi]
     bars = [Bar(field, FIELDS[field].label, scenario.ranges[field][0], scenario.ranges[field][1],
                 float(values[1 + 2 * i]), float(values[2 + 2 * i])) for i, field in enumerate(fields)]

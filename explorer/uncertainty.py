@@ -56,19 +56,35 @@ def _numeric(field: str, value) -> float:
 def apply_values(params: Params, scenario: Scenario, field: str, values: np.ndarray,
                  rows: np.ndarray | slice = slice(None)) -> Params:
     """Params with ``field`` set to ``values`` in ``rows`` (the other inputs stay as they are)."""
-    if field == "ramp_end":
-        ramp = params.ramp_months.copy()
-        ramp[rows] = values - month_index(scenario.start)
-        return params.replace(ramp_months=ramp)
-    if field == "chip_price_scale":
-        factor = np.ones(params.size)
-        factor[rows] = values / scenario.chip_price_scale
-        rent = np.where(params.rent_scaled, params.rent_usd_per_gpu_hour * factor[:, None], params.rent_usd_per_gpu_hour)
-        purchase = np.where(params.purchase_scaled, params.purchase_usd * factor[:, None], params.purchase_usd)
-        return params.replace(rent_usd_per_gpu_hour=rent, purchase_usd=purchase)
-    column = getattr(params, field).copy()
-    column[rows] = values
-    return params.replace(**{field: column})
+    return apply_many(params, scenario, [(field, values, rows)])
+
+
+def apply_many(params: Params, scenario: Scenario, assignments) -> Params:
+    """Params with each (field, values, rows) of ``assignments`` applied, built in one step (each
+    column copied once)."""
+    columns: dict[str, np.ndarray] = {}
+
+    def column(name):
+        if name not in columns:
+            columns[name] = getattr(params, name).copy()
+        return columns[name]
+
+    price_factor = None
+    for field, values, rows in assignments:
+        if field == "ramp_end":
+            column("ramp_months")[rows] = values - month_index(scenario.start)
+        elif field == "chip_price_scale":
+            if price_factor is None:
+                price_factor = np.ones(params.size)
+            price_factor[rows] = values / scenario.chip_price_scale
+        else:
+            column(field)[rows] = values
+    if price_factor is not None:
+        f = price_factor[:, None]
+        columns["rent_usd_per_gpu_hour"] = np.where(params.rent_scaled, params.rent_usd_per_gpu_hour * f,
+                                                    params.rent_usd_per_gpu_hour)
+        columns["purchase_usd"] = np.where(params.purchase_scaled, params.purchase_usd * f, params.purchase_usd)
+    return params.replace(**columns)
 
 
 def sample_params(scenario: Scenario, catalog: Catalog | None = None, samples: int | None = None,
@@ -79,13 +95,15 @@ def sample_params(scenario: Scenario, catalog: Catalog | None = None, samples: i
     seed = scenario.uncertainty_seed if seed is None else seed
     params = Params.from_scenarios(scenario, catalog).repeat(n)
     u = uniform_draws(seed, n)
+    assignments = []
     for j, field in enumerate(UNCERTAIN_FIELDS):
         if field not in scenario.ranges:
             continue
         low, high = (_numeric(field, v) for v in scenario.ranges[field])
         mode = _numeric(field, getattr(scenario, field))
         if high > low:
-            params = apply_values(params, scenario, field, triangular_ppf(u[:, j], low, mode, high))
+            assignments.append((field, triangular_ppf(u[:, j], low, mode, high), slice(None)))
+    params = apply_many(params, scenario, assignments)
     # a busy system never draws less than an idle one (ranges are checked for it; this keeps it so)
     return params.replace(full_use_power_fraction=np.maximum(params.full_use_power_fraction,
                                                              params.idle_power_fraction))

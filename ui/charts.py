@@ -71,7 +71,7 @@ HOURS_PER_YEAR = 8760.0  # a 365-day year (the power chart's energy axis)
 USD_PER_MONTH = (Unit(1e9, "USD billion per month"), Unit(1e6, "USD million per month"),
                  Unit(1e3, "USD thousand per month"), Unit(1, "USD per month"))
 USD_TOTAL = (Unit(1e9, "USD billion"), Unit(1e6, "USD million"), Unit(1e3, "USD thousand"), Unit(1, "USD"))
-FLOPS = (Unit(1e18, "EFLOP/s"), Unit(1e15, "PFLOP/s"), Unit(1e12, "TFLOP/s"))
+FLOPS = (Unit(1e21, "ZFLOP/s"), Unit(1e18, "EFLOP/s"), Unit(1e15, "PFLOP/s"), Unit(1e12, "TFLOP/s"))
 POWER = (Unit(1e3, "GW"), Unit(1, "MW"), Unit(1e-3, "kW"))
 ENERGY_YEAR = (Unit(1e3, "TWh per year"), Unit(1, "GWh per year"), Unit(1e-3, "MWh per year"))
 
@@ -719,6 +719,54 @@ class _Layers(pg.GraphicsObject):
             p.drawPath(path)
 
 
+class _Dots(pg.GraphicsObject):
+    """Markers of a fixed size in pixels (filled dots, or rings), drawn by one item: cheaper on a
+    slider step than a PlotDataItem with symbols (which rebuilds a scatter item each time)."""
+
+    def __init__(self, z: float = 30.0):
+        super().__init__()
+        self.setZValue(z)
+        self._dots: list = []  # (x, y, radius px, QBrush or None, QPen)
+        self._rect = QRectF()
+
+    def set_dots(self, dots: list) -> None:
+        finite = [d for d in dots if math.isfinite(d[0]) and math.isfinite(d[1])]
+        if finite == self._dots:
+            return
+        self.prepareGeometryChange()
+        self._dots = finite
+        self._rect = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        if self._rect is None:
+            if not self._dots:
+                self._rect = QRectF()
+            else:
+                px, py = self.pixelVectors()
+                r = max(d[2] for d in self._dots) + 2
+                dx = px.length() * r if px is not None else 0.0
+                dy = py.length() * r if py is not None else 0.0
+                xs, ys = [d[0] for d in self._dots], [d[1] for d in self._dots]
+                self._rect = QRectF(min(xs) - dx, min(ys) - dy, max(xs) - min(xs) + 2 * dx, max(ys) - min(ys) + 2 * dy)
+        return self._rect
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = None
+
+    def paint(self, p, *args) -> None:
+        transform = p.transform()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for x, y, radius, brush, pen in self._dots:
+            centre = transform.map(QPointF(x, y))
+            p.setPen(pen)
+            p.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
+            p.drawEllipse(centre, radius, radius)
+        p.setTransform(transform)
+
+
 def stacked(x: np.ndarray, bands: list[np.ndarray], labels: list[str], colours: list[str],
             width: float, background: str | None) -> tuple[list, list]:
     """Fills and edge lines of stacked bands for ``_Layers.set_layers`` (band k from the sum of
@@ -758,6 +806,11 @@ def _brush(colour: str, alpha: int):
     fill = QColor(colour)
     fill.setAlpha(alpha)
     return pg.mkBrush(fill)
+
+
+@functools.lru_cache(maxsize=256)
+def _pen_cached(colour: str, width: float):
+    return pg.mkPen(colour, width=width)
 
 
 @functools.lru_cache(maxsize=256)
@@ -1055,7 +1108,7 @@ class CumulativeChart(Chart):
         self._set_left_label(unit.label)
         self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label)] + (
             [(t.muted, "of contract", cum / contract * 100, "%")] if contract > 0 else [])
-        self.set_title("Cumulative cost vs contract" if contract > 0 else "Cumulative cost (no contract value set)")
+        self.set_title("Cumulative cost vs contract" if contract > 0 else "Cumulative cost")
         self._finish(entries, max(float(cum.max()), contract) / unit.factor, unit.factor, dragging, x)
         # The label sits under the line (never clipped at the top), or over it when the line is near
         # the bottom of the plot (where the axis would cover it).
@@ -1157,13 +1210,11 @@ class ServingChart(Chart):
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.grid.show_y = True
-        self.curves: list[pg.PlotDataItem] = []
-        self.points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=8)
-        self.points.setZValue(30)
-        self.plot.addItem(self.points)
-        self.fleet = pg.PlotDataItem(pen=None, symbol="o", symbolSize=15, symbolBrush=None)
-        self.fleet.setZValue(31)
-        self.plot.addItem(self.fleet)
+        self.curves = _Layers(z=10)
+        self.plot.addItem(self.curves)
+        self.dots = _Dots()  # each chip at the scenario's speed, and a ring for the fleet
+        self.plot.addItem(self.dots)
+        self.fleet_point = (math.nan, math.nan)
         self.message = pg.TextItem(anchor=(0.5, 0.5))
         self.plot.addItem(self.message, ignoreBounds=True)
         self.message.setVisible(False)
@@ -1172,62 +1223,53 @@ class ServingChart(Chart):
         self._range = None
 
     def _restyle_items(self) -> None:
-        t = self.theme
-        self.message.setColor(QColor(t.muted))
-        self.fleet.setSymbolPen(pg.mkPen(t.foreground, width=2 * self.scale))
-        self.fleet.setSymbolBrush(None)
+        self.message.setColor(QColor(self.theme.muted))
 
     def set_projection(self, projection, scenario, dragging=False):
-        from explorer.model import evaluate
-
         t = self.theme
         chips = [c for c in scenario.chip_mix if scenario.chip_mix[c] > 0] or list(scenario.chip_mix)
+        idx = [projection.catalog.index(c) for c in chips]
         target = scenario.tokens_per_second_per_user
         lo, hi = max(1.0, min(5.0, target / 4)), min(2000.0, max(400.0, target * 4))
-        u = np.geomspace(lo, hi, self.POINTS)
-        self._u = u
-        # each chip's cost per busy GPU-hour, from one-chip variants of the scenario in one batch
-        variants = evaluate([scenario.replace(chip_mix={c: 1.0}, rent_price_overrides={
-            k: v for k, v in scenario.rent_price_overrides.items() if k == c}, purchase_price_overrides={
-            k: v for k, v in scenario.purchase_price_overrides.items() if k == c}) for c in chips], projection.catalog)
-        per_hour = variants.kpis["cost_per_effective_gpu_hour_usd"]
-        tps = projection.serving_tokens_per_second(u[None, None, :])[0]  # (C, K)
+        if self.__dict__.get("_grid_key") != (lo, hi):
+            self._grid_key = (lo, hi)
+            self._u = np.geomspace(lo, hi, self.POINTS)
+        u = self._u
+        per_hour = projection.cost_per_busy_gpu_hour_by_chip[0]  # each chip's cost per busy GPU-hour
+        # The curve's tokens depend only on the serving set-up and the chips: a drag of the fleet,
+        # the energy price or the agents leaves them as they were.
+        p = projection.params
+        key = (tuple(idx), lo, hi, id(projection.catalog), *(float(getattr(p, f)[0]) for f in (
+            "model_total_params", "model_active_params", "kv_bytes_per_token", "tokens_per_step", "context_tokens",
+            "output_tokens_per_request", "serving_efficiency_scale")), int(p.token_precision[0]))
+        cached = self.__dict__.get("_tps")
+        if cached is None or cached[0] != key:
+            cached = self._tps = (key, projection.serving_tokens_per_second(u[None, None, :])[0])  # (C, K)
+        tps = cached[1]
         at_target = projection.tokens_per_second_by_chip[0]
-        while len(self.curves) < len(chips):
-            item = pg.PlotDataItem(connect="finite")
-            self.plot.addItem(item)
-            self.curves.append(item)
-        self._curve_data = []
-        points_x, points_y, brushes = [], [], []
-        for k, item in enumerate(self.curves):
-            if k >= len(chips):
-                item.setVisible(False)
-                continue
-            chip = chips[k]
-            i = projection.catalog.index(chip)
-            colour = chip_colour(chip, i)
-            with np.errstate(all="ignore"):
-                cost = np.where(tps[i] > 0, per_hour[k] / (tps[i] * 3600.0) * 1e6, np.nan)
-                here = per_hour[k] / (at_target[i] * 3600.0) * 1e6 if at_target[i] > 0 else np.nan
-            with np.errstate(all="ignore"):
-                item.setData(np.log10(u), np.log10(cost))
-            item.setPen(self._pen(colour, 2.2))
-            item.setVisible(True)
-            self._curve_data.append((colour, chip, cost))
-            if np.isfinite(here):
-                points_x.append(math.log10(target))
-                points_y.append(math.log10(here))
-                brushes.append(pg.mkBrush(colour))
-        self.points.setData(points_x, points_y, symbolBrush=brushes, symbolPen=pg.mkPen(t.background, width=1))
+        x = np.log10(u)
+        with np.errstate(all="ignore"):
+            cost = np.where(tps[idx] > 0, per_hour[idx][:, None] / (tps[idx] * 3600.0) * 1e6, np.nan)  # (C', K)
+            here = np.where(at_target[idx] > 0, per_hour[idx] / (at_target[idx] * 3600.0) * 1e6, np.nan)
+            log_cost, log_here = np.log10(cost), np.log10(here)
+        colours = [chip_colour(c, i) for c, i in zip(chips, idx)]
+        self._curve_data = list(zip(colours, chips, cost))
+        self.curves.set_layers(x, [], [(chip, log_cost[k], self._pen(colours[k], 2.2)) for k, chip in enumerate(chips)],
+                               style=(tuple(colours), t.name, self.scale, t.line_scale))
         fleet_cost = projection.summary()["cost_per_million_tokens_usd"]
-        self.fleet.setData([math.log10(target)], [math.log10(fleet_cost)] if fleet_cost else [np.nan])
-        finite = np.concatenate([c[np.isfinite(c)] for _, _, c in self._curve_data] + [np.zeros(0)])
+        x_here = math.log10(target)
+        self.fleet_point = (x_here, math.log10(fleet_cost) if fleet_cost else math.nan)
+        dot_pen = _pen_cached(t.background, 1.0)
+        self.dots.set_dots([(x_here, float(y), 4.0 * self.scale, _brush(c, 255), dot_pen)
+                            for c, y in zip(colours, log_here)]
+                           + [(*self.fleet_point, 7.5 * self.scale, None, _pen_cached(t.foreground, 2.0 * self.scale))])
+        finite = log_cost[np.isfinite(log_cost)]
         self.message.setVisible(finite.size == 0)
         if finite.size == 0:
             self.message.setText("No chip of the fleet can serve this model at these speeds")
-            self.message.setPos(np.log10(target), 0.0)
+            self.message.setPos(math.log10(target), 0.0)
         else:
-            want = (math.floor(math.log10(finite.min()) * 2) / 2, math.ceil(math.log10(finite.max()) * 2) / 2)
+            want = (math.floor(float(finite.min()) * 2) / 2, math.ceil(float(finite.max()) * 2) / 2)
             held = self._range
             if not (dragging and held and held[0] <= want[0] and want[1] <= held[1]):
                 self._range = want if not dragging else (want[0] - 0.5, want[1] + 0.5)
@@ -1241,7 +1283,7 @@ class ServingChart(Chart):
             bottom.setLabel("output tokens/s per user", **{"color": t.foreground, "font-size": self._font_pt(8.5)})
         self.set_title(f"Cost per token vs speed · {serving_conditions(scenario).split(', ')[0]}")
         self.set_legend([(c, chip, "line") for c, chip, _ in self._curve_data]
-                        + [(t.foreground, f"the fleet at {target:g} tok/s per user", "area")])
+                        + [(t.foreground, "the fleet at its speed (ring)", "area")])
         self._readout_rows = []
 
     def _on_mouse(self, event) -> None:

@@ -63,6 +63,21 @@ def field_tooltip(spec: FieldSpec) -> str:
     return "<p>" + "</p><p>".join(parts) + "</p>"
 
 
+def chip_tooltip(c) -> str:
+    """A chip's figures with their sources; estimated figures say so."""
+    def est(column: str) -> str:
+        return " <i>(estimate)</i>" if c.is_estimated(column) else ""
+
+    return (f"<p><b>{_escape(c.name)}</b></p>"
+            f"<p>{c.bf16_tflops:,.0f} BF16 TFLOP/s{est('bf16_tflops')}, {c.hbm_gb:,.0f} GB at {c.hbm_tbps:g} TB/s"
+            f"{est('hbm_tbps')}; {c.tdp_w:,.0f} W{est('tdp_w')}, {c.provisioned_w:,.0f} W provisioned with its "
+            f"system and cluster share{est('system_w_per_accel')}</p>"
+            f"<p>Rent USD {c.rent_usd_per_gpu_hour:.2f} per GPU-hour{est('rent_usd_per_gpu_hour')}; purchase USD "
+            f"{c.purchase_usd:,.0f}{est('purchase_usd')}</p>"
+            f"<p><i>Specs:</i> {_escape(c.source)}</p><p><i>Power:</i> {_escape(c.power_source)}</p>"
+            f"<p><i>Prices:</i> {_escape(c.price_source)}</p>")
+
+
 class _SpinBox(QDoubleSpinBox):
     """A spin box that reports only finished edits (Enter, focus out, arrows), with grouped digits."""
 
@@ -163,6 +178,35 @@ def round_significant(digits: int) -> Callable[[float], float]:
     return rnd
 
 
+class LiveText(QWidget):
+    """One line of text that changes with every slider step: painted, of a fixed height, so a new text
+    repaints this line only (a QLabel re-lays out the whole panel on each change)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().height() + 2)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.setAccessibleDescription(text)
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self._text or "≈ 0,000,000 accelerators"), self.height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().windowText().color())
+        text = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+
 class FleetSizeControl(QWidget):
     """The fleet's size, as accelerators or as provisioned facility power (MW or GW): one lever with a
     unit switch, and the other figure beside it. Emits scenario changes (``edited(changes, dragging)``)."""
@@ -196,7 +240,7 @@ class FleetSizeControl(QWidget):
         self.unit.setToolTip("Size the fleet by accelerators, or by provisioned facility power as the 2025 deals "
                              "were announced (the accelerators then follow from the chip mix)")
         self.unit.activated.connect(self._unit_chosen)
-        self.other = QLabel()
+        self.other = LiveText()
         self.other.setAccessibleName("Fleet size, the other figure")
         self.other.setToolTip("The same fleet in the other unit: provisioned facility power, or accelerators")
         title = QLabel("<b>Fleet size</b>")
@@ -371,8 +415,7 @@ class ChipMixEditor(QWidget):
             name = QLabel(chip)
             name.setMinimumWidth(72)
             if chip in self.catalog:
-                c = self.catalog[chip]
-                name.setToolTip(f"{c.name}: {c.bf16_tflops:,.0f} BF16 TFLOP/s, {c.tdp_w:,.0f} W TDP")
+                name.setToolTip(chip_tooltip(self.catalog[chip]))
             slider = QDoubleSlider(Qt.Orientation.Horizontal)
             slider.setRange(0.0, 100.0)
             slider.setSingleStep(1.0)

@@ -23,15 +23,23 @@ class Kpi:
     fmt: Callable[[float], str]
     better: int  # +1 higher is better, -1 lower is better, 0 neutral
     share: bool = False  # a share: show changes in percentage points
+    explanation: str = ""  # one sentence for the tooltip
 
 
 KPIS = (
     Kpi("cost_total_usd", "Total cost over the term", lambda v: f"USD {compact(v)}", -1),
-    Kpi("facility_power_peak_mw", "Facility power, provisioned", power, 0),
+    Kpi("facility_power_peak_mw", "Facility power, provisioned", power, 0,
+        explanation="Provisioned power is what the site must deliver on its hottest day with every machine "
+                    "flat out (campuses and deals are quoted in it); the average draw is what the fleet uses on "
+                    "a typical day, and what the energy bill pays for."),
     Kpi("gpus_peak", "Accelerators", lambda v: compact(v), 0),
     Kpi("compute_peak_eflops_bf16", "Peak compute (BF16)", lambda v: f"{plain(v, 3)} EFLOP/s", +1),
-    Kpi("fleet_tokens_per_second", "Output tokens per second", lambda v: f"{compact(v)} tok/s", +1),
-    Kpi("cost_per_million_tokens_usd", "Cost per million output tokens", lambda v: f"USD {plain(v, 3)}", -1),
+    Kpi("fleet_tokens_per_second", "Output tokens per second", lambda v: f"{compact(v)} tok/s", +1,
+        explanation="Output tokens the whole fleet serves per second at full deployment, in its serving hours "
+                    "(utilisation × serving share)."),
+    Kpi("cost_per_million_tokens_usd", "Cost per million output tokens", lambda v: f"USD {plain(v, 3)}", -1,
+        explanation="The serving hours' share of the fleet's cost over the output tokens they serve, for the "
+                    "model, precision and speed per user named below."),
 )
 
 
@@ -260,6 +268,8 @@ class KpiCard(QWidget):
             self.delta_colour = colour
             self.update()
         tip = f"{self.kpi.title}: {self.kpi.fmt(value)}" + (f" (as {against}: {self.kpi.fmt(base)})" if base is not None else "")
+        if self.kpi.explanation:
+            tip += "\n" + self.kpi.explanation
         if tip != self.toolTip():
             self.setToolTip(tip)
 

@@ -130,3 +130,31 @@ def test_csv_export_checks_both_files_before_writing_either(tmp_path):
     code, _, err = _run("export", "openai-aws-deal", "--csv", str(tmp_path / "side.csv"))
     assert code == 2 and "it is a folder" in err
     assert not (tmp_path / "side.csv").exists()
+
+
+@pytest.mark.parametrize("text, expect", [
+    ('{"schema_version": 2, "serving_model": "gpt-9"}', ["'serving_model'", "'deepseek-r1'", "'gpt-9'"]),
+    ('{"schema_version": 2, "tokens_per_second_per_user": 0}', ["'tokens_per_second_per_user'", "1 to 2,000"]),
+    ('{"schema_version": 2, "serving_share": 2}', ["'serving_share'", "0 to 1"]),
+    ('{"schema_version": 2, "context_tokens": -5}', ["'context_tokens'", "1 to 2,000,000"]),
+    ('{"schema_version": 2, "gpu_count": 5, "facility_power_mw": 10}', ["'gpu_count'", "'facility_power_mw'"]),
+])
+def test_bad_serving_and_sizing_keys_exit_2_naming_the_key_and_the_range(tmp_path, text, expect):
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = _run("summary", str(path))
+    assert code == 2
+    for part in expect:
+        assert part in err, (part, err)
+
+
+def test_every_serving_model_preset_evaluates_from_the_command_line(tmp_path):
+    from explorer.serving import model_ids
+
+    for model in model_ids():
+        path = tmp_path / f"{model}.json"
+        path.write_text(json.dumps({"schema_version": 2, "serving_model": model}), encoding="utf-8")
+        code, out, err = _run("summary", str(path), "--json")
+        assert code == 0, err
+        summary = json.loads(out)
+        assert summary["tokens_per_second_per_gpu"] > 0 and summary["cost_per_million_tokens_usd"] > 0

@@ -428,3 +428,18 @@ def test_owned_capital_totals_in_closed_form_equal_the_monthly_schedule_for_frac
         assert np.allclose(p.kpis["cost_compute_usd"], p.cost["compute"].sum(axis=1), rtol=1e-12), ramp
         _, book = p._capital_schedule(np.arange(60.0))
         assert np.allclose(p._book_end, book[:, -1], rtol=1e-12, atol=1e-15), ramp
+
+
+@PROPS
+@given(scenarios())
+def test_the_chips_costs_add_up_to_the_total(s):
+    p = evaluate(s)
+    assert p.cost_by_chip[0].sum() == pytest.approx(p.kpis["cost_total_usd"][0], rel=1e-9, abs=1e-6)
+    used = p.gpus_full_by_chip[0] > 0
+    assert np.all(np.isfinite(p.cost_per_busy_gpu_hour_by_chip[0][used]))
+
+
+def test_a_one_chip_fleets_cost_per_busy_hour_is_the_fleets():
+    p = evaluate(SIMPLE)
+    i = CAT.index("H100")
+    assert p.cost_per_busy_gpu_hour_by_chip[0, i] == pytest.approx(p.kpis["cost_per_effective_gpu_hour_usd"][0])

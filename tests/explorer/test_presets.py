@@ -34,3 +34,41 @@ def test_presets_show_the_levers():
     energy = evaluate(resolve_scenario("expensive-energy")).summary()
     assert agents["vcpus_peak"] >= 10_000_000  # "tens of millions of CPUs"
     assert energy["energy_share_of_cost"] > 2 * deal["energy_share_of_cost"]
+
+
+def test_the_index_groups_every_preset_the_announced_deal_first():
+    from explorer.presets import preset_groups
+
+    groups = dict(preset_groups())
+    assert list(groups) == ["Announced deals", "What-ifs"]  # nothing left under "Other"
+    assert groups["Announced deals"][0].key == "openai-aws-deal"
+    assert {p.key for p in groups["Announced deals"]} >= {
+        "openai-aws-deal", "openai-oracle", "openai-nvidia", "openai-amd", "openai-broadcom", "openai-coreweave",
+        "openai-microsoft", "anthropic-google"}
+
+
+@pytest.mark.parametrize("key, sized_by_power", [("openai-oracle", 4500), ("openai-nvidia", 10000),
+                                                 ("openai-amd", 6000), ("openai-broadcom", 10000)])
+def test_deals_announced_in_gigawatts_are_sized_by_power(key, sized_by_power):
+    s = resolve_scenario(key)
+    assert s.facility_power_mw == sized_by_power
+    assert evaluate(s).summary()["facility_power_peak_mw"] == pytest.approx(sized_by_power)
+
+
+@pytest.mark.parametrize("key, budget", [("openai-coreweave", 22.4e9), ("openai-microsoft", 250e9),
+                                         ("custom-silicon-heavy", 38e9)])
+def test_deals_announced_in_dollars_buy_their_gpu_count_at_catalog_prices(key, budget):
+    """The GPU count of a deal sized by money is derived, not chosen: it stays what the contract buys
+    at today's catalog (update the preset if the catalog's prices change)."""
+    from explorer.fit import fit_to_budget
+
+    s = resolve_scenario(key)
+    assert s.gpu_count == pytest.approx(fit_to_budget(s, budget, "gpu_count").value, rel=0.01)
+
+
+def test_deals_without_a_published_value_set_none():
+    for key in ("openai-nvidia", "openai-amd", "openai-broadcom", "anthropic-google"):
+        s = resolve_scenario(key)
+        said = s.description.lower()
+        assert s.contract_value_usd == 0
+        assert any(w in said for w in ("no contract value", "none was announced", "not disclosed", "no value"))

@@ -216,3 +216,22 @@ def test_fit_without_a_contract_value_asks_for_a_budget(tmp_path):
     path.write_text('{"schema_version": 1, "contract_value_usd": 0}')
     code, out, err = _cli("fit", str(path))
     assert code == 2 and "--budget" in err
+
+
+def test_a_fleet_sized_by_power_has_bands_a_tornado_an_export_and_a_fit(tmp_path):
+    from explorer.export import write_xlsx
+    from explorer.fit import fit_to_budget
+    from explorer.model import evaluate
+    from explorer.sensitivity import tornado
+
+    s = Scenario(facility_power_mw=1000.0)
+    bands = compute_bands(s, samples=300)
+    gpus = bands.kpis["gpus_peak"]
+    assert gpus[0] < gpus[4]  # a higher design PUE or a wider cluster: fewer GPUs in the same power
+    assert np.allclose(bands.kpis["facility_power_peak_mw"], 1000.0)  # the power is what was given
+    t = tornado(s, "gpus_peak")
+    assert {b.field for b in t.bars} >= {"design_pue", "cluster_power_scale"}
+    written = write_xlsx(evaluate(s), s, tmp_path / "power.xlsx")
+    assert written[0].stat().st_size > 1000
+    fitted = fit_to_budget(s, 20e9, "facility_power_mw")
+    assert fitted.scenario.sized_by_power and fitted.cost_total_usd == pytest.approx(20e9, rel=1e-3)

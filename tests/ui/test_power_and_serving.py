@@ -110,8 +110,8 @@ def test_the_serving_chart_follows_the_scenario_and_marks_the_fleet(window):
     chart = window.charts["serving"]
     assert window.economics_stack.currentWidget() is chart  # the slot opens on the trade-off curve
     fleet_cost = window.projection.summary()["cost_per_million_tokens_usd"]
-    x, y = chart.fleet.getData()
-    assert x[0] == pytest.approx(np.log10(50)) and 10 ** y[0] == pytest.approx(fleet_cost)
+    x, y = chart.fleet_point
+    assert x == pytest.approx(np.log10(50)) and 10 ** y == pytest.approx(fleet_cost)
     before = {k: v.copy() for k, v in chart.series().items()}
     assert set(before) == {"GB200", "GB300"}
     curve = before["GB200"]
