@@ -606,6 +606,8 @@ class MainWindow(QMainWindow):
         if summary["gpus_per_gw"] is not None:
             extras["gpus_peak"] = f"{compact(summary['gpus_per_gw'])} per GW provisioned" + (
                 " (sized by power)" if summary["sized_by_power"] else "")
+            if summary["contract_gpus"] is not None:
+                extras["gpus_peak"] += f"; the contract buys {compact(summary['contract_gpus'])} at these prices"
         if summary["tokens_per_second_per_gpu"] is not None:
             extras["fleet_tokens_per_second"] = f"{summary['tokens_per_second_per_gpu']:,.0f} per serving GPU"
         scenario = self.shown_scenario()

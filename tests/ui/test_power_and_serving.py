@@ -168,3 +168,9 @@ def test_every_announced_deal_opens_sized_as_announced(window):
         expected = evaluate(window.document.scenario).summary()
         assert window.projection.summary() == expected
         assert window.panel.fleet.unit.currentText() == ("GW" if sized_by_power else "GPUs")
+
+
+def test_the_cards_say_what_the_contract_implies_and_buys(window):
+    s = window.projection.summary()
+    assert f"USD {s['implied_usd_per_gpu_hour']:.2f}/GPU-h" in window.kpis.cards["cost_total_usd"].extra.text()
+    assert "the contract buys 167k at these prices" in window.kpis.cards["gpus_peak"].extra.text()
