@@ -1,5 +1,6 @@
 """Slider latency: from setting a slider's value to the repainted window (all charts visible,
-1600 x 1000). Median and p95 over a few hundred moves of each main slider.
+1600 x 1000). Median and p95 over a few hundred moves of each main slider; then the same drag at a
+device pixel ratio of 2 (QT_SCALE_FACTOR=2, what a Retina or 4K laptop does), in a second process.
 
 Each move: slider.setValue(v) -> the document edit -> the pending refresh is run (the throttler's
 flush, which is what the event loop does on its next pass) -> the event loop runs twice, which is
@@ -49,7 +50,7 @@ def measure_moves(app, window, slider, values, drag: bool, bands: bool = True) -
     bands=False is a drag as the app runs it: the step's own refresh, then the event loop; bands
     computed by the worker process for an earlier step are drawn within the step they arrive in.
     bands=True also waits for this step's bands and draws them (window.flush())."""
-    flush = window.flush if bands else window._throttle.flush
+    flush = window.flush if bands else window.display.run_pending
     times = []
     if drag:
         slider.setSliderDown(True)
@@ -82,31 +83,57 @@ def open_window(folder: str):
     return app, window
 
 
+RANGES = {"GPU count": (math.log10(20_000), math.log10(2_000_000)), "Energy price": (0.03, 0.35),
+          "Agent CPU ratio": (0.0, 150.0), "Chip mix: GB200": (5.0, 95.0)}
+
+
+def sliders(window) -> dict:
+    found = window.panel.main_sliders()
+    found["Chip mix: GB200"] = window.panel.mix.slider("GB200")
+    return found
+
+
+def drag_all(app, window, each: bool = False) -> list[float]:
+    """Every main slider dragged back and forth; ``each``: report each slider's figures too."""
+    everything = []
+    for name, slider in sliders(window).items():
+        values = sweep(*RANGES[name], MOVES)
+        measure_moves(app, window, slider, values[:20], drag=True, bands=False)  # warm-up
+        times = measure_moves(app, window, slider, values, drag=True, bands=False)
+        if each:
+            report(f"drag '{name}' (bands follow from the worker)", times)
+        everything += times
+    return everything
+
+
+def scaled() -> None:
+    """The drag at device pixel ratio 2 (run in its own process: the ratio is fixed at start)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        app, window = open_window(tmp)
+        ratio = window.devicePixelRatioF()
+        report(f"all main sliders, dragging, device pixel ratio {ratio:g}", drag_all(app, window))
+        window.document.load(window.document.baseline, None)
+        window.close()
+
+
 def main() -> None:
+    if "--scaled" in sys.argv:
+        return scaled()
     with tempfile.TemporaryDirectory() as tmp:
         app, window = open_window(tmp)
         print(f"Slider to repainted window, {window.width()}x{window.height()}, "
               f"platform {app.platformName()}, {MOVES} moves per slider")
-        sliders = window.panel.main_sliders()
-        sliders["Chip mix: GB200"] = window.panel.mix.slider("GB200")
-        ranges = {"GPU count": (math.log10(20_000), math.log10(2_000_000)), "Energy price": (0.03, 0.35),
-                  "Agent CPU ratio": (0.0, 150.0), "Chip mix: GB200": (5.0, 95.0)}
-        everything = []
-        for name, slider in sliders.items():
-            lo, hi = ranges[name]
-            values = sweep(lo, hi, MOVES)
-            measure_moves(app, window, slider, values[:20], drag=True, bands=False)  # warm-up
-            times = measure_moves(app, window, slider, values, drag=True, bands=False)
-            everything += times
-            report(f"drag '{name}' (bands follow from the worker)", times)
-        report("all main sliders, dragging", everything)
+        report("all main sliders, dragging", drag_all(app, window, each=True))
         single = []
-        for name, slider in sliders.items():
-            lo, hi = ranges[name]
-            single += measure_moves(app, window, slider, sweep(lo, hi, 60), drag=False, bands=False)
-        report("single moves (keyboard/typed; axes re-fitted; bands follow)", single)
+        for name, slider in sliders(window).items():
+            single += measure_moves(app, window, slider, sweep(*RANGES[name], 60), drag=False, bands=False)
+        report("single moves (keyboard/typed; axes held while they fit; bands follow)", single)
         window.document.load(window.document.baseline, None)
         window.close()
+    import subprocess  # the same drag at device pixel ratio 2, in its own process
+
+    subprocess.run([sys.executable, __file__, "--scaled"], env={**os.environ, "QT_SCALE_FACTOR": "2"},
+                   check=False)
 
 
 if __name__ == "__main__":

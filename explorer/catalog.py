@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import CatalogError
+from .files import read_text
 from .paths import catalog_path
 
 PRECISIONS = ("bf16", "fp8", "fp4")
@@ -318,15 +319,11 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
     return Catalog(tuple(chips), origin=origin)
 
 
+MAX_CATALOG_BYTES = 5_000_000  # a catalog is a few kB
+
+
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CatalogError(f"catalog file not found: {path}") from None
-    except UnicodeDecodeError:
-        raise CatalogError(f"{path.name}: not a UTF-8 text (CSV) file") from None
-    except OSError as exc:
-        raise CatalogError(f"cannot read catalog {path}: {exc.strerror or exc}") from None
+    return read_text(path, "catalog file", MAX_CATALOG_BYTES, CatalogError, "UTF-8 CSV")
 
 
 @lru_cache(maxsize=1)

@@ -15,8 +15,9 @@ from typing import Callable, Sequence
 from . import __version__
 from .catalog import load_catalog
 from .errors import ExplorerError
-from .export import SUMMARY_ROWS, summary_value, write_csv, write_xlsx
-from .formatting import compact, percent, plain
+from .formatting import compact
+from .kpis import KPIS, SUMMARY_TABLE, value_of
+from .tables import write_csv, write_xlsx
 from .model import evaluate
 from .presets import list_presets, resolve_scenario
 
@@ -103,20 +104,18 @@ def _load(args):
 
 
 def summary_table(scenario, summary: dict) -> str:
+    """The summary as a readable table: every KPI of the catalogue's summary table with its unit."""
     lines = [scenario.name, "=" * min(len(scenario.name), 78)]
-    width = max(len(label) for _, label, _ in SUMMARY_ROWS)
-    for key, label, unit in SUMMARY_ROWS:
-        value = summary_value(summary, key)
-        if value is None:
-            text = "–"
-        elif unit == "USD":
-            text = f"USD {compact(value, 4)}"
-        elif unit in ("share", "ratio"):
-            text = percent(value) if unit == "share" else f"{value:.3f}"
-        elif unit in ("accelerators", "vCPUs", "sessions", "months"):
-            text = f"{value:,.0f} {unit}"
-        else:
-            text = f"{plain(value)} {unit}"
+    width = max(len(KPIS[key].label) for key in SUMMARY_TABLE) + 2
+    for key in SUMMARY_TABLE:
+        k = KPIS[key]
+        value = value_of(summary, key)
+        if value is None and key in ("revenue_usd", "gross_margin_usd", "breakeven_utilization"):
+            continue  # only with a price
+        label = ("  " + k.label) if "." in key else k.label
+        text = k.format(value, 4)
+        if k.kind == "count" and value is not None:
+            text = f"{value:,.0f} {k.unit}".strip()
         lines.append(f"{label:<{width}}  {text}")
     lines.append(f"{'Start':<{width}}  {summary['start']} ({scenario.pricing}"
                  f"{', energy passed through' if scenario.pricing == 'rent' and scenario.energy_passthrough else ''})")

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .export import SUMMARY_ROWS
+from .kpis import COMPARED, KPIS, value_of
 
-MAX_COMPARED = 4
-
-# The KPIs compared, in this order; labels and units are the summary table's (explorer/export.py).
-_COMPARE_KEYS = ("cost_total_usd", "implied_usd_per_gpu_hour", "cost_per_million_tokens_usd",
-                 "cost_per_effective_gpu_hour_usd", "facility_power_peak_mw", "facility_power_average_mw",
-                 "energy_total_gwh", "gpus_peak", "compute_peak_eflops_bf16", "fleet_tokens_per_second",
-                 "capex_usd_per_gw", "vcpus_peak", "energy_share_of_cost")
-_ROWS = {key: (label.strip(), unit) for key, label, unit in SUMMARY_ROWS}
-COMPARE_KPIS = tuple((key, *_ROWS[key]) for key in _COMPARE_KEYS)
+MAX_COMPARED = 4  # scenarios side by side, the current one included
 
 
 @dataclass(frozen=True)
@@ -30,8 +22,9 @@ class Row:
 def comparison_rows(summaries: list[dict], baseline: int = 0) -> list[Row]:
     """One Row per KPI over the given summaries (Projection.summary() dicts)."""
     rows = []
-    for key, label, unit in COMPARE_KPIS:
-        values = tuple(s.get(key) for s in summaries)
+    for key in COMPARED:
+        label, unit = KPIS[key].label, KPIS[key].unit
+        values = tuple(value_of(s, key) for s in summaries)
         base = values[baseline]
         deltas, percents = [], []
         for v in values:

@@ -1,5 +1,5 @@
-"""Writing files so that a failure loses nothing: write a temporary file beside the target, then
-rename it over the target in one step."""
+"""Reading and writing the app's files. Reads name the file and what went wrong in every error;
+writes lose nothing on a failure (a temporary file beside the target, renamed over it in one step)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,39 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .errors import OutputError
+from .errors import ExplorerError, OutputError
+
+
+def read_text(path: str | os.PathLike, what: str, limit: int, error: type[ExplorerError],
+              hint: str = "UTF-8 text") -> str:
+    """A small UTF-8 text file's contents. Every problem raises ``error`` with a message that names
+    the file: missing, a folder, unreadable, too large (over ``limit`` bytes), not UTF-8 text."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise error(f"{path}: is a folder, not a {what}")
+        if path.exists() and not path.is_file():
+            raise error(f"{path}: is not a regular file")
+        size = path.stat().st_size
+        if size > limit:
+            raise error(f"{path.name}: too large for a {what} ({size:,} bytes)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except PermissionError:
+        raise error(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise error(f"{path.name}: not a text file (a {what} is {hint})") from None
+
+
+def slug(name: str) -> str:
+    """A file-name stem from a scenario's name: 'OpenAI–AWS (2025)' -> 'openai-aws-2025'."""
+    keep = "".join(ch if ch.isalnum() else "-" for ch in name.lower())
+    return "-".join(filter(None, keep.split("-")))[:60] or "scenario"
 
 
 def check_writable_target(path: str | os.PathLike) -> Path:

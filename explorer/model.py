@@ -193,6 +193,11 @@ class Params:
         )
 
 
+# The serving roofline of one scenario, by its serving set-up (a slider step of the fleet, the prices
+# or the agents leaves it as it was): (catalog, result) by key.
+_SERVING_MEMO: dict = {}
+
+
 def _col(a: np.ndarray) -> np.ndarray:
     return a[:, None]
 
@@ -394,6 +399,12 @@ class Projection:
                           p.context_tokens, p.output_tokens_per_request, p.serving_efficiency_scale,
                           p.token_precision.astype(float)]
                          + ([] if curve else [np.broadcast_to(tokens_per_user[:, 0], (p.size,))]), axis=1)
+        memo_key = None
+        if p.size == 1:  # one scenario (a slider step): most steps leave the serving set-up as it was
+            memo_key = (id(cat), chips.tobytes(), setup.tobytes(), np.asarray(tokens_per_user, dtype=float).tobytes())
+            hit = _SERVING_MEMO.get(memo_key)
+            if hit is not None and hit[0] is cat:
+                return hit[1].copy()
         if p.size == 1 or (setup == setup[0]).all():  # one set-up for the whole batch: computed once
             rows, back = np.zeros(1, dtype=int), np.zeros(p.size, dtype=int)
         else:
@@ -421,6 +432,10 @@ class Projection:
                 efficiency_scale=row(p.serving_efficiency_scale))
         tps = np.where(np.isfinite(tps) & (bandwidth > 0) & (flops > 0), tps, 0.0)
         out[:, chips] = tps[back]
+        if memo_key is not None:
+            if len(_SERVING_MEMO) >= 32:
+                _SERVING_MEMO.pop(next(iter(_SERVING_MEMO)))
+            _SERVING_MEMO[memo_key] = (cat, out.copy())
         return out
 
     @cached_property

@@ -75,6 +75,14 @@ def find_preset(key: str) -> Preset | None:
     return next((p for p in list_presets() if p.key == key), None)
 
 
+def load_preset(key: str, catalog=None) -> Scenario:
+    """A shipped preset by key; a ScenarioError names an unknown key and lists the known ones."""
+    preset = find_preset(key)
+    if preset is None:
+        raise ScenarioError(f"no preset '{key}'; presets: {', '.join(p.key for p in list_presets())}")
+    return preset.load(catalog)
+
+
 def resolve_scenario(file_or_preset: str, catalog=None) -> Scenario:
     """Load a scenario file, or a shipped preset by name when no such file exists."""
     path = Path(file_or_preset)

@@ -114,7 +114,22 @@ class Scenario:
             moved = moved_ranges(self, changes)
             if moved is not None:
                 changes["ranges"] = moved
-        return dataclasses.replace(self, **changes)
+        if any(name not in FIELDS for name in changes):
+            return dataclasses.replace(self, **changes)  # raises the usual TypeError
+        # The unchanged fields were checked when this scenario was made: only the changed ones, the
+        # cross-field rules and the ranges are checked again (a slider step checks one field, not 60).
+        new = object.__new__(Scenario)
+        new.__dict__.update(self.__dict__)
+        for name, value in changes.items():
+            spec = FIELDS[name]
+            if spec.kind != "ranges":
+                object.__setattr__(new, name, check_value(spec, value))
+        _check_cross_fields(new)
+        if "ranges" in changes:
+            ranges = changes["ranges"]
+            object.__setattr__(new, "ranges", default_ranges(new) if ranges is None else check_range_map(ranges))
+        check_ranges(new)
+        return new
 
     # ------------------------------------------------------------------ derived facts
     @property

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import ScenarioError
 from .fields import FIELDS, show, type_name
-from .files import atomic_write_text
+from .files import atomic_write_text, read_text
 from .scenario import MODEL_KEYS, Scenario, check_chips
 from .serving import CUSTOM
 
@@ -132,34 +132,10 @@ def scenario_to_json(scenario: Scenario) -> str:
     return _PAIR_RE.sub(r"[\1, \2]", text) + "\n"
 
 
-def read_text_file(path: str | os.PathLike, what: str, limit: int) -> str:
-    """A small UTF-8 text file's contents; every error names the file and what went wrong."""
-    path = Path(path)
-    try:
-        if path.is_dir():
-            raise ScenarioError(f"{path}: is a folder, not a {what}")
-        if path.exists() and not path.is_file():
-            raise ScenarioError(f"{path}: is not a regular file")
-        size = path.stat().st_size
-        if size > limit:
-            raise ScenarioError(f"{path.name}: too large for a {what} ({size:,} bytes)")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: no such file") from None
-    except PermissionError:
-        raise ScenarioError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ScenarioError(f"{path.name}: not a text file (a {what} is UTF-8 JSON)") from None
-
-
 def load_scenario(path: str | os.PathLike, catalog=None) -> Scenario:
     """Read a scenario file; every error message starts with the file's name."""
     path = Path(path)
-    text = read_text_file(path, "scenario file", MAX_FILE_BYTES)
+    text = read_text(path, "scenario file", MAX_FILE_BYTES, ScenarioError, "UTF-8 JSON")
     try:
         return scenario_from_json(text, catalog)
     except ScenarioError as exc:

@@ -25,9 +25,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt  # noqa: E402
+from PySide6.QtCore import QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ui.render.images import png_bytes  # noqa: E402  (the app's one image-to-PNG)
 
 ICONS = Path(__file__).resolve().parent.parent / "assets" / "icons"
 SVG = ICONS / "app.svg"
@@ -50,16 +53,6 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
     return image.convertToFormat(QImage.Format.Format_ARGB32)
-
-
-def png_bytes(image: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise RuntimeError("could not encode a PNG")
-    buffer.close()
-    return bytes(data.data())
 
 
 def ico_bytes(pngs: dict[int, bytes]) -> bytes:

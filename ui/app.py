@@ -185,10 +185,10 @@ def connect_file_open(app, window) -> None:
     arrived before the window existed opens now."""
     if not isinstance(app, ExplorerApp):
         return
-    app.fileOpenRequested.connect(lambda name: window.open_path(Path(name)))
+    app.fileOpenRequested.connect(lambda name: window.files.open_path(Path(name)))
     pending, app.pending_files = app.pending_files, []
     if pending:
-        QTimer.singleShot(0, lambda: window.open_path(Path(pending[-1])))
+        QTimer.singleShot(0, lambda: window.files.open_path(Path(pending[-1])))
 
 
 def _probe_first_paint(window, app) -> None:
@@ -213,7 +213,7 @@ def dispose(window) -> None:
 
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    window._band_pool.waitForDone()
+    window.display.runner.stop()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()

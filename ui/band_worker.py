@@ -1,14 +1,16 @@
-"""Uncertainty bands computed in a separate process while a slider is dragged.
+"""The background analyses (uncertainty bands and the tornado) computed in a separate process.
 
-The bands of 2,000 samples take about 9 ms of NumPy and Python. On a thread of the window's process
+The bands of 2,000 samples take about 9 ms of NumPy and Python, the tornado 1.5 ms. On a thread of the window's process
 that work holds Python's GIL for much of the time, and the window's thread, which is painting the
 next slider step, waits for it: measured, about 2 ms more per drag step and worse spikes. A process
-has its own interpreter, so the window never waits for it.
+has its own interpreter, so the window never waits for it. ``ui.analyses`` hands it requests from
+a pool thread.
 
 The process is this same program started with ``--band-worker`` (so it works the same from source
-and in the frozen bundle, with none of multiprocessing's re-import of the main script). Requests and
-results are pickled frames on its stdin and stdout. It exits when its stdin closes (the app quit or
-died). If it cannot be started or dies, the bands are computed on the calling thread instead, and the
+and in the frozen bundle, with none of multiprocessing's re-import of the main script). Requests
+(``ui.state.analysis.AnalysisRequest``) and results (``Analyses``) are pickled frames on its stdin
+and stdout. It exits when its stdin closes (the app quit or
+died). If it cannot be started or dies, the analyses are computed on the calling thread instead, and the
 reason is logged once.
 """
 
@@ -24,18 +26,11 @@ import threading
 from pathlib import Path
 from typing import BinaryIO
 
-from explorer.catalog import Catalog
-from explorer.scenario import Scenario
+from .state.analysis import Analyses, AnalysisRequest, run_analyses
 
 log = logging.getLogger(__name__)
 WORKER_FLAG = "--band-worker"
 _HEADER = struct.Struct("<Q")
-
-
-def _compute(scenario: Scenario, catalog: Catalog, samples: int, precision: str, effective: bool):
-    from explorer.uncertainty import compute_bands
-
-    return compute_bands(scenario, catalog, samples=samples, precision=precision, effective=effective)
 
 
 def _write(stream: BinaryIO, obj) -> None:
@@ -62,15 +57,16 @@ def _read(stream: BinaryIO):
 
 def serve(requests: BinaryIO, replies: BinaryIO) -> int:
     """The worker's loop: one reply per request until the requests end. Errors are sent back."""
-    import explorer.uncertainty  # noqa: F401  (import before the first request, not during it)
+    import explorer.sensitivity  # noqa: F401  (imports before the first request, not during it)
+    import explorer.uncertainty  # noqa: F401
 
     while True:
         try:
-            args = _read(requests)
+            request = _read(requests)
         except EOFError:
             return 0
         try:
-            reply = ("ok", _compute(*args))
+            reply = ("ok", run_analyses(request))
         except Exception as exc:  # the window reports it
             try:
                 pickle.dumps(exc)
@@ -107,7 +103,7 @@ class WorkerDied(RuntimeError):
 
 
 class BandWorker:
-    """``compute(...)`` blocks the calling thread until the bands are ready: call it from a worker
+    """``compute(request)`` blocks the calling thread until the analyses are ready: call it from a worker
     thread, never from the window's thread. A worker that has not answered after TIMEOUT_S (20,000
     samples take about 0.1 s here) is killed, and that request and later ones are computed in place."""
 
@@ -150,18 +146,9 @@ class BandWorker:
     def _stop_locked(self) -> None:
         proc, self._proc = self._proc, None
         if proc is not None:
-            for stream in (proc.stdin, proc.stdout):
-                try:
-                    stream.close()
-                except OSError:
-                    pass
-            try:
-                proc.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            _close(proc, proc.stdout, wait_s=2)
 
-    def compute(self, scenario: Scenario, catalog: Catalog, samples: int, precision: str, effective: bool):
-        args = (scenario, catalog, samples, precision, effective)
+    def compute(self, request: AnalysisRequest) -> Analyses:
         with self._lock:
             self._start_locked()
             proc = self._proc
@@ -170,7 +157,7 @@ class BandWorker:
                 watchdog.daemon = True
                 watchdog.start()
                 try:
-                    _write(proc.stdin, args)
+                    _write(proc.stdin, request)
                     status, value = _read(proc.stdout)
                 except (OSError, ValueError, EOFError, pickle.UnpicklingError) as exc:
                     self._fail(WorkerDied(f"the worker process stopped: {exc}"))
@@ -180,7 +167,7 @@ class BandWorker:
                     return value
                 finally:
                     watchdog.cancel()
-        return _compute(*args)
+        return run_analyses(request)
 
     def shutdown(self) -> None:
         """Stop the process. Does not wait for a request in progress (its thread gets EOF and
@@ -189,17 +176,23 @@ class BandWorker:
         proc = self._proc
         if proc is None:
             return
-        try:
-            proc.stdin.close()  # the worker exits when its requests end
-        except (OSError, ValueError):
-            pass
-        try:
-            proc.wait(timeout=1)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        _close(proc, wait_s=1)  # the worker exits when its requests end
         with self._lock:  # free now: the reader got EOF
             self._stop_locked()
+
+
+def _close(proc: subprocess.Popen, *more, wait_s: float) -> None:
+    """Close the worker's stdin (and ``more`` of its pipes), give it ``wait_s`` seconds to exit, then kill it."""
+    for stream in (proc.stdin, *more):
+        try:
+            stream.close()
+        except (OSError, ValueError):
+            pass
+    try:
+        proc.wait(timeout=wait_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 _SHARED: BandWorker | None = None

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from explorer.files import slug
 from explorer.scenario import Scenario
 
 _MERGE_ID = 1
@@ -68,6 +69,16 @@ class ScenarioDocument(QObject):
     @property
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
+
+    @property
+    def folder(self) -> Path:
+        """Where dialogs start: the file's folder, else the home folder."""
+        return self.path.parent if self.path else Path.home()
+
+    @property
+    def stem(self) -> str:
+        """A name for files made from it: the file's stem, else the scenario's name as a slug."""
+        return self.path.stem if self.path else slug(self._scenario.name)
 
     def edit(self, changes: dict, text: str | None = None, dragging: bool = False) -> None:
         """Apply changes as one undoable step; while dragging, steps of the same drag merge.

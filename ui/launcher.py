@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in cli.HEADLESS_COMMANDS:
         return cli.run(argv)
     if argv and argv[0] in ("render", "report", "-h", "--help", "--version"):
-        from .headless import run  # Qt, but no display
+        from .render.headless import run  # Qt, but no display
 
         return run(argv)
     if argv == ["--smoke-test"]:

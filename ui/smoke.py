@@ -53,30 +53,31 @@ def run_smoke_test() -> int:
             window.panel.mix.slider("GB200").setValue(70.0)
             window.flush()
             _check(abs(window.document.scenario.chip_mix["GB200"] - 0.7) < 1e-9, "the chip mix did not follow")
-            step = "computing bands in the worker process"
-            from explorer.uncertainty import compute_bands
-
+            step = "computing the analyses in the worker process"
             from .band_worker import BandWorker
+            from .state.analysis import AnalysisRequest, run_analyses
 
             worker = BandWorker()
             try:
-                bands = worker.compute(Scenario(), window.catalog, 300, "bf16", False)
+                request = AnalysisRequest(Scenario(), window.catalog, 300)
+                found = worker.compute(request)
                 _check(worker.in_process, "the band worker process did not start")
-                expected = compute_bands(Scenario(), window.catalog, samples=300)
-                _check(all((bands.series[k] == expected.series[k]).all() for k in expected.series),
+                expected = run_analyses(request)
+                _check(all((found.bands.series[k] == expected.bands.series[k]).all() for k in expected.bands.series),
                        "the band worker's bands differ from bands computed in place")
+                _check(found.tornados["cost_total_usd"] == expected.tornados["cost_total_usd"],
+                       "the band worker's tornado differs from one computed in place")
             finally:
                 worker.shutdown()
             step = "rendering every chart"
-            from .export import ImageOptions, export_chart, render_image
+            from .render.images import ImageOptions, export_chart, render_image
 
+            shown = window.display.snapshot()
             for name in window.charts:
-                image = render_image(name, window.projection, window.document.scenario,
-                                     ImageOptions(width=640, height=360))
+                image = render_image(name, shown, ImageOptions(width=640, height=360))
                 _check(image.width() == 640 and image.height() == 360, f"chart '{name}' has the wrong size")
             step = "exporting a PNG"
-            out = export_chart(tmp / "smoke.png", "cost", window.projection, window.document.scenario,
-                               ImageOptions(width=1280, height=720))
+            out = export_chart(tmp / "smoke.png", "cost", shown, ImageOptions(width=1280, height=720))
             _check(out.exists() and out.stat().st_size > 1000, "the exported PNG is missing or empty")
             window.document.load(window.document.scenario, None)  # nothing to save
             window.close()

@@ -75,12 +75,14 @@ def test_a_bad_user_catalog_names_the_row_and_column(tmp_path, text, expect):
         assert part in str(info.value), (part, str(info.value))
 
 
-def test_missing_or_binary_catalog_files(tmp_path):
-    with pytest.raises(CatalogError, match="not found"):
+def test_missing_folder_or_binary_catalog_files_name_the_file_and_the_problem(tmp_path):
+    with pytest.raises(CatalogError, match="none.csv: no such file"):
         load_catalog(tmp_path / "none.csv")
+    with pytest.raises(CatalogError, match="is a folder, not a catalog file"):
+        load_catalog(tmp_path)
     path = tmp_path / "bin.csv"
     path.write_bytes(b"\xff\xfe\x00\x00garbage")
-    with pytest.raises(CatalogError, match="not a UTF-8"):
+    with pytest.raises(CatalogError, match="bin.csv: not a text file .a catalog file is UTF-8 CSV."):
         load_catalog(path)
 
 

@@ -270,3 +270,24 @@ def test_a_named_pipe_is_refused_not_read(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(ScenarioError, match="not a regular file"):
         load_scenario(fifo)
+
+
+@pytest.mark.parametrize("changes", [{"agent_cpu_ratio": 12.0}, {"energy_price_usd_per_kwh": 0.2},
+                                     {"chip_mix": {"GB200": 0.7, "GB300": 0.3}}, {"facility_power_mw": 900.0},
+                                     {"serving_model": "llama-3.1-8b"}, {"ranges": None}, {"ranges": {}}])
+def test_replace_checks_only_what_changed_and_equals_a_scenario_made_whole(changes):
+    import dataclasses
+
+    s = Scenario()
+    fast = s.replace(**changes)
+    whole = dataclasses.replace(s, **{k: getattr(fast, k) for k in FIELDS})  # every field checked anew
+    assert fast == whole
+
+
+def test_replace_still_refuses_bad_values_and_unknown_fields():
+    with pytest.raises(ScenarioError, match="pue"):
+        Scenario().replace(pue=9)
+    with pytest.raises(ScenarioError, match="ramp_end"):
+        Scenario().replace(term_months=6)
+    with pytest.raises(TypeError):
+        Scenario().replace(no_such_field=1)

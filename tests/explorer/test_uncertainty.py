@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer.cli import run
-from explorer.compare import COMPARE_KPIS, comparison_rows
+from explorer.compare import comparison_rows
+from explorer.kpis import COMPARED
 from explorer.errors import ScenarioError
 from explorer.fit import FitError, fit_to_budget
 from explorer.model import evaluate
@@ -130,7 +131,7 @@ def test_comparison_deltas_equal_the_difference_of_two_summaries():
     a = evaluate(DEAL).summary()
     b = evaluate(DEAL.replace(agent_cpu_ratio=100)).summary()
     rows = comparison_rows([a, b])
-    assert [r.key for r in rows] == [k for k, _, _ in COMPARE_KPIS]
+    assert [r.key for r in rows] == list(COMPARED)
     for row in rows:
         assert row.deltas[0] == 0
         assert row.deltas[1] == pytest.approx(b[row.key] - a[row.key])
@@ -219,7 +220,7 @@ def test_fit_without_a_contract_value_asks_for_a_budget(tmp_path):
 
 
 def test_a_fleet_sized_by_power_has_bands_a_tornado_an_export_and_a_fit(tmp_path):
-    from explorer.export import write_xlsx
+    from explorer.tables import write_xlsx
     from explorer.fit import fit_to_budget
     from explorer.model import evaluate
     from explorer.sensitivity import tornado

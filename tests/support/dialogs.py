@@ -1,0 +1,45 @@
+"""ScriptedDialogs: answers the window's questions from queues and records what it showed."""
+
+from __future__ import annotations
+
+
+class ScriptedDialogs:
+    def __init__(self):
+        self.answers: list[str] = []  # for ask_save_changes
+        self.paths: list[str] = []  # for open/save dialogs
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.asked: list[str] = []
+        self.requests: list = []  # ExportRequest answers for the export dialog
+        self.fits: list[tuple[float, str]] = []  # (budget, solve for) the fit dialog is answered with
+
+    def ask_save_changes(self, name):
+        self.asked.append(name)
+        return self.answers.pop(0) if self.answers else "discard"
+
+    def open_path(self, title, folder, filters=""):
+        return self.paths.pop(0) if self.paths else ""
+
+    def save_path(self, title, suggested, filters=""):
+        self.suggested = suggested
+        return self.paths.pop(0) if self.paths else ""
+
+    def folder(self, title, folder):
+        return self.paths.pop(0) if self.paths else ""
+
+    def export_request(self, charts, current, folder, stem):
+        return self.requests.pop(0) if self.requests else None
+
+    def fit(self, scenario, solve):
+        if not self.fits:
+            return None
+        result, problem = solve(*self.fits.pop(0))
+        if problem:
+            self.errors.append(("Fit to budget", problem))
+        return result
+
+    def error(self, title, text):
+        self.errors.append((title, text))
+
+    def info(self, title, text):
+        self.infos.append((title, text))

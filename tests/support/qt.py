@@ -1,0 +1,64 @@
+"""Driving the window as a user does: find controls by their accessible names, pick from combos and
+type into boxes with real key events."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox
+
+
+def slider(window, name: str):
+    found = [w for w in window.findChildren(QAbstractSlider) if w.accessibleName() == name]
+    assert len(found) == 1, f"{len(found)} sliders named {name!r}"
+    return found[0]
+
+
+def spin_box(window, name: str):
+    found = [w for w in window.findChildren(QAbstractSpinBox) if w.accessibleName() == name]
+    assert len(found) == 1, f"{len(found)} boxes named {name!r}"
+    return found[0]
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick an item with the keyboard (arrow keys on the focused combo)."""
+    combo.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        for _ in range(combo.count() + 1):
+            if combo.currentText().strip() == text:
+                return
+            QTest.keyClick(combo, key)
+    raise AssertionError(f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+def type_into(box: QAbstractSpinBox, text: str) -> None:
+    """Select what the box shows, type ``text`` and press Enter."""
+    box.setFocus()
+    box.selectAll()
+    QTest.keyClicks(box, text)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+
+
+def drag(window, control, values, release: bool = True) -> None:
+    """A slider held down through ``values``, each step refreshed as the event loop's next pass
+    would (the analyses follow from the worker), then let go (unless ``release`` is False)."""
+    control.setSliderDown(True)
+    for value in values:
+        control.setValue(value)
+        window.display.run_pending()
+    if release:
+        control.setSliderDown(False)
+        window.flush()
+
+
+def chart_data(window) -> dict:
+    return {name: {k: np.array(v, copy=True) for k, v in chart.series().items()} for name, chart in window.charts.items()}
+
+
+def open_assumptions(window) -> None:
+    """Expand the Assumptions panel and let it lay out (as the next paint would)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.panel.collapsible.expand(animate=False)
+    QApplication.processEvents()

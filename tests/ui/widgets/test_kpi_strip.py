@@ -1,0 +1,71 @@
+"""The KPI strip: the catalogue's cards, their changes, narrow cards, copying a figure."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QApplication
+
+from explorer.catalog import builtin_catalog
+from explorer.kpis import CARDS, KPIS
+from explorer.model import evaluate
+from explorer.scenario import Scenario
+from ui.theme import LIGHT
+from ui.widgets.kpi_strip import KpiCard, KpiStrip
+
+CAT = builtin_catalog()
+
+
+def test_the_strip_shows_the_catalogues_cards_and_their_change(qtbot):
+    strip = KpiStrip()
+    qtbot.addWidget(strip)
+    base = evaluate(Scenario(), CAT).summary()
+    strip.set_values(base, base, {"cost_total_usd": "120% of the contract"})
+    assert list(strip.cards) == list(CARDS)
+    card = strip.cards["cost_total_usd"]
+    assert card.title.text() == KPIS["cost_total_usd"].label and card.value.text() == "USD 45.5B"
+    assert card.delta.text() == "= as saved" and card.extra.text() == "120% of the contract"
+    dearer = evaluate(Scenario(energy_price_usd_per_kwh=0.3), CAT).summary()
+    strip.set_values(dearer, base, against="first slide")
+    assert card.delta.text().startswith("▲") and card.delta.text().endswith("% vs first slide")
+    assert card.delta_colour == LIGHT.bad  # dearer is worse
+    assert len({c.height() for c in strip.cards.values()}) == 1  # every card as tall as the tallest
+
+
+def test_a_narrow_card_shrinks_its_value_and_never_wraps_it(qapp):
+    card = KpiCard(KPIS["compute_peak_eflops_bf16"])
+    card.set_value(500.0, 500.0, LIGHT)
+    assert card.value_font_for(300).pointSizeF() == card.fonts["value"].pointSizeF()  # room enough
+    narrow = card.value_font_for(110)
+    assert narrow.pointSizeF() < card.fonts["value"].pointSizeF()
+    assert QFontMetrics(narrow).horizontalAdvance(card.value.text()) <= 110 - 2 * card.MARGIN_X
+    # a narrow card may wrap its title, never its value
+    assert card.needed_height(110) - card.needed_height(300) in (0, card.line_height("title"))
+    card.resize(110, card.needed_height(110))
+    image = QImage(card.size(), QImage.Format.Format_ARGB32)
+    card.render(image)  # paints without error at that size
+
+
+def test_a_card_copies_its_figure_as_text(qtbot):
+    strip = KpiStrip()
+    qtbot.addWidget(strip)
+    base = evaluate(Scenario(), CAT).summary()
+    strip.set_values(base, base)
+    card = strip.cards["cost_total_usd"]
+    card.actions()[0].trigger()  # its context menu's Copy
+    text = QApplication.clipboard().text()
+    assert text.startswith("Total cost over the term: USD 45.5B") and "as saved" in text
+
+
+def test_the_tooltip_is_written_when_a_hover_asks_for_it(qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+
+    strip = KpiStrip()
+    qtbot.addWidget(strip)
+    base = evaluate(Scenario(), CAT).summary()
+    strip.set_values(evaluate(Scenario(gpu_count=300_000), CAT).summary(), base)
+    card = strip.cards["facility_power_peak_mw"]
+    assert card.toolTip() == ""  # nothing formatted on a slider step
+    card.event(QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), card.mapToGlobal(QPoint(5, 5))))
+    assert card.toolTip().startswith("Facility power, provisioned: 909 MW (as saved: 606 MW)")
+    assert "hottest day" in card.toolTip()

@@ -1,0 +1,88 @@
+"""Cumulative cost against the contract value, with the month it is exceeded."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+
+from explorer.formatting import compact
+
+from ..theme import COMPONENT_COLOURS
+from .base import Chart, Drawn
+from .items import Dots, Layers, brush, cached_pen, fill_brush
+from .units import USD_TOTAL, month_label
+
+
+class CumulativeChart(Chart):
+    name = "cumulative"
+    title = "Cumulative cost vs contract"
+    band_key = "cost_cumulative"
+
+    def _build_items(self) -> None:
+        self.curve = Layers()
+        self.plot.addItem(self.curve)
+        self.contract = pg.InfiniteLine(angle=0, movable=False)
+        self.plot.addItem(self.contract, ignoreBounds=True)
+        self.contract_label = pg.TextItem(anchor=(0, 0))  # below the line: never clipped at the top
+        self.plot.addItem(self.contract_label, ignoreBounds=True)
+        self.cross = Dots(z=40)  # the month the contract is exceeded
+        self.plot.addItem(self.cross)
+        self._label_state = None
+        self._restyle_items()
+
+    def overlay_values(self, projection, view):
+        return projection.cost_cumulative[0]
+
+    def _restyle_items(self) -> None:
+        t = self.theme
+        self.contract.setPen(self._pen(t.contract, 1.6, Qt.PenStyle.DashLine))
+        self._label_state = None
+
+    def _draw(self, inp) -> Drawn:
+        cum = inp.projection.cost_cumulative[0]
+        contract = float(inp.scenario.contract_value_usd)
+        unit = self._unit("y", max(float(cum.max()), contract), USD_TOTAL, inp.dragging)
+        x = np.arange(inp.projection.params.term_months, dtype=float)
+        t = self.theme
+        fill = fill_brush(COMPONENT_COLOURS["compute"], 60, self._background)
+        self.curve.set_layers(x, [("cumulative fill", cum / unit.factor, None, fill)],
+                              [("cumulative", cum / unit.factor, self._pen(COMPONENT_COLOURS["compute"], 2.4))],
+                              style=(t.name, self.scale, t.line_scale, self.opaque_fills))
+        self.contract.setVisible(contract > 0)
+        self.contract_label.setVisible(contract > 0)
+        if self.contract.value() != contract / unit.factor:
+            self.contract.setPos(contract / unit.factor)
+        crossing = np.flatnonzero(cum > contract) if contract > 0 else np.array([], dtype=int)
+        # Legends hold no live numbers: a changed legend re-lays out the whole chart on every step.
+        entries = [(COMPONENT_COLOURS["compute"], "Cumulative cost", "line")] + (
+            [(t.contract, "Contract value", "dash")] if contract > 0 else [])
+        if crossing.size:
+            m = int(crossing[0])
+            self.cross.set_dots([(float(m), float(cum[m] / unit.factor), 4.5 * self.scale, brush(t.background, 255),
+                                  cached_pen(t.bad, 1.5 * self.scale * t.line_scale))])
+            entries.append((t.bad, f"exceeds the contract in {month_label(self._start_index, m)}", "area"))
+        else:
+            self.cross.set_dots([])
+        self._set_left_label(unit.label)
+        self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label)] + (
+            [(t.muted, "of contract", cum / contract * 100, "%")] if contract > 0 else [])
+        self.set_title("Cumulative cost vs contract" if contract > 0 else "Cumulative cost")
+        self._contract = (contract, unit.factor)
+        return Drawn(entries, max(float(cum.max()), contract) / unit.factor, unit.factor, x)
+
+    def _after_fit(self, inp, drawn) -> None:
+        # The label sits under the line (never clipped at the top), or over it when the line is near
+        # the bottom of the plot (where the axis would cover it).
+        contract, factor = self._contract
+        t = self.theme
+        above = self.yrange.top is not None and contract / factor < 0.12 * self.yrange.top
+        state = (contract / factor, t.name, self.scale, above)
+        if self._label_state != state:  # text layout is costly: on change only
+            self.contract_label.setAnchor((0, 1) if above else (0, 0))
+            self.contract_label.setColor(QColor(t.foreground))
+            self.contract_label.setPos(QPointF(0.5, contract / factor))
+            self.contract_label.setHtml(f"<span style='font-size:{self._font_pt(8)}'>contract "
+                                        f"USD {compact(contract)}</span>")
+            self._label_state = state

@@ -1,0 +1,246 @@
+"""The display: what every view shows, and when it is redrawn.
+
+One way for data to flow: an edit becomes a new Scenario in the document (an undoable step); the
+document's change schedules one refresh; the refresh evaluates the shown scenario (the document's, or
+the presentation's slide), decides how the analyses follow (``ui.state.analysis.plan``), builds one
+ChartInput and hands it to every shown chart, the KPI strip and the comparison table. Bursts of
+edits within one event-loop pass collapse into one refresh (superqt's throttler, 0 ms timeout).
+
+While a slider is dragged the analyses come from the worker process a step behind; a result that
+arrives during the drag is drawn with the next step (one repaint for both), or on its own when the
+drag pauses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from superqt.utils import QSignalThrottler
+
+from explorer.catalog import Catalog
+from explorer.errors import ExplorerError
+from explorer.model import Projection, evaluate
+from explorer.scenario import Scenario
+
+from ..analyses import AnalysisRunner
+from ..document import ScenarioDocument
+from ..state.analysis import INTERVAL_S, NONE, Analyses, AnalysisRequest, plan
+from ..state.chart_input import ChartInput
+from ..state.comparison import COLOURS, Comparison
+from ..state.kpi_lines import card_extras
+from ..state.presentation import Presentation
+from ..state.view import ECONOMICS_VIEWS, ViewOptions
+from .status import Status
+
+SETTLE_MS = 400  # a pause this long after single edits fits the axes to the data
+
+
+class Display(QObject):
+    refreshed = Signal()  # every shown view shows the current scenario
+    summaryChanged = Signal(dict)  # the shown scenario's summary, after each evaluation
+    comparisonShown = Signal(bool)  # the comparison table appeared (True) or went (False)
+    viewChanged = Signal(object)  # new ViewOptions
+
+    def __init__(self, document: ScenarioDocument, charts: dict, kpis, table, catalog: Catalog,
+                 comparison: Comparison, status: Status, runner: AnalysisRunner | None = None,
+                 view: ViewOptions | None = None, parent=None):
+        super().__init__(parent)
+        self.document, self.charts, self.kpis, self.table = document, charts, kpis, table
+        self.catalog, self.comparison, self.status = catalog, comparison, status
+        self.runner = runner or AnalysisRunner(parent=self)
+        self.runner.arrived.connect(self._arrived)
+        self.view = view or ViewOptions()
+        self.presentation: Presentation | None = None
+        self.projection: Projection | None = None
+        self.analyses: Analyses = NONE
+        self.input: ChartInput | None = None
+        self._pending: Analyses | None = None
+        self._control_edit: Scenario | None = None  # the scenario a control's edit just made
+        self._baseline: tuple = (None, None, None)  # (scenario, catalog, summary)
+        self._table_shown = False
+        self._throttle = QSignalThrottler(QSignalThrottler.EmissionPolicy.Trailing, parent=self)
+        self._throttle.setTimeout(0)
+        self._throttle.triggered.connect(self.refresh)
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.timeout.connect(self._apply_pending)
+        # After a run of single edits the axes, held while they came, are fitted once they pause.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_MS)
+        self._settle_timer.timeout.connect(self.settle)
+
+    # ------------------------------------------------------------------ what is shown
+    def shown_scenario(self) -> Scenario:
+        """The presentation's slide, or the document's scenario."""
+        shown = self.presentation.shown if self.presentation is not None else None
+        return shown or self.document.scenario
+
+    def is_shown(self, name: str) -> bool:
+        """False for the chart of the unit-economics slot the view does not show (it is not drawn)."""
+        return name not in ECONOMICS_VIEWS.values() or name == self.view.economics_chart
+
+    def baseline(self) -> dict | None:
+        """The summary changes are measured against: the first slide, or the scenario as saved."""
+        base = self.presentation.origin if self.presentation is not None else self.document.baseline
+        if self._baseline[0] is not base or self._baseline[1] is not self.catalog:
+            try:
+                summary = evaluate(base, self.catalog).summary()
+            except ExplorerError:
+                summary = None
+            self._baseline = (base, self.catalog, summary)
+        return self._baseline[2]
+
+    # ------------------------------------------------------------------ changes
+    def edit(self, changes: dict, dragging: bool) -> bool:
+        """A control's edit as an undoable step; False (and a message) when the scenario refuses it."""
+        try:
+            before = self.document.scenario
+            self.document.edit(changes, dragging=dragging)
+        except ExplorerError as exc:
+            self.status.show(str(exc), error=True)
+            return False
+        if self.document.scenario is not before:  # its analyses may follow from the worker
+            self._control_edit = self.document.scenario
+        return True
+
+    def schedule(self) -> None:
+        """Refresh on the next pass of the event loop (edits before it collapse into one)."""
+        self._throttle.throttle()
+
+    def set_view(self, **changes) -> None:
+        view = self.view.replace(**changes)
+        if view == self.view:
+            return
+        self.view = view
+        self.viewChanged.emit(view)
+        self.refresh()  # a new measure: its analyses at once (not a control's edit)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.refresh()
+
+    def set_presentation(self, presentation: Presentation | None) -> None:
+        self.presentation = presentation
+        self.refresh()
+
+    def run_pending(self) -> None:
+        """Run a scheduled refresh now, without waiting for the analyses (what the event loop's next
+        pass does)."""
+        self._throttle.flush()
+
+    def flush(self) -> None:
+        """Run a pending refresh now, wait for the analyses being computed and draw them (tests,
+        exports and benchmarks call this instead of waiting)."""
+        self._throttle.flush()
+        self.runner.join()
+        self._apply_pending()
+        if self._settle_timer.isActive():
+            self.settle()
+
+    def snapshot(self) -> ChartInput | None:
+        """What the charts show now, complete (pending work done): for exports."""
+        self.flush()
+        return self.input.replace(dragging=False) if self.input is not None else None
+
+    # ------------------------------------------------------------------ the refresh
+    def _request(self, scenario: Scenario, samples: int) -> AnalysisRequest:
+        return AnalysisRequest.for_view(scenario, self.catalog, self.view, samples)
+
+    def _input(self, projection: Projection, scenario: Scenario, hold_axes: bool) -> ChartInput:
+        return ChartInput(projection, scenario, self.view, bands=self.analyses.bands, tornados=self.analyses.tornados,
+                          overlays=self.comparison.overlays(scenario, self.catalog),
+                          overlay_legend=not self.comparison, dragging=self.document.dragging, hold_axes=hold_axes)
+
+    def refresh(self) -> None:
+        scenario = self.shown_scenario()
+        try:
+            projection = evaluate(scenario, self.catalog)
+        except ExplorerError as exc:
+            self.status.show(str(exc), error=True)
+            return
+        self.projection = projection
+        dragging = self.document.dragging
+        control_edit = self._control_edit is scenario and self.presentation is None
+        self._control_edit = None
+        how = plan(scenario, dragging, control_edit, self.analyses is not NONE, self.runner.in_process)
+        if how.background:  # the analyses follow from the worker; meanwhile the last ones stay
+            if self._pending is not None:  # arrived since the last step: drawn with this one
+                self._pending_timer.stop()
+                self.analyses, self._pending = self._pending, None
+            if not self.analyses.fits(projection.params.term_months):
+                self.analyses = NONE
+        else:
+            self._pending = None
+            self._pending_timer.stop()
+            self.analyses = self.runner.compute_now(self._request(scenario, how.samples))
+            if self.analyses.problem:
+                self.status.show(f"No bands: {self.analyses.problem}", error=True)
+        # A control's single edit (a key press, a typed value) keeps the axes while the data fits
+        # them, until the edits pause; anything else (a drag's end, a file, undo) fits them anew.
+        hold = control_edit and not dragging
+        self._show(projection, scenario, hold_axes=hold)
+        if hold:
+            self._settle_timer.start()
+        else:
+            self._settle_timer.stop()
+        if how.background:
+            self.runner.submit(self._request(scenario, how.samples), follow=dragging)
+        self.refreshed.emit()
+
+    def _show(self, projection: Projection, scenario: Scenario, hold_axes: bool = False,
+              analyses_only: bool = False) -> None:
+        """Every shown view draws the projection and the analyses; ``analyses_only``: the projection
+        is the one on screen (the charts then redraw their bands alone, see Chart.set_input)."""
+        self.input = inp = self._input(projection, scenario, hold_axes)
+        for name, chart in self.charts.items():
+            if self.is_shown(name):
+                chart.set_input(inp)
+        summary = projection.summary()
+        if not analyses_only:
+            self.summaryChanged.emit(summary)
+        self.kpis.set_values(summary, self.baseline(), card_extras(summary, scenario, self.analyses.bands),
+                             against="first slide" if self.presentation is not None else "saved")
+        if not analyses_only:
+            self._fill_comparison(summary, scenario)
+
+    def settle(self) -> None:
+        """Fit the axes to what is shown (after a run of single edits paused)."""
+        self._settle_timer.stop()
+        if self.projection is not None and self.input is not None and self.input.hold_axes:
+            self._show(self.projection, self.shown_scenario(), hold_axes=False, analyses_only=True)
+
+    def _arrived(self, generation: int, analyses: Analyses) -> None:
+        if analyses.problem:
+            self.status.show(f"No bands: {analyses.problem}", error=True)
+        if self.document.dragging:
+            self._pending = analyses
+            self._pending_timer.start(int(INTERVAL_S * 1000))
+        else:
+            self._pending = None
+            self._apply(analyses)
+
+    def _apply_pending(self) -> None:
+        if self._pending is not None:
+            analyses, self._pending = self._pending, None
+            self._apply(analyses)
+
+    def _apply(self, analyses: Analyses) -> None:
+        """New analyses for the projection on screen: the charts redraw their bands (and the tornado
+        its bars); the KPI ranges follow."""
+        if self.projection is None:
+            return
+        self.analyses = analyses if analyses.fits(self.projection.params.term_months) else NONE
+        hold = self.input.hold_axes if self.input is not None else False
+        self._show(self.projection, self.shown_scenario(), hold_axes=hold, analyses_only=True)
+
+    def _fill_comparison(self, current: dict, scenario: Scenario) -> None:
+        named: list = []
+        if self.comparison:
+            named, dropped = self.comparison.summaries(self.catalog)
+            for label, reason in dropped:
+                self.status.show(f"Removed “{label}” from the comparison: {reason}", error=True)
+            named.append((f"Current: {scenario.name}", current))
+        shown = self.table.show_summaries(named, COLOURS)
+        if shown != self._table_shown:
+            self._table_shown = shown
+            self.comparisonShown.emit(shown)

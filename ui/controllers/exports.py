@@ -1,0 +1,107 @@
+"""Exports: chart pictures (the dialog, copy to the clipboard), the one-page report, and the monthly
+data as CSV or Excel. Each export draws what the window shows (the display's snapshot: the shown
+scenario with its bands, tornado and compared scenarios); a failure is shown and nothing else changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from explorer.errors import ExplorerError
+from explorer.files import slug
+
+from ..document import ScenarioDocument
+from .display import Display
+from .status import Status
+
+
+class ExportsController(QObject):
+    def __init__(self, display: Display, document: ScenarioDocument, dialogs, status: Status,
+                 chart_titles: dict[str, str], parent=None):
+        super().__init__(parent)
+        self.display, self.document, self.dialogs, self.status = display, document, dialogs, status
+        self.chart_titles = chart_titles
+
+    def _stem(self) -> str:
+        """The file's stem, else the shown scenario's name (a presentation's slide)."""
+        return self.document.path.stem if self.document.path else slug(self.display.shown_scenario().name)
+
+    def export_chart_dialog(self, name: str | None = None) -> bool:
+        request = self.dialogs.export_request(self.chart_titles, name or "all", self.document.folder, self._stem())
+        return self.export_charts(request) if request is not None else False
+
+    def export_charts(self, request) -> bool:
+        """Write the chart(s) of an ExportRequest."""
+        from ..render.images import export_all, export_chart
+
+        inp = self.display.snapshot()
+        try:
+            if inp is None:
+                raise ExplorerError("the scenario could not be evaluated")
+            if request.chart == "all":
+                written = export_all(request.path, inp, request.options, request.fmt, stem=self._stem())
+            else:
+                written = [export_chart(request.path, request.chart, inp, request.options)]
+        except ExplorerError as exc:
+            self.dialogs.error("Export failed", str(exc))
+            self.status.show(f"Not exported: {exc}", error=True)
+            return False
+        self.status.show("Wrote " + (f"{len(written)} charts to {written[0].parent}" if len(written) > 1
+                                     else str(written[0])))
+        return True
+
+    def copy_chart(self, name: str) -> None:
+        from ..render.images import ImageOptions, copy_to_clipboard
+
+        inp = self.display.snapshot()
+        if inp is None:
+            return
+        copy_to_clipboard(name, inp, ImageOptions(width=1920, height=1080))
+        self.status.show(f"Copied the {self.chart_titles[name].lower()} chart (1920 × 1080) to the clipboard")
+
+    def export_report_dialog(self) -> bool:
+        path = self.dialogs.save_path("Export one-page report", str(self.document.folder / f"{self._stem()}-report.pdf"),
+                                      "PDF files (*.pdf)")
+        if not path:
+            return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return self.export_report(Path(path))
+
+    def export_report(self, path: Path) -> bool:
+        from ..render.report import write_report
+
+        inp = self.display.snapshot()
+        try:
+            if inp is None:
+                raise ExplorerError("the scenario could not be evaluated")
+            write_report(path, inp)
+        except ExplorerError as exc:
+            self.dialogs.error("Report failed", str(exc))
+            self.status.show(f"No report written: {exc}", error=True)
+            return False
+        self.status.show(f"Wrote {path}")
+        return True
+
+    def export_data(self, kind: str) -> bool:
+        """The monthly projection of the document's scenario as CSV (two files) or an Excel workbook."""
+        from explorer.model import evaluate
+        from explorer.tables import write_csv, write_xlsx
+
+        filters = "CSV files (*.csv)" if kind == "csv" else "Excel workbooks (*.xlsx)"
+        path = self.dialogs.save_path("Export monthly projection",
+                                      str(self.document.folder / f"{self.document.stem}.{kind}"), filters)
+        if not path:
+            return False
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        try:
+            projection = evaluate(self.document.scenario, self.display.catalog)
+            written = (write_csv if kind == "csv" else write_xlsx)(projection, self.document.scenario, path)
+        except ExplorerError as exc:
+            self.dialogs.error("Export failed", str(exc))
+            self.status.show(f"Not exported: {exc}", error=True)
+            return False
+        self.status.show("Wrote " + ", ".join(p.name for p in written))
+        return True

@@ -1,0 +1,125 @@
+"""Scenario files: new, open (a file, a recent file, a preset), save and save as, and the question
+before unsaved changes are replaced. A bad file shows a message and leaves the open scenario as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu
+
+from explorer.catalog import Catalog
+from explorer.errors import ExplorerError
+from explorer.presets import load_preset
+from explorer.scenario import Scenario
+from explorer.scenario_file import load_scenario, save_scenario
+
+from ..document import ScenarioDocument
+from ..settings import Settings
+from .status import Status
+
+
+class FilesController(QObject):
+    saved = Signal()  # the document was saved (its baseline changed)
+
+    def __init__(self, document: ScenarioDocument, settings: Settings, dialogs, status: Status,
+                 catalog: Callable[[], Catalog], session_files: list[Path] | None = None, parent=None):
+        super().__init__(parent)
+        self.document, self.settings, self.dialogs, self.status = document, settings, dialogs, status
+        self._catalog = catalog
+        self.session_files: list[Path] = list(session_files or [])  # opened or saved this session
+
+    def remember(self, path: Path) -> None:
+        """A file used this session (presentation mode offers it as a slide)."""
+        path = Path(path).resolve()
+        if path not in self.session_files:
+            self.session_files.append(path)
+
+    def maybe_keep_changes(self) -> bool:
+        """True when it is fine to replace the current scenario (saved, discarded, or unchanged)."""
+        if not self.document.modified:
+            return True
+        answer = self.dialogs.ask_save_changes(self.document.display_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_scenario(self) -> None:
+        if self.maybe_keep_changes():
+            self.document.load(Scenario(), None)
+            self.status.show("New scenario: the announced deal")
+
+    def open_dialog(self) -> None:
+        path = self.dialogs.open_path("Open scenario", str(self.document.folder))
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            scenario = load_scenario(path, self._catalog())
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot open scenario", str(exc))
+            self.status.show(f"Not opened: {exc}", error=True)
+            return False
+        if not self.maybe_keep_changes():
+            return False
+        self.document.load(scenario, Path(path).resolve())
+        self.settings.add_recent(str(path))
+        self.remember(path)
+        self.status.show(f"Opened {Path(path).name}")
+        return True
+
+    def open_preset(self, key: str) -> bool:
+        try:
+            scenario = load_preset(key, self._catalog())
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot open preset", str(exc))
+            return False
+        if not self.maybe_keep_changes():
+            return False
+        self.document.load(scenario, None)
+        self.status.show(f"Preset: {scenario.name}")
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.document.path or self.document.folder / f"{self.document.stem}.json")
+        path = self.dialogs.save_path("Save scenario as", suggested)
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            save_scenario(self.document.scenario, path)
+        except ExplorerError as exc:
+            self.dialogs.error("Cannot save scenario", str(exc))
+            self.status.show(f"Not saved: {exc}", error=True)
+            return False
+        self.document.mark_saved(path.resolve())
+        self.settings.add_recent(str(path))
+        self.remember(path)
+        self.saved.emit()
+        self.status.show(f"Saved {path.name}")
+        return True
+
+    def fill_recent(self, menu: QMenu) -> None:
+        """The Open Recent menu, built when it opens."""
+        menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            act = menu.addAction(Path(path).name)
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+        if not files:
+            menu.addAction("(none)").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear the list", self.settings.clear_recent)

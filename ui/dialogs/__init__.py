@@ -1,0 +1,59 @@
+"""Every question the window asks the user goes through one object (``Dialogs``), so tests answer
+for the user with a scripted stand-in. The export and fit dialogs live beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget | None = None):
+        self.parent = parent
+
+    def ask_save_changes(self, name: str) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to “{name}”?")
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def open_path(self, title: str, folder: str, filters: str = SCENARIO_FILTER) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
+        return path
+
+    def save_path(self, title: str, suggested: str, filters: str = SCENARIO_FILTER) -> str:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        return path
+
+    def folder(self, title: str, folder: str) -> str:
+        return QFileDialog.getExistingDirectory(self.parent, title, folder)
+
+    def export_request(self, charts: dict, current: str, folder, stem: str):
+        """Ask what to export; an ExportRequest, or None when cancelled."""
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(charts, current, folder, stem, self.parent)
+        return dialog.request() if dialog.exec() == ExportDialog.DialogCode.Accepted else None
+
+    def fit(self, scenario, solve):
+        """The fit-to-budget dialog; the FitResult to apply, or None when closed without one."""
+        from .fit_dialog import FitDialog
+
+        dialog = FitDialog(scenario, solve, self.parent)
+        dialog.exec()
+        return dialog.applied
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)

@@ -1,0 +1,139 @@
+"""Commands that draw charts without a screen: ``render`` and ``report``.
+
+They need Qt (to paint), but no display: the QApplication runs on the offscreen platform.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from pathlib import Path
+
+from explorer.cli import _add_common, _load
+from explorer.errors import ExplorerError, OutputError
+
+UI_COMMANDS = ("render", "report")
+
+
+def ensure_app():
+    """A QApplication on the offscreen platform (unless one exists already)."""
+    os.environ.setdefault("QT_API", "pyside6")
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(["scenario-explorer"])
+    return app
+
+
+def release() -> None:
+    """Delete the off-screen charts now, while Qt is still up (deleting them during interpreter
+    shutdown, after the QApplication, crashes)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{1,5})\s*[x×X]\s*(\d{1,5})\s*", text or "")
+    if not m:
+        raise OutputError(f"--size must look like 1920x1080, got '{text}'")
+    return int(m.group(1)), int(m.group(2))
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("render", help="write one chart (or all) as PNG, SVG or PDF, with no display")
+    p.add_argument("file", metavar="FILE", nargs="?", help="a scenario file (.json) or a preset name")
+    p.add_argument("--catalog", metavar="CSV", help="a chip catalog file that adds or overrides chips")
+    p.add_argument("--chart", metavar="NAME", help="a chart name (see --list), or 'all' to write every chart")
+    p.add_argument("--out", metavar="PATH", help="output file (.png, .svg, .pdf); a folder with --chart all")
+    p.add_argument("--size", metavar="WxH", default="1920x1080", help="image size in pixels (default 1920x1080)")
+    p.add_argument("--format", choices=("png", "svg", "pdf"), default="png", help="format for --chart all")
+    p.add_argument("--transparent", action="store_true", help="transparent background (PNG, SVG)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
+    p.add_argument("--list", action="store_true", help="list the chart names and exit")
+    p.set_defaults(handler=cmd_render)
+
+    p = sub.add_parser("report", help="write the one-page PDF report (KPIs, charts, assumptions with sources)")
+    _add_common(p)
+    p.add_argument("--out", metavar="PDF", required=True, help="the report file (.pdf)")
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_render(args, out) -> int:
+    from ..charts import CHART_NAMES, CHART_TYPES
+
+    if args.list:
+        for cls in CHART_TYPES:
+            out.write(f"{cls.name:<16} {cls.title}\n")
+        return 0
+    if not args.file or not args.chart or not args.out:
+        raise OutputError("render needs FILE, --chart NAME and --out PATH (or --list)")
+    if args.chart != "all" and args.chart not in CHART_NAMES:
+        raise OutputError(f"unknown chart '{args.chart}'; charts: {', '.join(CHART_NAMES)}, or 'all'")
+    width, height = parse_size(args.size)
+    catalog, scenario = _load(args)
+    ensure_app()
+    from ..state.chart_input import standalone_input
+    from ..theme import THEMES
+    from .images import ImageOptions, export_all, export_chart
+
+    options = ImageOptions(width=width, height=height, transparent=args.transparent, theme=THEMES[args.theme])
+    options.check()
+    inp = standalone_input(scenario, catalog)
+    if args.chart == "all":
+        folder = Path(args.out)
+        if folder.suffix.lower() in (".png", ".svg", ".pdf"):
+            raise OutputError(f"with --chart all, --out is a folder, not a file ({folder.name}); "
+                              "choose the format with --format")
+        if not folder.exists() and not folder.parent.exists():
+            raise OutputError(f"cannot write into {folder}: the folder {folder.parent} does not exist")
+        created = not folder.exists()
+        if created:
+            try:
+                folder.mkdir()
+            except OSError as exc:
+                raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        try:
+            written = export_all(folder, inp, options, fmt=args.format)
+        except OutputError:
+            if created and not any(folder.iterdir()):
+                folder.rmdir()  # leave nothing behind
+            raise
+    else:
+        written = [export_chart(args.out, args.chart, inp, options)]
+    release()
+    for path in written:
+        out.write(f"wrote {path}\n")
+    return 0
+
+
+def cmd_report(args, out) -> int:
+    catalog, scenario = _load(args)
+    ensure_app()
+    from ..state.chart_input import standalone_input
+    from .report import write_report
+
+    path = write_report(args.out, standalone_input(scenario, catalog))
+    release()
+    out.write(f"wrote {path}\n")
+    return 0
+
+
+def run(argv: list[str]) -> int:
+    """The full command line: the headless commands plus render and report."""
+    from explorer import cli
+
+    parser, sub = cli.build_parser()
+    add_commands(sub)
+    return cli.run(argv, parser)
+
+
+__all__ = ["UI_COMMANDS", "ensure_app", "run", "ExplorerError"]

@@ -1,0 +1,222 @@
+"""Chart pictures: PNG, SVG, PDF and the clipboard, made outside the window.
+
+Every export builds a fresh chart of the same class the window shows, lays it out off screen at the
+requested size, gives it the same ChartInput the window's chart drew, and paints its scene: so an
+export never depends on the window's size, theme or hover state, and works with no display at all
+(``scenario-explorer render``). The formats are a registry (``EXPORTERS``): each renders to bytes, so
+it is tested without files; ``export_chart`` and ``export_all`` write them atomically.
+
+Sizing: a W × H pixel image is laid out at (W / k) × (H / k) and painted k times larger, with
+k = max(1, min(W / 960, H / 540)) unless given; text and lines keep the proportions of a 960 × 540
+slide at any size, and get sharper, not smaller, as the size grows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPicture
+from PySide6.QtWidgets import QApplication
+
+from explorer.errors import OutputError
+from explorer.files import atomic_write_bytes, check_writable_target, slug
+
+from ..charts import CHART_NAMES, Chart, chart_class
+from ..state.chart_input import ChartInput
+from ..theme import LIGHT, Theme
+
+REFERENCE_SIZE = (960, 540)  # the layout a chart image is scaled from
+SLIDE_SIZES = {"1920 × 1080 (Full HD slide)": (1920, 1080), "1280 × 720 (HD slide)": (1280, 720),
+               "3840 × 2160 (4K)": (3840, 2160)}
+
+
+@dataclass
+class ImageOptions:
+    width: int = 1920
+    height: int = 1080
+    scale: float | None = None  # None: from the size (see module docstring)
+    transparent: bool = False
+    theme: Theme = LIGHT
+
+    def k(self) -> float:
+        if self.scale:
+            return float(self.scale)
+        return max(1.0, min(self.width / REFERENCE_SIZE[0], self.height / REFERENCE_SIZE[1]))
+
+    def check(self) -> None:
+        if not (16 <= self.width <= 10000 and 16 <= self.height <= 10000):
+            raise OutputError(f"image size {self.width} × {self.height} is outside 16 to 10,000 pixels per side")
+        if self.scale is not None and not (0.25 <= self.scale <= 10):
+            raise OutputError(f"scale factor {self.scale:g} is outside 0.25 to 10")
+
+
+def build_chart(name: str, inp: ChartInput, options: ImageOptions) -> Chart:
+    """A chart laid out off screen at the export's logical size, drawing ``inp`` (with the scenario's
+    name under its title unless the input names another subtitle)."""
+    if QApplication.instance() is None:
+        raise RuntimeError("a QApplication is needed (ui.render.headless.ensure_app)")
+    k = options.k()
+    chart = chart_class(name)()
+    chart.live = False
+    chart.options_bar.hide()
+    chart.set_style(options.theme, 1.0, opaque_fills=not options.transparent)
+    width, height = max(int(round(options.width / k)), 16), max(int(round(options.height / k)), 16)
+    chart.lay_out(width, height)
+    chart.view.ci.setGeometry(QRectF(0, 0, width, height))
+    chart.set_input(inp.replace(dragging=False, subtitle=inp.subtitle or inp.scenario.name))
+    chart.lay_out(width, height)
+    chart.view.ci.setGeometry(QRectF(0, 0, width, height))
+    chart.view.ci.layout.activate()
+    chart.hide_readout()
+    QApplication.sendPostedEvents()
+    chart.view.ci.layout.activate()
+    # The scene itself has no background; the view paints it. Exports paint their own.
+    chart.view.setBackground(None)
+    return chart
+
+
+def _paint(chart: Chart, painter: QPainter, target: QRectF) -> None:
+    source = QRectF(0, 0, chart.view.ci.geometry().width(), chart.view.ci.geometry().height())
+    chart.view.scene().render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def record_chart(name: str, inp: ChartInput, options: ImageOptions):
+    """The chart painted into a QPicture (a vector recording) of its logical size."""
+    chart = build_chart(name, inp, options)
+    rect = chart.view.ci.geometry()
+    picture = QPicture()
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _paint(chart, painter, QRectF(0, 0, rect.width(), rect.height()))
+    painter.end()
+    chart.deleteLater()
+    return picture, rect.width(), rect.height()
+
+
+def draw_recording(painter: QPainter, recording, target: QRectF) -> None:
+    picture, width, height = recording
+    # drawPicture scales by the ratio of the target's and the recording's resolutions itself
+    dpi_ratio = painter.device().logicalDpiX() / picture.logicalDpiX()
+    painter.save()
+    painter.translate(target.topLeft())
+    painter.scale(target.width() / width / dpi_ratio, target.height() / height / dpi_ratio)
+    painter.drawPicture(0, 0, picture)
+    painter.restore()
+
+
+def render_image(name: str, inp: ChartInput, options: ImageOptions) -> QImage:
+    options.check()
+    chart = build_chart(name, inp, options)
+    image = QImage(options.width, options.height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent if options.transparent else QColor(options.theme.background))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    _paint(chart, painter, QRectF(0, 0, options.width, options.height))
+    painter.end()
+    chart.deleteLater()
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OutputError("the PNG encoder failed")
+    return bytes(data)
+
+
+def render_png(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
+    return png_bytes(render_image(name, inp, options))
+
+
+def render_svg(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
+    """SVG through pyqtgraph's SVGExporter (curves keep their own coordinates; small x values avoid
+    pyqtgraph's date-axis collapse). The drawing keeps the layout's coordinates in its viewBox and
+    gets the requested size in pixels as its width and height."""
+    from pyqtgraph.exporters import SVGExporter
+
+    options.check()
+    chart = build_chart(name, inp, options)
+    if not options.transparent:
+        chart.view.setBackground(options.theme.background)
+    # The views update their data-to-pixel transforms just before a paint; an export is not a paint.
+    chart.view.scene().prepareForPaint()
+    data = SVGExporter(chart.view.scene()).export(toBytes=True)
+    chart.deleteLater()
+    return data.replace(b"<svg ", f'<svg width="{options.width}" height="{options.height}" '.encode(), 1)
+
+
+def render_pdf(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
+    """A one-chart PDF page with the chart's aspect ratio; vector, painted through QPdfWriter
+    (pyqtgraph's PrintExporter does not work on Qt 6)."""
+    options.check()
+    chart = build_chart(name, inp, options)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(96)
+    writer.setCreator("Compute Scenario Explorer")
+    writer.setTitle(f"{chart.title} — {inp.scenario.name}")
+    page = QPageSize(QSizeF(options.width * 0.75, options.height * 0.75), QPageSize.Unit.Point, "chart")
+    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    rect = QRectF(0, 0, writer.width(), writer.height())
+    if not options.transparent:
+        painter.fillRect(rect, QColor(options.theme.background))
+    _paint(chart, painter, rect)
+    painter.end()
+    buffer.close()
+    chart.deleteLater()
+    return bytes(data)
+
+
+# The picture formats: each renders a chart to bytes.
+EXPORTERS: dict[str, Callable[[str, ChartInput, ImageOptions], bytes]] = {
+    "png": render_png, "svg": render_svg, "pdf": render_pdf}
+FORMATS = tuple(EXPORTERS)
+
+
+def render_bytes(fmt: str, name: str, inp: ChartInput, options: ImageOptions) -> bytes:
+    if fmt not in EXPORTERS:
+        raise OutputError(f"unknown picture format '{fmt}'; use {', '.join(FORMATS)}")
+    return EXPORTERS[fmt](name, inp, options)
+
+
+def export_chart(path: str | Path, name: str, inp: ChartInput, options: ImageOptions) -> Path:
+    """Write one chart to ``path``; the format comes from the suffix (.png, .svg, .pdf)."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in EXPORTERS:
+        raise OutputError(f"{path.name}: unknown picture format '{path.suffix or '(none)'}'; use .png, .svg or .pdf")
+    check_writable_target(path)
+    atomic_write_bytes(path, render_bytes(fmt, name, inp, options))
+    return path
+
+
+def export_all(folder: str | Path, inp: ChartInput, options: ImageOptions, fmt: str = "png",
+               stem: str | None = None) -> list[Path]:
+    """Every chart into ``folder`` as ``<stem>-<chart>.<fmt>``. All targets are checked and all
+    charts rendered before the first file is written, so a bad target leaves no partial set."""
+    folder = Path(folder)
+    if fmt not in EXPORTERS:
+        raise OutputError(f"unknown picture format '{fmt}'; use {', '.join(FORMATS)}")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write into {folder}: it is not an existing folder")
+    stem = stem or slug(inp.scenario.name)
+    targets = {name: check_writable_target(folder / f"{stem}-{name}.{fmt}") for name in CHART_NAMES}
+    rendered = {name: render_bytes(fmt, name, inp, options) for name in CHART_NAMES}
+    for name, path in targets.items():
+        atomic_write_bytes(path, rendered[name])
+    return list(targets.values())
+
+
+def copy_to_clipboard(name: str, inp: ChartInput, options: ImageOptions) -> QImage:
+    image = render_image(name, inp, options)
+    QGuiApplication.clipboard().setImage(image)
+    return image

@@ -1,0 +1,187 @@
+"""The chip mix: a bar of shares, and one slider per chip (moving one rescales the unlocked others)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from superqt import QDoubleSlider
+
+from explorer.catalog import Catalog
+from explorer.mix import add_chip, remove_chip, set_share
+
+from ..theme import chip_colour
+from .common import SpinBox, clear_layout
+from .tooltips import chip_tooltip
+
+
+class StackedBar(QWidget):
+    """The chip mix at a glance: one coloured segment per chip, labelled where it fits."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._segments: list[tuple[str, float, str]] = []
+        self.setMinimumHeight(22)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Chip mix bar")
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 22)
+
+    def set_segments(self, segments: list[tuple[str, float, str]]) -> None:
+        self._segments = segments
+        self.setToolTip(", ".join(f"{cid} {share:.0%}" for cid, share, _ in segments))
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.rect().adjusted(0, 0, -1, -1)
+        x = float(rect.left())
+        width = rect.width()
+        for chip, share, colour in self._segments:
+            w = share * width
+            if w <= 0:
+                continue
+            painter.fillRect(int(round(x)), rect.top(), int(math.ceil(w)), rect.height(), QColor(colour))
+            text = f"{chip} {share:.0%}"
+            if painter.fontMetrics().horizontalAdvance(text) + 6 < w:
+                painter.setPen(QPen(QColor("#111111")))
+                painter.drawText(int(x) + 3, rect.top(), int(w) - 3, rect.height(),
+                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            x += w
+        painter.setPen(QPen(self.palette().mid().color()))
+        painter.drawRect(rect)
+
+
+class ChipMixEditor(QWidget):
+    """One slider per chip in the mix; moving one rescales the unlocked others so shares sum to 100%."""
+
+    mixEdited = Signal(dict, bool)  # new mix, dragging
+    dragFinished = Signal()
+
+    def __init__(self, catalog: Catalog, parent=None):
+        super().__init__(parent)
+        self.catalog = catalog
+        self._mix: dict[str, float] = {}
+        self.rows: dict[str, dict] = {}  # chip -> its widgets: slider, spin, lock, remove
+        self.locked: set[str] = set()
+
+        self.bar = StackedBar()
+        self.rows_layout = QGridLayout()
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.setHorizontalSpacing(6)
+        self.rows_layout.setVerticalSpacing(2)
+        self.rows_layout.setColumnStretch(1, 1)
+        self.add_button = QToolButton()
+        self.add_button.setText("Add chip…")
+        self.add_button.setAccessibleName("Add chip")
+        self.add_button.setToolTip("Add a chip from the catalog to the mix")
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_menu = QMenu(self.add_button)
+        self.add_button.setMenu(self.add_menu)
+        self.add_menu.aboutToShow.connect(self.fill_add_menu)
+
+        title = QLabel("<b>Chip mix</b>")
+        title.setToolTip("Share of the fleet by chip. Moving one chip rescales the others in proportion; "
+                         "lock a chip to keep its share.")
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.bar)
+        layout.addLayout(self.rows_layout)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def fill_add_menu(self) -> None:
+        self.add_menu.clear()
+        for chip in self.catalog.chips:
+            if chip.id in self._mix:
+                continue
+            action = self.add_menu.addAction(f"{chip.id} — {chip.name}")
+            action.triggered.connect(lambda _=False, cid=chip.id: self.mixEdited.emit(add_chip(self._mix, cid), False))
+
+    def _build_rows(self, chips: list[str]) -> None:
+        clear_layout(self.rows_layout)
+        self.rows = {}
+        self.locked &= set(chips)
+        for r, chip in enumerate(chips):
+            index = self.catalog.index(chip) if chip in self.catalog else r
+            swatch = QLabel()
+            swatch.setFixedSize(12, 12)
+            swatch.setStyleSheet(f"background:{chip_colour(chip, index)}; border-radius:2px;")
+            name = QLabel(chip)
+            name.setMinimumWidth(72)
+            if chip in self.catalog:
+                name.setToolTip(chip_tooltip(self.catalog[chip]))
+            slider = QDoubleSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0.0, 100.0)
+            slider.setSingleStep(1.0)
+            slider.setPageStep(10.0)
+            slider.setAccessibleName(f"Chip mix: {chip}")
+            slider.setToolTip(f"Share of {chip} in the fleet (%)")
+            spin = SpinBox()
+            spin.setRange(0.0, 100.0)
+            spin.setDecimals(1)
+            spin.setSuffix(" %")
+            spin.setMinimumWidth(72)
+            spin.setAccessibleName(f"Chip mix: {chip} value")
+            lock = QToolButton()
+            lock.setCheckable(True)
+            lock.setText("lock")
+            lock.setChecked(chip in self.locked)
+            lock.setAccessibleName(f"Lock {chip}")
+            lock.setToolTip(f"Keep {chip}'s share fixed while other chips move")
+            remove = QToolButton()
+            remove.setText("×")
+            remove.setAccessibleName(f"Remove {chip}")
+            remove.setToolTip(f"Remove {chip} from the mix")
+            remove.setEnabled(len(chips) > 1)
+            for col, w in enumerate((swatch, name, slider, spin, lock, remove)):
+                self.rows_layout.addWidget(w, r, col if col < 2 else col, Qt.AlignmentFlag.AlignVCenter)
+            self.rows_layout.setColumnStretch(2, 1)
+            self.rows_layout.setColumnStretch(1, 0)
+            slider.valueChanged.connect(lambda v, cid=chip, s=slider: self._share_moved(cid, v / 100.0, s.isSliderDown()))
+            slider.sliderReleased.connect(self.dragFinished)
+            spin.valueChanged.connect(lambda v, cid=chip: self._share_moved(cid, v / 100.0, False))
+            lock.toggled.connect(lambda on, cid=chip: self._lock(cid, on))
+            remove.clicked.connect(lambda _=False, cid=chip: self.mixEdited.emit(remove_chip(self._mix, cid), False))
+            self.rows[chip] = {"slider": slider, "spin": spin, "lock": lock, "remove": remove}
+
+    def _lock(self, chip: str, on: bool) -> None:
+        (self.locked.add if on else self.locked.discard)(chip)
+
+    def _share_moved(self, chip: str, share: float, dragging: bool) -> None:
+        new = set_share(self._mix, chip, share, self.locked)
+        if new != self._mix:
+            self.mixEdited.emit(new, dragging)
+        else:  # nothing could move (every other chip locked): snap the control back
+            self.set_mix(self._mix)
+
+    def slider(self, chip: str) -> QDoubleSlider:
+        return self.rows[chip]["slider"]
+
+    def spin(self, chip: str) -> QDoubleSpinBox:
+        return self.rows[chip]["spin"]
+
+    def set_mix(self, mix) -> None:
+        mix = dict(mix)
+        if list(mix) != list(self.rows):
+            self._build_rows(list(mix))
+        self._mix = mix
+        for chip, share in mix.items():
+            row = self.rows[chip]
+            with QSignalBlocker(row["slider"]), QSignalBlocker(row["spin"]):
+                if not row["slider"].isSliderDown():
+                    row["slider"].setValue(share * 100.0)
+                row["spin"].setValue(share * 100.0)
+        self.bar.set_segments([(c, s, chip_colour(c, self.catalog.index(c) if c in self.catalog else i))
+                               for i, (c, s) in enumerate(mix.items())])

@@ -1,0 +1,140 @@
+"""The uncertainty ranges: low and high of each uncertain input, the samples and the seed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
+
+from explorer.fields import FIELDS, UNCERTAIN_FIELDS
+from explorer.ranges import default_ranges
+from explorer.scenario import Scenario
+
+from .common import SpinBox
+from .field_editors import PERCENT_FIELDS, RANGE_DECIMALS, month_date, month_text
+from .tooltips import field_tooltip
+
+
+class RangesEditor(QWidget):
+    """Low and high of each uncertain input (a range is on when its box is ticked), plus the number of
+    samples and the seed."""
+
+    edited = Signal(dict)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+
+        self._scenario: Scenario | None = None
+        self._rows: dict[str, tuple[QCheckBox, QWidget, QWidget]] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(QLabel("<small>input</small>"), 0, 0)
+        grid.addWidget(QLabel("<small>low</small>"), 0, 1)
+        grid.addWidget(QLabel("<small>high</small>"), 0, 2)
+        for r, name in enumerate(UNCERTAIN_FIELDS, start=1):
+            spec = FIELDS[name]
+            on = QCheckBox(spec.label)
+            on.setAccessibleName(f"Range on: {spec.label}")
+            on.setToolTip(f"<p>Draw {spec.label} from a triangular distribution between low and high, "
+                          f"peaked at the scenario's value.</p><p><i>Default range:</i> {spec.spread_source}</p>")
+            editors = []
+            for end in ("low", "high"):
+                if spec.kind == "month":
+                    edit = QDateEdit()
+                    edit.setDisplayFormat("MMM yyyy")
+                    edit.setKeyboardTracking(False)
+                    edit.dateChanged.connect(lambda _d, n=name: self._changed(n))
+                else:
+                    edit = SpinBox()
+                    if name in PERCENT_FIELDS:
+                        edit.setRange(spec.lo * 100, spec.hi * 100)
+                        edit.setDecimals(1)
+                        edit.setSuffix(" %")
+                    else:
+                        edit.setRange(spec.lo, spec.hi)
+                        edit.setDecimals(RANGE_DECIMALS.get(name, 3))
+                    edit.valueChanged.connect(lambda _v, n=name: self._changed(n))
+                edit.setAccessibleName(f"{spec.label} range {end}")
+                editors.append(edit)
+            on.toggled.connect(lambda _on, n=name: self._changed(n))
+            grid.addWidget(on, r, 0)
+            grid.addWidget(editors[0], r, 1)
+            grid.addWidget(editors[1], r, 2)
+            self._rows[name] = (on, editors[0], editors[1])
+        row = len(UNCERTAIN_FIELDS) + 1
+        self.samples = QSpinBox()
+        self.samples.setRange(int(FIELDS["uncertainty_samples"].lo), int(FIELDS["uncertainty_samples"].hi))
+        self.samples.setSingleStep(500)
+        self.samples.setKeyboardTracking(False)
+        self.samples.setAccessibleName("Samples")
+        self.samples.setToolTip(field_tooltip(FIELDS["uncertainty_samples"]))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setKeyboardTracking(False)
+        self.seed.setAccessibleName("Random seed")
+        self.seed.setToolTip(field_tooltip(FIELDS["uncertainty_seed"]))
+        grid.addWidget(QLabel("Samples"), row, 0)
+        grid.addWidget(self.samples, row, 1, 1, 2)
+        grid.addWidget(QLabel("Random seed"), row + 1, 0)
+        grid.addWidget(self.seed, row + 1, 1, 1, 2)
+        defaults = QToolButton()
+        defaults.setText("Default ranges")
+        defaults.setAccessibleName("Default ranges")
+        defaults.setToolTip("Every input's default range around its current value (sources in docs/model.md)")
+        none = QToolButton()
+        none.setText("No uncertainty")
+        none.setAccessibleName("No uncertainty")
+        buttons = QHBoxLayout()
+        buttons.addWidget(defaults)
+        buttons.addWidget(none)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, row + 2, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self.samples.valueChanged.connect(lambda v: self.edited.emit({"uncertainty_samples": int(v)}))
+        self.seed.valueChanged.connect(lambda v: self.edited.emit({"uncertainty_seed": int(v)}))
+        defaults.clicked.connect(self._defaults)
+        none.clicked.connect(lambda: self.edited.emit({"ranges": {}}))
+
+    def row(self, name: str) -> tuple[QCheckBox, QWidget, QWidget]:
+        """(on, low, high) of the uncertain input ``name``."""
+        return self._rows[name]
+
+    def _defaults(self) -> None:
+        self.edited.emit({"ranges": dict(default_ranges(self._scenario))})
+
+    def _value(self, name: str, edit) -> object:
+        if isinstance(edit, QDateEdit):
+            return month_text(edit.date())
+        return edit.value() / 100.0 if name in PERCENT_FIELDS else edit.value()
+
+    def _changed(self, name: str) -> None:
+        if self._scenario is None:
+            return
+        on, low, high = self._rows[name]
+        ranges = dict(self._scenario.ranges)
+        if on.isChecked():
+            ranges[name] = (self._value(name, low), self._value(name, high))
+        else:
+            ranges.pop(name, None)
+        self.edited.emit({"ranges": ranges})
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        self._scenario = scenario
+        fallback = default_ranges(scenario)
+        for name, (on, low, high) in self._rows.items():
+            active = name in scenario.ranges
+            pair = scenario.ranges[name] if active else fallback[name]
+            for edit, value in ((low, pair[0]), (high, pair[1])):
+                with QSignalBlocker(edit):
+                    if isinstance(edit, QDateEdit):
+                        edit.setDate(month_date(value))
+                    else:
+                        edit.setValue(value * 100.0 if name in PERCENT_FIELDS else value)
+                edit.setEnabled(active)
+            with QSignalBlocker(on):
+                on.setChecked(active)
+        with QSignalBlocker(self.samples), QSignalBlocker(self.seed):
+            self.samples.setValue(scenario.uncertainty_samples)
+            self.seed.setValue(scenario.uncertainty_seed)
