@@ -104,6 +104,7 @@ class Chart(QWidget):
         elif self.log_axes:
             axes.update(bottom=LogAxis("bottom"), left=LogAxis("left"))
         self.plot: pg.PlotItem = layout.addPlot(row=1, col=0, axisItems=axes)
+        self.plot.hideAxis("right")  # a chart with a right axis shows it
         self.legend = Label(justify="left")
         layout.addItem(self.legend, row=2, col=0)
         layout.layout.setRowStretchFactor(1, 1)

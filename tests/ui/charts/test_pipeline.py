@@ -148,4 +148,9 @@ def test_every_chart_draws_every_preset_within_its_axes(make_chart, preset):
         right_axis = {"per busy GPU-hour", "energy that year", "of contract"}
         biggest = max(float(np.max(v)) for k, v in series.items() if k not in right_axis)
         assert biggest <= chart.plot.viewRange()[1][1] * 1.0001, (name, biggest)  # nothing above the axis
-        chart.close()
+
+
+def test_only_charts_with_a_second_scale_show_a_right_axis(make_chart):
+    charts = {name: make_chart(name) for name in CHART_NAMES}  # (kept alive while they are asked)
+    right = {name for name, chart in charts.items() if chart.plot.getAxis("right").isVisible()}
+    assert right == {"power", "unit-economics"}
