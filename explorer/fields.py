@@ -21,7 +21,7 @@ from .serving import model_ids
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    kind: str  # int | float | optional_float | text | month | choice | bool | mix | price_map | ranges
+    kind: str  # int | float | optional_float | text | month | choice | bool | mix | chips | price_map | ranges
     default: Any
     label: str
     group: str
@@ -36,6 +36,27 @@ class FieldSpec:
     # and where that spread comes from. None: the field carries no range.
     spread: tuple[float, float] | None = None
     spread_source: str = ""
+
+    @property
+    def is_share(self) -> bool:
+        """A share of something, shown in percent."""
+        return self.unit.startswith("share") or self.name == "capital_cost_rate"
+
+    def shown(self, value) -> str:
+        """The value as the window shows it: '80%', 'Dec 2026', '1.35', '84 months'."""
+        from .formatting import plain
+        from .months import month_index, month_label
+
+        if value is None:
+            return "not set"
+        if self.kind == "month":
+            return month_label(month_index(value))
+        if self.is_share:
+            return f"{_trim(plain(value * 100, 3))}%"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            unit = self.unit if self.unit and len(self.unit) <= 12 else ""
+            return _trim(plain(value, 4)) + (f" {unit}" if unit else "")
+        return str(value)
 
     def range_text(self) -> str:
         if self.kind == "choice":
@@ -90,6 +111,8 @@ _FIELD_LIST = (
               "share of accelerators",
               source="Estimate: the announcement names GB200 and GB300 without a split; 50/50 assumed.",
               estimate=True, help="Share of the fleet by chip id; normalised to sum to 1."),
+    FieldSpec("locked_chips", "chips", (), "Locked chips", "Main levers",
+              help="Chips whose share stays fixed while another chip's share moves (the chip mix's locks)."),
     FieldSpec("energy_price_usd_per_kwh", "float", 0.0806, "Energy price", "Main levers", "USD/kWh", 0.0, 1.0,
               source="EIA, average US industrial electricity price 2023: 8.06 ¢/kWh.",
               help="Price of electricity delivered to the facility.",
@@ -410,6 +433,13 @@ def show(value) -> str:
     return json.dumps(value) if isinstance(value, (bool, type(None))) else repr(value)
 
 
+def _trim(text: str) -> str:
+    """'9.000' -> '9', '0.0806' stays, '1,200' stays."""
+    if "." in text and "e" not in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
 def check_number(spec: FieldSpec, value, key: str | None = None) -> float:
     key = key or spec.name
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -421,7 +451,10 @@ def check_number(spec: FieldSpec, value, key: str | None = None) -> float:
         number = math.inf
     if not math.isfinite(number) or not (spec.lo <= number <= spec.hi):
         unit = f" {spec.unit}" if spec.unit and len(spec.unit) < 20 else ""
-        raise ScenarioError(f"'{key}' = {show(value)} is out of range: allowed {spec.range_text()}{unit}")
+        shown = spec.shown(number) if math.isfinite(number) else show(value)
+        raise ScenarioError(f"'{key}' = {show(value)} is out of range: allowed {spec.range_text()}{unit}",
+                            user=f"{spec.label}: {shown} is outside what is allowed, {spec.shown(spec.lo)} "
+                                 f"to {spec.shown(spec.hi)}")
     return number + 0.0  # never -0.0
 
 
@@ -460,6 +493,13 @@ def check_value(spec: FieldSpec, value):
         return value
     if kind in ("mix", "price_map"):
         return _check_chip_map(spec, value)
+    if kind == "chips":
+        if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)) or \
+                not all(isinstance(c, str) and c for c in value):
+            raise ScenarioError(f"'{spec.name}' must be a list of chip ids, got {show(value)}")
+        if len(value) > MAX_CHIPS_IN_A_MAP:
+            raise ScenarioError(f"'{spec.name}' has {len(value)} chips; at most {MAX_CHIPS_IN_A_MAP} are allowed")
+        return tuple(dict.fromkeys(value))  # in order, once each
     raise AssertionError(kind)
 
 

@@ -111,3 +111,34 @@ def flops(eflops: float, digits: int = 3) -> str:
     if abs(eflops) >= 1 or eflops == 0:
         return f"{plain(eflops, digits)} EFLOP/s"
     return f"{plain(eflops * 1000, digits)} PFLOP/s"
+
+
+_NUMBER_RE = None
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12}
+
+
+def parse_number(text: str) -> float:
+    """A number as analysts type it: '1.5e6', '1.5M', '750k', '2B', '1.2 bn', '12,345', '12 345',
+    '-5', '12.5%' (the per cent sign is dropped: a box in per cent reads 12.5). Raises ValueError
+    with a message that quotes the text when it is not a number. 'm' is million (as in '$1.5m')."""
+    import re
+
+    global _NUMBER_RE
+    if _NUMBER_RE is None:
+        _NUMBER_RE = re.compile(r"^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(k|m|mn|b|bn|t)?$")
+    raw = text
+    s = text.strip().replace("\u2212", "-").replace("\u202f", " ").replace("\u00a0", " ").replace("_", "")
+    if s.endswith("%"):
+        s = s[:-1].strip()
+    # thousands separators: commas or spaces between groups of three digits
+    if re.fullmatch(r"[+-]?\d{1,3}([, ]\d{3})+(\.\d*)?(\s*[A-Za-z]{1,2})?(e[+-]?\d+)?", s):
+        s = re.sub(r"(?<=\d)[, ](?=\d{3})", "", s)
+    s = s.replace(" ", "").lower()
+    m = _NUMBER_RE.match(s)
+    if not m:
+        raise ValueError(f"'{raw.strip()}' is not a number")
+    sign, digits, exponent, suffix = m.groups()
+    value = float(digits) * (10.0 ** int(exponent) if exponent else 1.0) * (_MULTIPLIERS[suffix] if suffix else 1.0)
+    if not math.isfinite(value):
+        raise ValueError(f"'{raw.strip()}' is too large")
+    return -value if sign == "-" else value

@@ -50,4 +50,4 @@ def remove_chip(mix: Mapping[str, float], chip: str) -> dict[str, float]:
 
 def _normalised(mix: dict[str, float]) -> dict[str, float]:
     total = sum(mix.values())
-    return {c: s / total for c, s in mix.items()} if total > 0 else mix
+    return {c: s / total + 0.0 for c, s in mix.items()} if total > 0 else mix  # (+ 0.0: never -0.0)

@@ -26,3 +26,12 @@ def month_text(index: int) -> str:
 
 
 LAST_MONTH = month_index(f"{LAST_YEAR}-12")
+
+
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_label(index: int) -> str:
+    """'Dec 2026' for a month index (as the window writes months)."""
+    year, month = divmod(index, 12)
+    return f"{MONTH_NAMES[month]} {year}"

@@ -81,18 +81,33 @@ def default_ranges(s) -> Mapping[str, tuple]:
 def check_ranges(s) -> None:
     for name, (low, high) in s.ranges.items():
         value = getattr(s, name)
-        if FIELDS[name].kind == "month":
+        spec = FIELDS[name]
+        if spec.kind == "month":
             first, last = term_months_span(s.start, s.term_months)
             if not (month_index(low) <= month_index(value) <= month_index(high)):
-                raise ScenarioError(f"'ranges.{name}' = ['{low}', '{high}'] must contain the value '{value}'")
+                raise ScenarioError(f"'ranges.{name}' = ['{low}', '{high}'] must contain the value '{value}'",
+                                    user=_contain(spec, low, high, value))
             if month_index(low) < first or month_index(high) > last:
                 raise ScenarioError(f"'ranges.{name}' = ['{low}', '{high}'] must lie within the term "
-                                    f"({month_text(first)} to {month_text(last)})")
+                                    f"({month_text(first)} to {month_text(last)})",
+                                    user=f"The range of {spec.label.lower()} ({spec.shown(low)} to {spec.shown(high)}) "
+                                         f"must lie within the term, {spec.shown(month_text(first))} to "
+                                         f"{spec.shown(month_text(last))}.")
         elif not (low <= value <= high):
-            raise ScenarioError(f"'ranges.{name}' = [{low:g}, {high:g}] must contain the value {value:g}")
+            raise ScenarioError(f"'ranges.{name}' = [{low:g}, {high:g}] must contain the value {value:g}",
+                                user=_contain(spec, low, high, value))
         if name == "full_use_power_fraction" and low < s.idle_power_fraction:
             raise ScenarioError(f"'ranges.full_use_power_fraction' low {low:g} is below 'idle_power_fraction' = "
-                                f"{s.idle_power_fraction:g}: a busy system cannot draw less than an idle one")
+                                f"{s.idle_power_fraction:g}: a busy system cannot draw less than an idle one",
+                                user=f"The low end of {spec.label.lower()} ({spec.shown(low)}) is below "
+                                     f"{FIELDS['idle_power_fraction'].label.lower()} "
+                                     f"({FIELDS['idle_power_fraction'].shown(s.idle_power_fraction)}): a busy system "
+                                     "cannot draw less than an idle one.")
+
+
+def _contain(spec, low, high, value) -> str:
+    return (f"The range of {spec.label.lower()} ({spec.shown(low)} to {spec.shown(high)}) must contain its value, "
+            f"{spec.shown(value)}: widen the range, or change the value first.")
 
 
 def moved_ranges(s, changes: dict):

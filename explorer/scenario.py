@@ -20,7 +20,7 @@ from typing import Any, Mapping
 
 from .errors import ScenarioError
 from .fields import FIELDS, check_value
-from .months import month_index, month_text
+from .months import month_index, month_label, month_text
 from .ranges import check_range_map, check_ranges, default_ranges, moved_ranges, term_months_span
 from .serving import CUSTOM, serving_models
 
@@ -41,6 +41,7 @@ class Scenario:
     gpu_count: int = _default("gpu_count")
     facility_power_mw: float | None = _default("facility_power_mw")
     chip_mix: Mapping[str, float] = _default("chip_mix")
+    locked_chips: tuple[str, ...] = _default("locked_chips")
     energy_price_usd_per_kwh: float = _default("energy_price_usd_per_kwh")
     agent_cpu_ratio: float = _default("agent_cpu_ratio")
     term_months: int = _default("term_months")
@@ -160,7 +161,8 @@ class Scenario:
             value = getattr(self, name)
             if name == "ranges":
                 value = {k: list(v) for k, v in value.items()}
-            out[name] = dict(value) if isinstance(value, Mapping) else value
+            out[name] = dict(value) if isinstance(value, Mapping) else list(value) if isinstance(value, tuple) \
+                else value
         return out
 
 
@@ -170,6 +172,7 @@ _OMITTED = {  # keys a file leaves out, and when
     "model_total_params_billion": lambda s: not s.custom_model,
     "model_active_params_billion": lambda s: not s.custom_model,
     "price_usd_per_million_tokens": lambda s: s.price_usd_per_million_tokens is None,
+    "locked_chips": lambda s: not s.locked_chips,
 }
 MODEL_KEYS = ("model_total_params_billion", "model_active_params_billion")
 
@@ -195,19 +198,40 @@ def _paired(s: Scenario, changes: dict) -> dict:
     return changes
 
 
+def _label(name: str) -> str:
+    return FIELDS[name].label
+
+
+def _shown(s: Scenario, name: str) -> str:
+    return FIELDS[name].shown(getattr(s, name))
+
+
 def _check_cross_fields(s: Scenario) -> None:
+    if any(c not in s.chip_mix for c in s.locked_chips):  # a removed chip is no longer locked
+        object.__setattr__(s, "locked_chips", tuple(c for c in s.locked_chips if c in s.chip_mix))
     if s.idle_power_fraction > s.full_use_power_fraction:
         raise ScenarioError(f"'idle_power_fraction' = {s.idle_power_fraction:g} is above 'full_use_power_fraction' "
-                            f"= {s.full_use_power_fraction:g}: an idle system cannot draw more than a busy one")
+                            f"= {s.full_use_power_fraction:g}: an idle system cannot draw more than a busy one",
+                            user=f"{_label('idle_power_fraction')} ({_shown(s, 'idle_power_fraction')}) is above "
+                                 f"{_label('full_use_power_fraction').lower()} ({_shown(s, 'full_use_power_fraction')}): "
+                                 "an idle system cannot draw more than a busy one. Lower the idle draw or raise "
+                                 "the busy draw first.")
     start, ramp_end = month_index(s.start), month_index(s.ramp_end)
     first, last = term_months_span(s.start, s.term_months)
     if ramp_end < start:
         raise ScenarioError(f"'ramp_end' = '{s.ramp_end}' is before 'start' = '{s.start}': full deployment "
-                            f"must be between {s.start} and {month_text(last)}")
+                            f"must be between {s.start} and {month_text(last)}",
+                            user=f"{_label('ramp_end')} ({_shown(s, 'ramp_end')}) is before the start "
+                                 f"({_shown(s, 'start')}): move it to {month_label(start)} or later.")
     if ramp_end > last:
+        needed = ramp_end - start + 1
         raise ScenarioError(f"'ramp_end' = '{s.ramp_end}' is after the term ends: with 'start' = "
                             f"'{s.start}' and 'term_months' = {s.term_months} it must be between "
-                            f"{s.start} and {month_text(last)}")
+                            f"{s.start} and {month_text(last)}",
+                            user=f"{_label('ramp_end')} ({_shown(s, 'ramp_end')}) falls after the term ends "
+                                 f"({month_label(last)}, {s.term_months} months from {_shown(s, 'start')}): make the "
+                                 f"term at least {needed} months, or move full deployment to {month_label(last)} "
+                                 "or earlier.")
     if s.sized_by_power and s.gpu_count != FIELDS["gpu_count"].default:
         raise ScenarioError(f"give 'gpu_count' or 'facility_power_mw', not both (got gpu_count = {s.gpu_count:,} "
                             f"and facility_power_mw = {s.facility_power_mw:g})")
@@ -226,7 +250,11 @@ def _check_cross_fields(s: Scenario) -> None:
     if s.model_active_params_billion > s.model_total_params_billion:
         raise ScenarioError(f"'model_active_params_billion' = {s.model_active_params_billion:g} is above "
                             f"'model_total_params_billion' = {s.model_total_params_billion:g}: a token cannot use "
-                            "more parameters than the model has")
+                            "more parameters than the model has",
+                            user=f"{_label('model_active_params_billion')} ({s.model_active_params_billion:g}B) are "
+                                 f"more than the model's {_label('model_total_params_billion').lower()} "
+                                 f"({s.model_total_params_billion:g}B): a token cannot use more parameters than the "
+                                 "model has. Raise the total first.")
 
 
 def check_chips(scenario: Scenario, catalog) -> None:

@@ -24,7 +24,7 @@ from .files import atomic_write_text, read_text
 from .scenario import MODEL_KEYS, Scenario, check_chips
 from .serving import CUSTOM
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: locked_chips (version 2 files open unchanged)
 MAX_FILE_BYTES = 1_000_000  # a scenario file is a few kB; anything this large is not one
 FILE_KEYS = ("schema_version", *FIELDS)
 
@@ -53,11 +53,14 @@ def migrate(data: dict) -> dict:
             data["serving_model"] = CUSTOM
             data["model_total_params_billion"] = data["model_active_params_billion"] = active
         data["schema_version"] = 2
+    if data.get("schema_version") == 2:
+        data["schema_version"] = 3  # version 3 only adds the optional 'locked_chips'
     return data
 
 
-def scenario_from_dict(data, catalog=None) -> Scenario:
-    """Build a Scenario from the parsed file form; raise ScenarioError naming the problem."""
+def scenario_from_dict(data, catalog=None, notices: list | None = None) -> Scenario:
+    """Build a Scenario from the parsed file form; raise ScenarioError naming the problem. What was
+    changed on the way in (shares rescaled to sum to 100%) is added to ``notices`` as sentences."""
     if not isinstance(data, dict):
         raise ScenarioError(f"a scenario file holds one JSON object, got {type_name(data)}")
     if "schema_version" not in data:
@@ -80,6 +83,12 @@ def scenario_from_dict(data, catalog=None) -> Scenario:
         raise ScenarioError("give 'gpu_count' or 'facility_power_mw', not both: one sizes the fleet by "
                             "accelerators, the other by provisioned facility power")
     data = migrate(data)
+    mix = data.get("chip_mix")
+    if notices is not None and isinstance(mix, dict) and mix and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in mix.values()):
+        total = sum(mix.values())
+        if total > 0 and abs(total - 1.0) > 1e-6:
+            notices.append(f"The chip shares summed to {total * 100:.4g}% and were rescaled to 100%.")
     given = [k for k in MODEL_KEYS if k in data]
     if given and data.get("serving_model", CUSTOM) != CUSTOM:
         raise ScenarioError(f"give 'serving_model' or the explicit parameter counts ({', '.join(given)}), not "
@@ -111,7 +120,7 @@ def _no_duplicate_keys(pairs):
     return out
 
 
-def scenario_from_json(text: str, catalog=None) -> Scenario:
+def scenario_from_json(text: str, catalog=None, notices: list | None = None) -> Scenario:
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
@@ -120,7 +129,7 @@ def scenario_from_json(text: str, catalog=None) -> Scenario:
         raise ScenarioError("not a scenario file: nested too deeply") from None
     except ValueError as exc:  # e.g. an integer with more than 4,300 digits
         raise ScenarioError(f"not a valid scenario file: {exc}") from None
-    return scenario_from_dict(data, catalog)
+    return scenario_from_dict(data, catalog, notices)
 
 
 _PAIR_RE = re.compile(r"\[\n\s+([^\[\]{}\n]+),\n\s+([^\[\]{}\n]+)\n\s+\]")
@@ -132,12 +141,13 @@ def scenario_to_json(scenario: Scenario) -> str:
     return _PAIR_RE.sub(r"[\1, \2]", text) + "\n"
 
 
-def load_scenario(path: str | os.PathLike, catalog=None) -> Scenario:
-    """Read a scenario file; every error message starts with the file's name."""
+def load_scenario(path: str | os.PathLike, catalog=None, notices: list | None = None) -> Scenario:
+    """Read a scenario file; every error message starts with the file's name. What was changed on
+    the way in is added to ``notices``."""
     path = Path(path)
     text = read_text(path, "scenario file", MAX_FILE_BYTES, ScenarioError, "UTF-8 JSON")
     try:
-        return scenario_from_json(text, catalog)
+        return scenario_from_json(text, catalog, notices)
     except ScenarioError as exc:
         raise ScenarioError(f"{path.name}: {exc}") from None
 

@@ -17,6 +17,16 @@ from explorer.scenario import Scenario
 _MERGE_ID = 1
 
 
+def _undo_name(key: str) -> str:
+    """A field as an undo step names it: its label ('PUE (annual average)', 'chip mix')."""
+    from explorer.fields import FIELDS
+
+    label = FIELDS[key].label if key in FIELDS else key.replace("_", " ")
+    if label[:2].isupper():  # an acronym stays as written: 'PUE (annual average)', 'GPU count'
+        return label
+    return label[:1].lower() + label[1:]
+
+
 class SetScenario(QUndoCommand):
     def __init__(self, doc: "ScenarioDocument", before: Scenario, after: Scenario, text: str, merge_key):
         super().__init__(text)
@@ -91,9 +101,7 @@ class ScenarioDocument(QObject):
             key = (tuple(sorted(changes)), self._drag_session)
         else:
             key = None
-        from explorer.fields import FIELDS
-
-        label = text or "Change " + ", ".join(FIELDS[k].label.lower() if k in FIELDS else k for k in changes)
+        label = text or "Change " + ", ".join(_undo_name(k) for k in changes)
         self.undo_stack.push(SetScenario(self, self._scenario, new, label, key))
 
     def end_drag(self) -> None:

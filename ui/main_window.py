@@ -21,8 +21,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QLabel, QMainWindow, QMenu, QScrollArea,
-                               QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QGridLayout, QLabel, QMainWindow, QMenu, QScrollArea, QSplitter,
+                               QStackedWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from explorer.catalog import Catalog, builtin_catalog
 from explorer.presets import preset_groups
@@ -287,7 +287,9 @@ class MainWindow(QMainWindow):
             for key, make, shortcut in (("undo", stack.createUndoAction, QKeySequence.StandardKey.Undo),
                                         ("redo", stack.createRedoAction, QKeySequence.StandardKey.Redo)):
                 act = make(self, f"&{key.capitalize()}")
-                act.setShortcut(shortcut)
+                act.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Shift+Z and Ctrl+Y)
+                if key == "redo" and QKeySequence("Ctrl+Shift+Z") not in act.shortcuts():
+                    act.setShortcuts(act.shortcuts() + [QKeySequence("Ctrl+Shift+Z")])
                 self._menu("&Edit").addAction(act)
                 self.actions[key] = act
             return "&Edit"
@@ -322,29 +324,14 @@ class MainWindow(QMainWindow):
         bar.addAction(self.actions["export_charts"])
         bar.addAction(self.actions["present"])
         bar.addSeparator()
-        bar.addWidget(QLabel(" Preset "))
-        combo = self.preset_combo = QComboBox()
-        combo.setAccessibleName("Preset")
-        combo.setToolTip("Open a shipped scenario")
-        combo.addItem("Choose a preset…", "")
-        for group, presets in preset_groups():
-            combo.insertSeparator(combo.count())
-            combo.addItem(group, "")  # a heading, not selectable
-            heading = combo.model().item(combo.count() - 1)
-            heading.setEnabled(False)
-            font = heading.font()
-            font.setBold(True)
-            heading.setFont(font)
-            for preset in presets:
-                combo.addItem(f"   {preset.title}", preset.key)
-        combo.activated.connect(self._preset_chosen)
-        bar.addWidget(combo)
-
-    def _preset_chosen(self, index: int) -> None:
-        key = self.preset_combo.itemData(index)
-        self.preset_combo.setCurrentIndex(0)
-        if key:
-            self.files.open_preset(key)
+        # The presets as a menu button: a list box here opened a preset on each arrow key press.
+        button = self.preset_button = QToolButton()
+        button.setText("Presets")
+        button.setAccessibleName("Presets")
+        button.setToolTip("Open a shipped scenario: the announced deals and the what-ifs")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMenu(self.menus["&File/&Presets"])
+        bar.addWidget(button)
 
     # ------------------------------------------------------------------------------------ wiring
     def _wire(self) -> None:

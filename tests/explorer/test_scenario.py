@@ -54,9 +54,9 @@ def test_round_trip_through_json_keeps_every_field(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     # one of each pair of alternatives, and optional values only when set
     omitted = {"facility_power_mw", "model_total_params_billion", "model_active_params_billion",
-               "price_usd_per_million_tokens"}
+               "price_usd_per_million_tokens", "locked_chips"}
     assert list(data) == [k for k in FILE_KEYS if k not in omitted]
-    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert data["schema_version"] == SCHEMA_VERSION == 3
     by_power = Scenario(facility_power_mw=1500.0, serving_model="custom", model_total_params_billion=120,
                         model_active_params_billion=12, price_usd_per_million_tokens=2.5)
     save_scenario(by_power, path)
@@ -291,3 +291,25 @@ def test_replace_still_refuses_bad_values_and_unknown_fields():
         Scenario().replace(term_months=6)
     with pytest.raises(TypeError):
         Scenario().replace(no_such_field=1)
+
+
+def test_locks_are_saved_and_a_removed_chip_is_no_longer_locked(tmp_path):
+    s = Scenario(chip_mix={"GB200": 0.5, "GB300": 0.3, "H100": 0.2}, locked_chips=["GB300", "GB300"])
+    assert s.locked_chips == ("GB300",)
+    path = tmp_path / "locked.json"
+    save_scenario(s, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["locked_chips"] == ["GB300"]
+    assert load_scenario(path, CAT) == s
+    assert s.replace(chip_mix={"GB200": 0.6, "H100": 0.4}).locked_chips == ()
+    with pytest.raises(ScenarioError, match="list of chip ids"):
+        Scenario(locked_chips="GB300")
+
+
+def test_a_file_whose_shares_do_not_sum_to_one_is_rescaled_and_says_so():
+    notices = []
+    s = scenario_from_json('{"schema_version": 3, "chip_mix": {"GB200": 3, "GB300": 1}}', CAT, notices)
+    assert dict(s.chip_mix) == {"GB200": 0.75, "GB300": 0.25}
+    assert notices == ["The chip shares summed to 400% and were rescaled to 100%."]
+    notices.clear()
+    scenario_from_json('{"schema_version": 3, "chip_mix": {"GB200": 0.5, "GB300": 0.5}}', CAT, notices)
+    assert notices == []

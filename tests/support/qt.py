@@ -62,3 +62,27 @@ def open_assumptions(window) -> None:
 
     window.panel.collapsible.expand(animate=False)
     QApplication.processEvents()
+
+
+def wheel(widget, notches: int = -1) -> None:
+    """A real wheel event over the middle of ``widget`` (negative: scroll down), delivered the way
+    Qt delivers one (to the widget, then to its parents while nobody takes it)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = widget.rect().center()
+    event = QWheelEvent(QPointF(pos), QPointF(widget.mapToGlobal(pos)), QPoint(0, 0), QPoint(0, 120 * notches),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def handle_centre(slider):
+    """Where a slider's handle is drawn (in the slider's coordinates)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    slider._fixStyleOption(option)
+    return slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                         QStyle.SubControl.SC_SliderHandle, slider).center()

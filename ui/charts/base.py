@@ -37,6 +37,7 @@ from explorer.months import month_index
 from ..state.chart_input import ChartInput
 from ..state.view import ECONOMICS_VIEWS, ViewOptions
 from ..theme import LIGHT, Theme
+from ..widgets.common import Combo
 from .items import Grid, Label, Layers, LogAxis, MemoAxis, MonthAxis, YRange, brush, set_xy
 from .units import Unit, month_label, pick_unit
 
@@ -146,7 +147,7 @@ class Chart(QWidget):
         self.options.setSpacing(6)
         self.view_combo: QComboBox | None = None
         if self.switchable:
-            self.view_combo = QComboBox()
+            self.view_combo = Combo()
             self.view_combo.addItems(list(ECONOMICS_VIEWS))
             self.view_combo.setAccessibleName(f"{self.title} view")
             self.view_combo.setToolTip("Cost per token over the term, or against the speed each user sees")
@@ -183,7 +184,7 @@ class Chart(QWidget):
         """A combo box on the options bar whose choice edits the view option ``option``."""
         if label:
             self.options.addWidget(QLabel(label))
-        combo = QComboBox()
+        combo = Combo()
         for text, data in items:
             combo.addItem(text, data)
         combo.setAccessibleName(name)
@@ -442,16 +443,17 @@ class Chart(QWidget):
             item.fill_antialias = not inp.dragging
             item.update()
         entries = [(self.theme.muted, "P10–P90 and P25–P75 bands", "area"), (self.theme.foreground, "median", "dash")]
-        key = (id(bands), factor, len(x), self.theme.name, self.scale)
+        stale = inp.bands_stale
+        key = (id(bands), factor, len(x), self.theme.name, self.scale, stale)
         drawn_before = self._bands_drawn
         if drawn_before is not None and drawn_before[0] == key and drawn_before[1] is bands and item.isVisible():
             return drawn_before[2], entries  # the same bands as on screen (most slider steps of a drag)
-        colour = self.theme.foreground
-        fills = [(label, bands[hi] / factor, bands[lo] / factor, brush(colour, alpha))
+        colour = self.theme.foreground if not stale else self.theme.muted  # an earlier value's: dimmed
+        dim = 0.5 if stale else 1.0
+        fills = [(label, bands[hi] / factor, bands[lo] / factor, brush(colour, int(alpha * dim)))
                  for label, (lo, hi), alpha in (("P10–P90", (0, 4), 38), ("P25–P75", (1, 3), 60))]
-        item.set_layers(x, fills, [("median", bands[2] / factor, self._pen(self.theme.foreground, 1.2,
-                                                                            Qt.PenStyle.DashLine))],
-                        style=(self.theme.name, self.scale, self.theme.line_scale))
+        item.set_layers(x, fills, [("median", bands[2] / factor, self._pen(colour, 1.2, Qt.PenStyle.DashLine))],
+                        style=(self.theme.name, self.scale, self.theme.line_scale, stale))
         item.setVisible(True)
         top = float(np.nanmax(bands[4])) / factor
         self._bands_drawn = (key, bands, top)

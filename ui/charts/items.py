@@ -390,6 +390,10 @@ class Layers(pg.GraphicsObject):
         self._rect = None
         self.update()
 
+    def fill_colours(self) -> list[QColor]:
+        """The colours the fills are painted in (in drawing order)."""
+        return [brush.color() for _, brush in self._fills]
+
     def boundingRect(self) -> QRectF:
         if self._rect is None:
             px, py = self.pixelVectors()

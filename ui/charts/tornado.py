@@ -100,9 +100,9 @@ class TornadoChart(Chart):
         self.base_line.setVisible(True)
         self._set_row_labels([b.label for b in bars], y)
         self._set_axis_label("bottom", "change from base, %" if relative else (unit.label or kpi.unit))
-        # The base value is in the legend except while dragging: a legend with a live number would
-        # re-lay out the chart on every update (and a held one would be stale).
-        base_text = "base, every input at its value" + ("" if inp.dragging else f": {kpi.format(result.base)}")
+        # The base value of the tornado shown (the tornado follows a drag with the bands, so the
+        # legend changes only when they arrive, not on every step).
+        base_text = f"base, every input at its value: {kpi.format(result.base)}"
         entries = [(low_colour, "input at its low end", "area"), (high_colour, "input at its high end", "area"),
                    (t.foreground, base_text, "dash")] + (
             [(t.muted, f"{hidden} input{'s' if hidden > 1 else ''} without effect not shown", "bar")] if hidden else [])

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from explorer.months import MONTH_NAMES, month_label as _label  # noqa: F401  (MONTH_NAMES for the axes)
 
 
 def month_label(start_index: int, m: int) -> str:
-    year, month = divmod(start_index + m, 12)
-    return f"{MONTH_NAMES[month]} {year}"
+    """The label of month ``m`` of a term starting at month index ``start_index``."""
+    return _label(start_index + m)
 
 
 def nice_ceil(x: float) -> float:

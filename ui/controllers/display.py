@@ -97,7 +97,7 @@ class Display(QObject):
             before = self.document.scenario
             self.document.edit(changes, dragging=dragging)
         except ExplorerError as exc:
-            self.status.show(str(exc), error=True)
+            self.status.show(exc.for_people, error=True)
             return False
         if self.document.scenario is not before:  # its analyses may follow from the worker
             self._control_edit = self.document.scenario
@@ -138,25 +138,55 @@ class Display(QObject):
             self.settle()
 
     def snapshot(self) -> ChartInput | None:
-        """What the charts show now, complete (pending work done): for exports."""
+        """What the charts show now, complete (pending work done): for exports. An edited scenario
+        carries a name and description marked as modified."""
         self.flush()
-        return self.input.replace(dragging=False) if self.input is not None else None
+        if self.input is None:
+            return None
+        return self.input.replace(dragging=False, scenario=self.named(self.input.scenario),
+                                  subtitle=self.shown_name())
 
     # ------------------------------------------------------------------ the refresh
     def _request(self, scenario: Scenario, samples: int) -> AnalysisRequest:
         return AnalysisRequest.for_view(scenario, self.catalog, self.view, samples)
 
     def _input(self, projection: Projection, scenario: Scenario, hold_axes: bool) -> ChartInput:
-        return ChartInput(projection, scenario, self.view, bands=self.analyses.bands, tornados=self.analyses.tornados,
-                          overlays=self.comparison.overlays(scenario, self.catalog),
-                          overlay_legend=not self.comparison, dragging=self.document.dragging, hold_axes=hold_axes)
+        return ChartInput(projection, scenario, self.view, bands=self.analyses.bands,
+                          bands_stale=not self.analyses.belongs_to(scenario), tornados=self.analyses.tornados,
+                          overlays=self.comparison.overlays(scenario, self.catalog), overlay_legend=True,
+                          dragging=self.document.dragging, hold_axes=hold_axes)
+
+    def shown_name(self) -> str:
+        """The shown scenario's name as pictures print it: marked '(modified)' when the document was
+        changed since it was opened or saved but still carries the name it came with."""
+        return self.named(self.shown_scenario()).name
+
+    def named(self, scenario: Scenario) -> Scenario:
+        """``scenario`` with its name and description marked as modified, when they are the ones of the
+        document as opened or saved and the figures changed since (a preset edited)."""
+        doc = self.document
+        if scenario is not doc.scenario or not doc.modified:
+            return scenario
+        base = doc.baseline
+        changes = {}
+        if scenario.name == base.name and not scenario.name.endswith("(modified)"):
+            changes["name"] = f"{scenario.name} (modified)"[:200]
+        if scenario.description and scenario.description == base.description:
+            changes["description"] = (f"Modified since it was opened: the figures no longer match this description. "
+                                      f"{scenario.description}")[:5000]
+        return scenario.replace(**changes) if changes else scenario
+
+    @property
+    def against(self) -> str:
+        """What the KPI cards compare with: the first slide, the saved file, or the scenario as opened."""
+        return "first slide" if self.presentation is not None else "saved" if self.document.path else "opened"
 
     def refresh(self) -> None:
         scenario = self.shown_scenario()
         try:
             projection = evaluate(scenario, self.catalog)
         except ExplorerError as exc:
-            self.status.show(str(exc), error=True)
+            self.status.show(exc.for_people, error=True)
             return
         self.projection = projection
         dragging = self.document.dragging
@@ -198,8 +228,8 @@ class Display(QObject):
         summary = projection.summary()
         if not analyses_only:
             self.summaryChanged.emit(summary)
-        self.kpis.set_values(summary, self.baseline(), card_extras(summary, scenario, self.analyses.bands),
-                             against="first slide" if self.presentation is not None else "saved")
+        self.kpis.set_values(summary, self.baseline(),
+                             card_extras(summary, scenario, self.analyses.bands, inp.bands_stale), against=self.against)
         if not analyses_only:
             self._fill_comparison(summary, scenario)
 

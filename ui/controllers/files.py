@@ -56,8 +56,9 @@ class FilesController(QObject):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
+        notices: list[str] = []
         try:
-            scenario = load_scenario(path, self._catalog())
+            scenario = load_scenario(path, self._catalog(), notices)
         except ExplorerError as exc:
             self.dialogs.error("Cannot open scenario", str(exc))
             self.status.show(f"Not opened: {exc}", error=True)
@@ -67,7 +68,7 @@ class FilesController(QObject):
         self.document.load(scenario, Path(path).resolve())
         self.settings.add_recent(str(path))
         self.remember(path)
-        self.status.show(f"Opened {Path(path).name}")
+        self.status.show(" ".join([f"Opened {Path(path).name}."] + notices))
         return True
 
     def open_preset(self, key: str) -> bool:

@@ -5,10 +5,12 @@ or ``(None, the reason there is no answer)``; the answer applied is ``applied`` 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QPushButton, QRadioButton, QVBoxLayout)
 
 from explorer.formatting import compact, power
+
+from ..widgets.common import SpinBox
 
 
 class FitDialog(QDialog):
@@ -19,7 +21,7 @@ class FitDialog(QDialog):
         self.applied = None
         self.setWindowTitle("Fit to budget")
         self.setAccessibleName("Fit to budget")
-        self.budget = QDoubleSpinBox()
+        self.budget = SpinBox(what="Budget")
         self.budget.setRange(0.001, 100_000.0)
         self.budget.setDecimals(3)
         self.budget.setSuffix(" USD billion")
@@ -64,6 +66,8 @@ class FitDialog(QDialog):
         self.gpus.toggled.connect(lambda: self._invalidate())
         self.power.toggled.connect(lambda: self._invalidate())
         self.budget.valueChanged.connect(lambda: self._invalidate())
+        self.budget.lineEdit().textEdited.connect(lambda: self._invalidate())  # typed, not yet committed
+        self.price.toggled.connect(lambda: self._invalidate())
 
     def _invalidate(self) -> None:
         self.result = None
@@ -71,6 +75,10 @@ class FitDialog(QDialog):
 
     def solve(self) -> None:
         solve_for = "gpu_count" if self.gpus.isChecked() else "facility_power_mw" if self.power.isChecked() else "price"
+        if self.budget.pending() and not self.budget.commit():  # solve for what the box shows
+            self.answer.setText(f"<b>No answer:</b> {self.budget.problem}")
+            self._invalidate()
+            return
         result, problem = self._solve(self.budget.value() * 1e9, solve_for)
         self.result = result
         self.apply_button.setEnabled(result is not None)

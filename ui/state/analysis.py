@@ -51,6 +51,11 @@ class Analyses:
     bands: object = None  # explorer.uncertainty.Bands, or None
     tornados: Mapping | None = None  # KPI key -> Tornado, or None
     problem: str = ""  # why there are none ('' when fine)
+    scenario: Scenario | None = None  # what they were computed for
+
+    def belongs_to(self, scenario: Scenario) -> bool:
+        """True when these are the analyses of ``scenario`` (not of an earlier value of a drag)."""
+        return self.scenario is None or self.scenario is scenario or self.scenario == scenario
 
     def fits(self, term_months: int) -> bool:
         """True when the bands are of a scenario with this term (else they cannot be drawn)."""
@@ -71,9 +76,9 @@ def run_analyses(request: AnalysisRequest) -> Analyses:
     try:
         bands = compute_bands(request.scenario, request.catalog, samples=request.samples,
                               precision=request.precision, effective=request.effective) if request.bands else None
-        return Analyses(bands, tornados(request.scenario, request.catalog))
+        return Analyses(bands, tornados(request.scenario, request.catalog), scenario=request.scenario)
     except ExplorerError as exc:
-        return Analyses(problem=str(exc))
+        return Analyses(problem=exc.for_people)
 
 
 @dataclass(frozen=True)

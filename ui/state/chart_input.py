@@ -28,6 +28,7 @@ class ChartInput:
     scenario: Scenario
     view: ViewOptions = ViewOptions()
     bands: object = None  # explorer.uncertainty.Bands, or None
+    bands_stale: bool = False  # the bands belong to an earlier value (a drag's): drawn dimmed
     tornados: Mapping | None = None  # KPI key -> explorer.sensitivity.Tornado, or None
     overlays: tuple[Overlay, ...] = ()
     overlay_legend: bool = True  # name compared scenarios in the legends (the window's table may do it)

@@ -7,7 +7,9 @@ from explorer.kpis import CARDS, KPIS, serving_conditions
 from explorer.scenario import Scenario
 
 
-def card_extras(summary: dict, scenario: Scenario, bands=None) -> dict[str, str]:
+def card_extras(summary: dict, scenario: Scenario, bands=None, stale: bool = False) -> dict[str, str]:
+    """``stale``: the bands belong to an earlier value (a drag's); their ranges are not printed
+    beside the new figures (the line says they are being updated, so the cards keep their height)."""
     extras = {}
     if summary["cost_vs_contract"] is not None:
         extras["cost_total_usd"] = (f"{summary['cost_vs_contract']:.0%} of the contract; it implies USD "
@@ -39,6 +41,6 @@ def card_extras(summary: dict, scenario: Scenario, bands=None) -> dict[str, str]
             if abs(p90 - p10) <= 1e-3 * max(abs(p10), abs(p90), 1e-300):
                 continue  # no input with a range moves this figure
             kpi = KPIS[key]
-            line = f"P10–P90 {kpi.format_bare(p10)} – {kpi.format_bare(p90)}"
+            line = "P10–P90 updating…" if stale else f"P10–P90 {kpi.format_bare(p10)} – {kpi.format_bare(p90)}"
             extras[key] = f"{extras[key]}\n{line}" if key in extras else line
     return extras

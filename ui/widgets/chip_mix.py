@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
-from superqt import QDoubleSlider
 
 from explorer.catalog import Catalog
 from explorer.mix import add_chip, remove_chip, set_share
 
 from ..theme import chip_colour
-from .common import SpinBox, clear_layout
+from .common import Slider, SpinBox, clear_layout
 from .tooltips import chip_tooltip
 
 
@@ -56,10 +55,37 @@ class StackedBar(QWidget):
         painter.drawRect(rect)
 
 
+def padlock_icon() -> QIcon:
+    """A padlock, open (unlocked) or closed (locked, the button checked), drawn here: the lock shows
+    as a picture, not as a grey word."""
+    icon = QIcon()
+    for checked, state in ((False, QIcon.State.Off), (True, QIcon.State.On)):
+        for scale in (1, 2):
+            pixmap = QPixmap(14 * scale, 14 * scale)
+            pixmap.setDevicePixelRatio(scale)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            colour = QColor("#CF222E" if checked else "#6E7781")
+            p.setPen(QPen(colour, 1.6))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            # the shackle: closed over the body, or swung open to the right
+            p.drawArc(QRectF(3.5 if checked else 6.5, 1.0, 7, 8), 0, 180 * 16)
+            p.drawLine(QPointF(3.5 if checked else 6.5, 5), QPointF(3.5 if checked else 6.5, 7))
+            if checked:
+                p.drawLine(QPointF(10.5, 5), QPointF(10.5, 7))
+            p.setBrush(colour if checked else Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(QRectF(2, 6.5, 10, 6.5), 1.5, 1.5)
+            p.end()
+            icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
+    return icon
+
+
 class ChipMixEditor(QWidget):
     """One slider per chip in the mix; moving one rescales the unlocked others so shares sum to 100%."""
 
     mixEdited = Signal(dict, bool)  # new mix, dragging
+    locksEdited = Signal(tuple)  # the chips locked now
     dragFinished = Signal()
 
     def __init__(self, catalog: Catalog, parent=None):
@@ -67,7 +93,7 @@ class ChipMixEditor(QWidget):
         self.catalog = catalog
         self._mix: dict[str, float] = {}
         self.rows: dict[str, dict] = {}  # chip -> its widgets: slider, spin, lock, remove
-        self.locked: set[str] = set()
+        self.locked: tuple[str, ...] = ()  # as the scenario has them
 
         self.bar = StackedBar()
         self.rows_layout = QGridLayout()
@@ -112,7 +138,6 @@ class ChipMixEditor(QWidget):
     def _build_rows(self, chips: list[str]) -> None:
         clear_layout(self.rows_layout)
         self.rows = {}
-        self.locked &= set(chips)
         for r, chip in enumerate(chips):
             index = self.catalog.index(chip) if chip in self.catalog else r
             swatch = QLabel()
@@ -122,13 +147,13 @@ class ChipMixEditor(QWidget):
             name.setMinimumWidth(72)
             if chip in self.catalog:
                 name.setToolTip(chip_tooltip(self.catalog[chip]))
-            slider = QDoubleSlider(Qt.Orientation.Horizontal)
+            slider = Slider()
             slider.setRange(0.0, 100.0)
             slider.setSingleStep(1.0)
             slider.setPageStep(10.0)
             slider.setAccessibleName(f"Chip mix: {chip}")
             slider.setToolTip(f"Share of {chip} in the fleet (%)")
-            spin = SpinBox()
+            spin = SpinBox(what=f"{chip}'s share")
             spin.setRange(0.0, 100.0)
             spin.setDecimals(1)
             spin.setSuffix(" %")
@@ -136,10 +161,12 @@ class ChipMixEditor(QWidget):
             spin.setAccessibleName(f"Chip mix: {chip} value")
             lock = QToolButton()
             lock.setCheckable(True)
-            lock.setText("lock")
+            lock.setIcon(padlock_icon())
+            lock.setIconSize(QSize(14, 14))
+            lock.setAutoRaise(True)
             lock.setChecked(chip in self.locked)
             lock.setAccessibleName(f"Lock {chip}")
-            lock.setToolTip(f"Keep {chip}'s share fixed while other chips move")
+            lock.setToolTip(f"Lock {chip}: keep its share fixed while other chips move (saved with the scenario)")
             remove = QToolButton()
             remove.setText("×")
             remove.setAccessibleName(f"Remove {chip}")
@@ -152,12 +179,13 @@ class ChipMixEditor(QWidget):
             slider.valueChanged.connect(lambda v, cid=chip, s=slider: self._share_moved(cid, v / 100.0, s.isSliderDown()))
             slider.sliderReleased.connect(self.dragFinished)
             spin.valueChanged.connect(lambda v, cid=chip: self._share_moved(cid, v / 100.0, False))
-            lock.toggled.connect(lambda on, cid=chip: self._lock(cid, on))
+            lock.clicked.connect(lambda on, cid=chip: self._lock(cid, on))
             remove.clicked.connect(lambda _=False, cid=chip: self.mixEdited.emit(remove_chip(self._mix, cid), False))
             self.rows[chip] = {"slider": slider, "spin": spin, "lock": lock, "remove": remove}
 
     def _lock(self, chip: str, on: bool) -> None:
-        (self.locked.add if on else self.locked.discard)(chip)
+        locked = tuple(c for c in self._mix if (c == chip and on) or (c != chip and c in self.locked))
+        self.locksEdited.emit(locked)
 
     def _share_moved(self, chip: str, share: float, dragging: bool) -> None:
         new = set_share(self._mix, chip, share, self.locked)
@@ -166,17 +194,25 @@ class ChipMixEditor(QWidget):
         else:  # nothing could move (every other chip locked): snap the control back
             self.set_mix(self._mix)
 
-    def slider(self, chip: str) -> QDoubleSlider:
+    def slider(self, chip: str) -> Slider:
         return self.rows[chip]["slider"]
 
     def spin(self, chip: str) -> QDoubleSpinBox:
         return self.rows[chip]["spin"]
 
-    def set_mix(self, mix) -> None:
+    def set_mix(self, mix, locked: tuple[str, ...] | None = None) -> None:
         mix = dict(mix)
+        if locked is not None:
+            self.locked = tuple(locked)
         if list(mix) != list(self.rows):
             self._build_rows(list(mix))
         self._mix = mix
+        for chip, row in self.rows.items():
+            on = chip in self.locked
+            if row["lock"].isChecked() != on:
+                with QSignalBlocker(row["lock"]):
+                    row["lock"].setChecked(on)
+            row["lock"].setAccessibleDescription("locked" if on else "not locked")
         for chip, share in mix.items():
             row = self.rows[chip]
             with QSignalBlocker(row["slider"]), QSignalBlocker(row["spin"]):

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QWidget
 
 from explorer.fields import FieldSpec
 
-from .common import SpinBox
+from .common import Combo, MonthEdit, SpinBox
 from .tooltips import field_tooltip
 
 # Shares shown as percentages.
@@ -75,7 +75,7 @@ class NumberEditor(FieldEditor):
 
     def _make(self) -> QWidget:
         spec = self.spec
-        spin = SpinBox()
+        spin = SpinBox(what=spec.label, integer=spec.kind == "int")
         spin.setRange(spec.lo, spec.hi)
         spin.setDecimals(0 if spec.kind == "int" else DECIMALS.get(spec.name, 2))
         spin.setSuffix(SHORT_UNITS.get(spec.name, ""))
@@ -93,7 +93,7 @@ class PercentEditor(FieldEditor):
     """A share (0-1) shown and typed in percent."""
 
     def _make(self) -> QWidget:
-        spin = SpinBox()
+        spin = SpinBox(what=self.spec.label)
         spin.setRange(self.spec.lo * 100, self.spec.hi * 100)
         spin.setDecimals(1)
         spin.setSuffix(" %")
@@ -143,7 +143,7 @@ class OptionalNumber(QWidget):
 
 class OptionalNumberEditor(FieldEditor):
     def _make(self) -> QWidget:
-        spin = SpinBox()
+        spin = SpinBox(what=self.spec.label)
         spin.setRange(self.spec.lo, self.spec.hi)
         spin.setDecimals(DECIMALS.get(self.name, 2))
         spin.setSuffix(SHORT_UNITS.get(self.name, ""))
@@ -159,11 +159,9 @@ class MonthEditor(FieldEditor):
     """A month ('2025-11') as 'Nov 2025'."""
 
     def _make(self) -> QWidget:
-        edit = QDateEdit()
-        edit.setDisplayFormat("MMM yyyy")
+        edit = MonthEdit()
         edit.setMinimumDate(QDate(2000, 1, 1))
         edit.setMaximumDate(QDate(2100, 12, 1))
-        edit.setKeyboardTracking(False)
         edit.dateChanged.connect(lambda d: self._edited(month_text(d)))
         return edit
 
@@ -173,7 +171,7 @@ class MonthEditor(FieldEditor):
 
 class ChoiceEditor(FieldEditor):
     def _make(self) -> QWidget:
-        combo = QComboBox()
+        combo = Combo()
         for choice in self.spec.choices:
             combo.addItem(self._label(choice), choice)
         combo.activated.connect(lambda i: self._edited(combo.itemData(i)))
@@ -195,7 +193,7 @@ class ServingModelEditor(ChoiceEditor):
     def _make(self) -> QWidget:
         from explorer.serving import CUSTOM, serving_models
 
-        combo = QComboBox()
+        combo = Combo()
         # a long model name must not widen the panel: the combo elides, its list shows it whole
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(14)

@@ -125,7 +125,10 @@ class KpiCard(QWidget):
             strip = self.parent()
             if isinstance(strip, KpiStrip):
                 strip.equalise()  # every card as tall as the tallest
-        self.setAccessibleDescription(" · ".join(t for _, t, _ in self._lines()[1:] if t.strip()))
+        # painted by hand, so a screen reader is told: the title and figure, then the change and ranges
+        self.setAccessibleName(f"{self.kpi.label}: {self.value.text()}")
+        self.setAccessibleDescription(" · ".join(t.strip().replace("\n", "; ") for _, t, _ in self._lines()[2:]
+                                                 if t.strip()))
         same = heights == self.__dict__.get("_heights")
         self._heights = heights
         if lines is None or relayout or not same:

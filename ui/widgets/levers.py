@@ -8,14 +8,13 @@ from typing import Callable
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
-from superqt import QDoubleSlider
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from explorer.fields import FIELDS
 from explorer.formatting import power
 from explorer.scenario import Scenario
 
-from .common import SpinBox
+from .common import Combo, SpinBox, Slider
 from .tooltips import field_tooltip
 
 
@@ -39,14 +38,14 @@ class ValueControl(QWidget):
 
         self.label = QLabel(f"<b>{label}</b>")
         self.label.setToolTip(tooltip)
-        self.spin = SpinBox()
+        self.spin = SpinBox(what=label, integer=integer)
         self.spin.setRange(lo, hi)
         self.spin.setDecimals(0 if integer else decimals)
         self.spin.setSuffix(f" {unit}" if unit else "")
         self.spin.setAccessibleName(f"{name} value")
         self.spin.setToolTip(tooltip)
         self.spin.setMinimumWidth(128)
-        self.slider = QDoubleSlider(Qt.Orientation.Horizontal)
+        self.slider = Slider()
         self.slider.setAccessibleName(name)
         self.slider.setToolTip(tooltip)
         if log:
@@ -164,7 +163,7 @@ class FleetSizeControl(QWidget):
         self.gpus.edited.connect(lambda v, d: self.edited.emit({"gpu_count": int(v)}, d))
         self.mw.edited.connect(lambda v, d: self.edited.emit({"facility_power_mw": float(v)}, d))
         self.gw.edited.connect(lambda v, d: self.edited.emit({"facility_power_mw": float(v) * 1000.0}, d))
-        self.unit = QComboBox()
+        self.unit = Combo()
         self.unit.addItems(list(self.UNITS))
         self.unit.setAccessibleName("Fleet size unit")
         self.unit.setToolTip("Size the fleet by accelerators, or by provisioned facility power as the 2025 deals "

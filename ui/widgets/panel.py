@@ -13,7 +13,7 @@ from explorer.scenario import Scenario
 
 from .assumptions import AssumptionsPanel
 from .chip_mix import ChipMixEditor
-from .common import separator
+from .common import give_up_undo, separator
 from .levers import FleetSizeControl, ValueControl
 from .tooltips import escape, field_tooltip
 
@@ -49,6 +49,9 @@ class ControlPanel(QWidget):
         self.name_edit.setAccessibleName("Scenario name")
         self.name_edit.setToolTip("The scenario's name, shown in the title of exported charts and reports")
         self.name_edit.setMaxLength(200)
+        # after Enter, Ctrl+Z undoes the scenario (not the name's typing)
+        give_up_undo(self.name_edit, lambda: self.__dict__.get("_shown") is not None
+                     and self.name_edit.text() != self._shown.name)
         font = self.name_edit.font()
         font.setBold(True)
         self.name_edit.setFont(font)
@@ -70,6 +73,7 @@ class ControlPanel(QWidget):
             control.edited.connect(lambda v, d, f=field: self.edited.emit({f: float(v)}, d))
             control.dragFinished.connect(self.dragFinished)
         self.mix.mixEdited.connect(lambda mix, d: self.edited.emit({"chip_mix": mix}, d))
+        self.mix.locksEdited.connect(lambda locked: self.edited.emit({"locked_chips": locked}, False))
         self.mix.dragFinished.connect(self.dragFinished)
         self.assumptions.edited.connect(lambda changes: self.edited.emit(changes, False))
         self.name_edit.editingFinished.connect(
@@ -93,7 +97,7 @@ class ControlPanel(QWidget):
 
     # Fields shown above the Assumptions group; a change of only these leaves the group alone.
     MAIN_FIELDS = frozenset({"name", "description", "notes", "gpu_count", "facility_power_mw",
-                             "energy_price_usd_per_kwh", "agent_cpu_ratio", "chip_mix"})
+                             "energy_price_usd_per_kwh", "agent_cpu_ratio", "chip_mix", "locked_chips"})
 
     def set_scenario(self, scenario: Scenario, force: bool = False) -> None:
         """Show ``scenario`` (signals blocked). Only the controls whose fields changed since the last
@@ -124,5 +128,5 @@ class ControlPanel(QWidget):
         for control, field in ((self.energy_price, "energy_price_usd_per_kwh"), (self.agent_ratio, "agent_cpu_ratio")):
             if changed is None or field in changed:
                 control.set_value(getattr(scenario, field))
-        if changed is None or "chip_mix" in changed:
-            self.mix.set_mix(scenario.chip_mix)
+        if changed is None or changed & {"chip_mix", "locked_chips"}:
+            self.mix.set_mix(scenario.chip_mix, scenario.locked_chips)

@@ -62,7 +62,7 @@ class PriceOverrides(QWidget):
             self.grid.addWidget(QLabel(chip), r, 0)
             for col, field, decimals, hi in ((1, "rent_price_overrides", 3, 1000.0),
                                              (3, "purchase_price_overrides", 0, 1e8)):
-                spin = SpinBox()
+                spin = SpinBox(what=f"{'Rent' if col == 1 else 'Purchase'} price of {chip}")
                 spin.setDecimals(decimals)
                 spin.setRange(0.0, hi)
                 spin.setAccessibleName(f"{'Rent' if col == 1 else 'Purchase'} price: {chip}")

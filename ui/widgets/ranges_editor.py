@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from explorer.fields import FIELDS, UNCERTAIN_FIELDS
 from explorer.ranges import default_ranges
 from explorer.scenario import Scenario
 
-from .common import SpinBox
+from .common import MonthEdit, SpinBox
 from .field_editors import PERCENT_FIELDS, RANGE_DECIMALS, month_date, month_text
 from .tooltips import field_tooltip
 
@@ -41,12 +41,10 @@ class RangesEditor(QWidget):
             editors = []
             for end in ("low", "high"):
                 if spec.kind == "month":
-                    edit = QDateEdit()
-                    edit.setDisplayFormat("MMM yyyy")
-                    edit.setKeyboardTracking(False)
+                    edit = MonthEdit()
                     edit.dateChanged.connect(lambda _d, n=name: self._changed(n))
                 else:
-                    edit = SpinBox()
+                    edit = SpinBox(what=f"{spec.label}, {end} end")
                     if name in PERCENT_FIELDS:
                         edit.setRange(spec.lo * 100, spec.hi * 100)
                         edit.setDecimals(1)
@@ -63,15 +61,16 @@ class RangesEditor(QWidget):
             grid.addWidget(editors[1], r, 2)
             self._rows[name] = (on, editors[0], editors[1])
         row = len(UNCERTAIN_FIELDS) + 1
-        self.samples = QSpinBox()
+        self.samples = SpinBox(what="Samples", integer=True)
+        self.samples.setDecimals(0)
         self.samples.setRange(int(FIELDS["uncertainty_samples"].lo), int(FIELDS["uncertainty_samples"].hi))
         self.samples.setSingleStep(500)
-        self.samples.setKeyboardTracking(False)
         self.samples.setAccessibleName("Samples")
         self.samples.setToolTip(field_tooltip(FIELDS["uncertainty_samples"]))
-        self.seed = QSpinBox()
+        self.seed = SpinBox(what="Random seed", integer=True)
+        self.seed.setDecimals(0)
+        self.seed.setGroupSeparatorShown(False)
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setKeyboardTracking(False)
         self.seed.setAccessibleName("Random seed")
         self.seed.setToolTip(field_tooltip(FIELDS["uncertainty_seed"]))
         grid.addWidget(QLabel("Samples"), row, 0)

@@ -76,12 +76,21 @@ def test_compared_scenarios_are_drawn_offset_and_named(make_chart):
     assert "Other deal" not in chart.legend_labels() and chart.overlay_lines()
 
 
-def test_legends_hold_no_live_numbers_while_dragging(make_chart):
+def test_the_tornado_keeps_its_base_value_during_a_drag(make_chart):
     chart = make_chart("tornado")
-    chart.set_input(inp(Scenario(gpu_count=300_000), dragging=True))
-    assert not any(":" in label for label in chart.legend_labels())
-    chart.set_input(inp(Scenario(gpu_count=300_000)))
-    assert any("USD" in label for label in chart.legend_labels())
+    shown = inp(Scenario(gpu_count=300_000))
+    chart.set_input(shown.replace(dragging=True))
+    base = shown.tornados["cost_total_usd"].base
+    assert f"base, every input at its value: USD {base / 1e9:.1f}B" in chart.legend_labels()
+
+
+def test_bands_of_an_earlier_value_are_dimmed(make_chart):
+    chart = make_chart("cumulative")
+    shown = inp(Scenario())
+    chart.set_input(shown)
+    bright = chart.bands_item.fill_colours()[0].alpha()
+    chart.set_input(shown.replace(bands_stale=True))
+    assert chart.bands_item.fill_colours()[0].alpha() < bright
 
 
 def test_hover_readouts_name_the_month_and_values(make_chart):

@@ -67,3 +67,23 @@ def _button(dialog, name):
     from PySide6.QtWidgets import QPushButton
 
     return next(b for b in dialog.findChildren(QPushButton) if b.accessibleName() == name)
+
+
+def test_the_dialog_solves_for_what_the_box_shows_without_enter(qtbot):
+    asked = []
+
+    def solve(budget, solve_for):
+        asked.append(budget)
+        return _Result(budget), None
+
+    dialog = FitDialog(Scenario(), solve)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.mouseClick(_button(dialog, "Solve"), Qt.MouseButton.LeftButton)
+    assert asked[-1] == pytest.approx(38e9) and dialog.apply_button.isEnabled()
+    dialog.budget.setFocus()
+    dialog.budget.selectAll()
+    QTest.keyClicks(dialog.budget, "25")  # typed, no Enter
+    assert not dialog.apply_button.isEnabled()  # the answer no longer matches the inputs
+    QTest.mouseClick(_button(dialog, "Solve"), Qt.MouseButton.LeftButton)
+    assert asked[-1] == pytest.approx(25e9) and dialog.apply_button.isEnabled()

@@ -161,7 +161,7 @@ def test_an_invalid_edit_is_refused_with_a_message_and_the_box_put_back(window):
     term = window.panel.assumptions.editor("term_months")
     type_into(term, "6")  # full deployment (Dec 2026) would fall after a 6-month term
     assert window.document.scenario.term_months == 84
-    assert "ramp_end" in window.status.text and window.status.error
+    assert window.status.text.startswith("Full deployment by (Dec 2026) falls after the term ends") and window.status.error
     assert term.value() == 84
 
 
@@ -186,12 +186,18 @@ def test_assumption_edits_and_price_overrides(window):
     assert window.projection.gpus[0, 7] == pytest.approx(200_000)  # fully deployed by June 2026
 
 
-def test_kpis_show_the_change_against_the_saved_scenario(window):
-    assert window.kpis.cards["cost_total_usd"].delta.text() == "= as saved"
+def test_kpis_compare_with_the_scenario_as_opened_and_once_saved_as_saved(window, dialogs, tmp_path):
+    assert window.kpis.cards["cost_total_usd"].delta.text() == "= as opened"  # nothing saved yet
     slider(window, "Energy price").setValue(0.3)
     window.flush()
     delta = window.kpis.cards["cost_total_usd"].delta.text()
-    assert delta.startswith("▲") and "% vs saved" in delta
+    assert delta.startswith("▲") and "% vs opened" in delta
+    dialogs.paths = [str(tmp_path / "saved.json")]
+    window.files.save_as()
+    window.flush()
+    assert window.kpis.cards["cost_total_usd"].delta.text() == "= as saved"
+    slider(window, "Energy price").setValue(0.2)
+    window.flush()
     assert "% vs saved" in window.kpis.cards["cost_per_million_tokens_usd"].delta.text()
 
 
