@@ -193,6 +193,7 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=
     out = out or sys.stdout
     err = err or sys.stderr
     parser = parser or build_parser()[0]
+    args = None
     try:
         args = parser.parse_args(list(argv))
         handler: Callable | None = getattr(args, "handler", None)
@@ -202,10 +203,22 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=
         return handler(args, out)
     except ExplorerError as exc:
         err.write(f"{PROG}: error: {exc}\n")
+        usage = _usage_of(parser, args)
+        if usage and not isinstance(exc, UsageError):  # (argparse's errors carry their usage already)
+            err.write(usage.strip() + "\n")
         return EXIT_BAD_INPUT
     except OSError as exc:  # e.g. a closed stdout pipe or a file system failure outside our checks
         err.write(f"{PROG}: error: {exc.strerror or exc}\n")
         return EXIT_BAD_INPUT
+
+
+def _usage_of(parser: argparse.ArgumentParser, args) -> str:
+    """The usage of the subcommand that failed ('' when there is none)."""
+    command = getattr(args, "command", None)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command].format_usage()
+    return ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -44,7 +44,7 @@ class FieldSpec:
 
     def shown(self, value) -> str:
         """The value as the window shows it: '80%', 'Dec 2026', '1.35', '84 months'."""
-        from .formatting import plain
+        from .formatting import trimmed
         from .months import month_index, month_label
 
         if value is None:
@@ -52,10 +52,10 @@ class FieldSpec:
         if self.kind == "month":
             return month_label(month_index(value))
         if self.is_share:
-            return f"{_trim(plain(value * 100, 3))}%"
+            return f"{trimmed(value * 100, 3)}%"
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             unit = self.unit if self.unit and len(self.unit) <= 12 else ""
-            return _trim(plain(value, 4)) + (f" {unit}" if unit else "")
+            return trimmed(value, 4) + (f" {unit}" if unit else "")
         return str(value)
 
     def range_text(self) -> str:
@@ -431,13 +431,6 @@ def show(value) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return json.dumps(value) if isinstance(value, (bool, type(None))) else repr(value)
-
-
-def _trim(text: str) -> str:
-    """'9.000' -> '9', '0.0806' stays, '1,200' stays."""
-    if "." in text and "e" not in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def check_number(spec: FieldSpec, value, key: str | None = None) -> float:

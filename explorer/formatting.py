@@ -51,6 +51,14 @@ def plain(x: float, digits: int = 4) -> str:
     return f"{x + 0.0:,.{decimals}f}"
 
 
+def trimmed(x: float, digits: int = 4) -> str:
+    """``plain`` without trailing zeros: 84 -> '84', 1.35 -> '1.35', 0.0806 -> '0.0806'."""
+    text = plain(x, digits)
+    if "." in text and "e" not in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
 def usd(x: float, digits: int = 3) -> str:
     """USD 45.5B for large amounts, USD 3.35 for prices."""
     if not _finite(x):

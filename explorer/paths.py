@@ -20,3 +20,11 @@ def catalog_path() -> Path:
 
 def presets_dir() -> Path:
     return assets_dir() / "presets"
+
+
+def model_doc_path() -> Path:
+    """docs/model.md (every equation, default and source): in the checkout, and shipped in the bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "docs" / "model.md"
+    return Path(__file__).resolve().parent.parent / "docs" / "model.md"

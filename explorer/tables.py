@@ -135,37 +135,200 @@ def write_csv(projection: Projection, scenario: Scenario, out: str | os.PathLike
     side = check_writable_target(assumptions_csv_path(out))  # both checked before either is written
     monthly = monthly_frame(projection, index)
     assumptions = assumptions_frame(scenario)
-    atomic_write(out, lambda tmp: monthly.to_csv(tmp, index=False, float_format="%.6g"))
+    atomic_write(out, lambda tmp: monthly.to_csv(tmp, index=False))  # full precision
     atomic_write(side, lambda tmp: assumptions.to_csv(tmp, index=False))
     return [out, side]
 
 
 XLSX_SHEETS = ("Monthly", "Summary", "Assumptions", "Chips")
 
+# Excel number formats by what a column holds (cells stay numbers: sums, charts and pivots work).
+USD = '#,##0'
+PRICE = '#,##0.000'
+WHOLE = '#,##0'
+POWER = '#,##0.0'
+RATE = '#,##0.00'
+SHARE = '0.0%'
+MONTH = 'mmm yyyy'
 
-def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLike, index: int = 0) -> list[Path]:
-    """One workbook: Monthly, Summary, Assumptions and Chips sheets."""
+_HEADERS = {  # monthly column -> (readable header with its unit, number format)
+    "month": ("Month", MONTH), "accelerators_total": ("Accelerators installed, total", WHOLE),
+    "accelerator_power_provisioned_mw": ("Accelerator power, provisioned (MW)", POWER),
+    "server_overhead_power_provisioned_mw": ("Server overhead power, provisioned (MW)", POWER),
+    "cluster_power_provisioned_mw": ("Cluster power beyond the racks, provisioned (MW)", POWER),
+    "agent_cpu_power_provisioned_mw": ("Agent CPU power, provisioned (MW)", POWER),
+    "it_power_provisioned_mw": ("IT power, provisioned (MW)", POWER),
+    "facility_power_provisioned_mw": ("Facility power, provisioned (MW)", POWER),
+    "it_power_average_mw": ("IT power, average draw (MW)", POWER),
+    "facility_power_average_mw": ("Facility power, average draw (MW)", POWER),
+    "energy_mwh": ("Energy (MWh)", WHOLE), "hours": ("Hours in the month", WHOLE),
+    "cost_total_usd": ("Cost, total (USD)", USD), "cost_cumulative_usd": ("Cost, cumulative (USD)", USD),
+    "cost_per_effective_gpu_hour_usd": ("Cost per busy GPU-hour (USD)", PRICE),
+    "cost_per_million_output_tokens_usd": ("Cost per million output tokens (USD)", PRICE),
+    "output_tokens": ("Output tokens", WHOLE), "agent_vcpus": ("Agent vCPUs", WHOLE),
+    "agent_sessions": ("Concurrent agent sessions", WHOLE),
+}
+_PARTS = {"compute": "accelerator capacity", "energy": "energy", "cpu": "agent CPUs", "other": "support, storage, other"}
+_KIND_FORMATS = {"usd": USD, "price": PRICE, "power": POWER, "energy": WHOLE, "flops": RATE, "count": WHOLE,
+                 "tokens_s": WHOLE, "tokens": WHOLE, "share": SHARE, "ratio": SHARE, "months": WHOLE}
+
+
+def readable(column: str) -> tuple[str, str]:
+    """(header with its unit, Excel number format) of a monthly column."""
+    if column in _HEADERS:
+        return _HEADERS[column]
+    if column.startswith("accelerators_"):
+        return f"Accelerators installed, {column.removeprefix('accelerators_')}", WHOLE
+    for kind, title in (("peak", "Peak compute"), ("effective", "Effective compute")):
+        if column.startswith(f"{kind}_eflops_"):
+            return f"{title}, {column.rsplit('_', 1)[1].upper()} (EFLOP/s)", RATE
+    if column.startswith("cost_") and column.endswith("_usd"):
+        return f"Cost, {_PARTS.get(column[5:-4], column[5:-4])} (USD)", USD
+    for suffix in ("_p10", "_p90"):
+        if column.endswith(suffix):
+            header, fmt = readable(column.removesuffix(suffix))
+            return f"{header} {suffix[1:].upper()}", fmt
+    return column, '#,##0.###'
+
+
+_BAND_COLUMNS = {"capacity": "peak_eflops_bf16", "facility_mw": "facility_power_provisioned_mw",
+                 "cost_cumulative": "cost_cumulative_usd"}
+
+
+def _with_bands(frame, bands):
+    """The monthly frame with P10 and P90 columns beside the quantities the bands cover."""
+    if bands is None:
+        return frame
+    frame = frame.copy()
+    for key, column in _BAND_COLUMNS.items():
+        series = bands.series.get(key)
+        if series is None or series.shape[1] != len(frame) or column not in frame:
+            continue
+        scale = 1e18 if key == "capacity" else 1.0  # capacity bands are FLOP/s (BF16 peak unless chosen)
+        at = frame.columns.get_loc(column) + 1
+        frame.insert(at, column + "_p10", series[0] / scale)
+        frame.insert(at + 1, column + "_p90", series[4] / scale)
+    return frame
+
+
+def _excel_monthly(frame):
+    """The monthly frame as Excel shows it: real dates, whole accelerators, readable headers."""
+    import pandas as pd
+
+    out = frame.copy()
+    out["month"] = pd.to_datetime(out["month"] + "-01")
+    for column in out.columns:
+        if column.startswith("accelerators_") and not column.endswith(("_p10", "_p90")):
+            out[column] = np.round(out[column].to_numpy(dtype=float)).astype(np.int64)
+    formats = [readable(c)[1] for c in out.columns]
+    out.columns = [readable(c)[0] for c in out.columns]
+    return out, formats
+
+
+def _excel_summary(projection: Projection, index: int, bands=None):
+    import pandas as pd
+
+    s = projection.summary(index)
+    rows, formats = [], []
+    for key in SUMMARY_TABLE:
+        kpi = KPIS[key]
+        row = {"KPI": kpi.label, "Value": value_of(s, key), "Unit": kpi.unit}
+        if bands is not None:
+            p = bands.kpis.get(key)
+            row["P10"], row["P90"] = (float(p[0]), float(p[4])) if p is not None else (None, None)
+        rows.append(row)
+        formats.append(_KIND_FORMATS.get(kpi.kind, '#,##0.###'))
+    return pd.DataFrame(rows), formats
+
+
+def _excel_assumptions(scenario: Scenario):
+    """Every field with its value as a number (shares as percentages), unit, range and source."""
+    import pandas as pd
+
+    rows, formats = [], []
+    for spec in FIELDS.values():
+        value = getattr(scenario, spec.name)
+        fmt = '@'
+        if isinstance(value, bool) or value is None:
+            value = "yes" if value is True else "no" if value is False else "not set"
+        elif isinstance(value, (int, float)):
+            fmt = SHARE if spec.is_share else WHOLE if isinstance(value, int) else '#,##0.####'
+        elif spec.kind == "month":
+            value = pd.Timestamp(value + "-01")
+            fmt = MONTH
+        else:
+            value = _value_text(value)
+        rows.append({"Assumption": spec.label, "Value": value, "Unit": "" if spec.is_share else spec.unit,
+                     "Allowed": spec.range_text(), "Estimate": "estimate" if spec.estimate else "",
+                     "Source": spec.source, "Key in the scenario file": spec.name})
+        formats.append(fmt)
+    return pd.DataFrame(rows), formats
+
+
+def _sheet_name(text: str, taken: set) -> str:
+    name = "".join(ch for ch in text if ch not in '[]:*?/\\')[:31] or "Scenario"
+    base, k = name, 2
+    while name in taken:
+        name = f"{base[:28]} {k}"
+        k += 1
+    taken.add(name)
+    return name
+
+
+def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLike, index: int = 0,
+               bands=None, compared=()) -> list[Path]:
+    """One workbook an analyst can use as it is: Monthly (real dates, whole accelerators, P10/P90
+    beside the banded quantities when ``bands`` are given), Summary (with P10/P90), Assumptions (values
+    as numbers), Chips, and for a comparison a Comparison sheet and one monthly sheet per compared
+    scenario (``compared``: (label, Projection) pairs, the baseline first). Cells are numbers with
+    number formats (thousands separators, currency, percentages)."""
     import pandas as pd
 
     if Path(out).suffix.lower() != ".xlsx":
         raise OutputError(f"{Path(out).name}: an Excel workbook needs a .xlsx name")
-    frames = {
-        "Monthly": monthly_frame(projection, index),
-        "Summary": summary_frame(projection, index),
-        "Assumptions": assumptions_frame(scenario),
-        "Chips": chips_frame(projection.catalog, set(scenario.chip_mix)),
+    sheets = {
+        "Monthly": _excel_monthly(_with_bands(monthly_frame(projection, index), bands)),
+        "Summary": _excel_summary(projection, index, bands),
+        "Assumptions": _excel_assumptions(scenario),
+        "Chips": (chips_frame(projection.catalog, set(scenario.chip_mix)), None),
     }
+    if compared:
+        from .compare import comparison_rows
+
+        named = [(label, p.summary()) for label, p in compared] + [(f"Current: {scenario.name}", projection.summary(index))]
+        rows = comparison_rows([summary for _, summary in named])
+        table = pd.DataFrame([{"KPI": r.label, "Unit": r.unit, **{label: v for (label, _), v in zip(named, r.values)},
+                               **{f"Δ {label}": d for (label, _), d in list(zip(named, r.deltas))[1:]}} for r in rows])
+        sheets["Comparison"] = (table, None)
+        taken = set(sheets)
+        for label, p in compared:
+            sheets[_sheet_name(label, taken)] = _excel_monthly(monthly_frame(p))
 
     def write(tmp: Path) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-            for name, frame in frames.items():
+            for name, (frame, formats) in sheets.items():
                 frame.to_excel(xl, sheet_name=name, index=False)
                 sheet = xl.sheets[name]
-                sheet.freeze_panes = "B2" if name == "Monthly" else "A2"
-                for col in sheet.columns:
-                    width = max(len(str(col[0].value or "")), *(min(len(str(c.value or "")), 60) for c in col[1:50]))
-                    sheet.column_dimensions[col[0].column_letter].width = min(max(width + 2, 8), 62)
+                sheet.freeze_panes = "B2" if name not in ("Summary", "Assumptions", "Chips", "Comparison") else "A2"
+                for c, col in enumerate(sheet.columns):
+                    header = str(col[0].value or "")
+                    fmt = formats[c] if formats is not None and c < len(formats) else None
+                    if name in ("Summary", "Assumptions") and formats is not None:
+                        fmt = None  # row formats below
+                    if fmt:
+                        for cell in col[1:]:
+                            cell.number_format = fmt
+                    width = max(len(header), *(min(len(str(v.value or "")), 60) for v in col[1:50]))
+                    sheet.column_dimensions[col[0].column_letter].width = min(max(width + 2, 10), 62)
+                if name in ("Summary", "Assumptions") and formats is not None:
+                    value_cols = [i for i, col in enumerate(sheet.columns) if str(col[0].value) in ("Value", "P10", "P90")]
+                    for r, fmt in enumerate(formats, start=2):
+                        for i in value_cols:
+                            sheet.cell(row=r, column=i + 1).number_format = fmt
+                if name == "Comparison":
+                    for col in list(sheet.columns)[2:]:
+                        for r, cell in enumerate(col[1:]):
+                            cell.number_format = _KIND_FORMATS.get(KPIS[rows[r].key].kind, '#,##0.###')
 
     atomic_write(Path(out), write)
     return [Path(out)]
-

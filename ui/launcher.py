@@ -37,9 +37,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{cli.PROG}: error: unexpected arguments {' '.join(argv)}\n"
                          f"usage: {cli.PROG} [FILE] | {cli.PROG} COMMAND ... (see {cli.PROG} --help)\n")
         return cli.EXIT_BAD_INPUT
+    if argv and not _file_or_preset(argv[0]):
+        return _unknown(argv[0])
+    if _no_display():
+        sys.stderr.write(f"{cli.PROG}: error: no display to open the window on. Without a screen, use "
+                         f"summary, render, report or export (see {cli.PROG} --help).\n")
+        return cli.EXIT_BAD_INPUT
     from .app import run_gui  # Qt is imported only now
 
     return run_gui(argv[0] if argv else None)
+
+
+def _file_or_preset(word: str) -> bool:
+    from pathlib import Path
+
+    from explorer.presets import find_preset
+
+    path = Path(word)
+    return path.exists() or find_preset(word) is not None or (path.suffix == ".json" and find_preset(path.stem))
+
+
+def _unknown(word: str) -> int:
+    """An unknown single word: not a command, a file or a preset (with the nearest names)."""
+    import difflib
+
+    from explorer.presets import list_presets
+
+    names = list(cli.HEADLESS_COMMANDS) + ["render", "report"] + [p.key for p in list_presets()]
+    near = difflib.get_close_matches(word, names, n=2, cutoff=0.5)
+    hint = f" Did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+    sys.stderr.write(f"{cli.PROG}: error: '{word}' is not a command, a scenario file or a preset.{hint}\n"
+                     f"usage: {cli.PROG} [FILE] | {cli.PROG} COMMAND ... (see {cli.PROG} --help)\n")
+    return cli.EXIT_BAD_INPUT
+
+
+def _no_display() -> bool:
+    """True on Linux (and other X11/Wayland systems) with no display and no platform chosen."""
+    import os
+
+    if sys.platform in ("darwin", "win32") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 if __name__ == "__main__":

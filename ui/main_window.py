@@ -19,10 +19,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QGridLayout, QLabel, QMainWindow, QMenu, QScrollArea, QSplitter,
-                               QStackedWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QGridLayout, QLabel, QMainWindow, QMenu, QScrollArea, QSizePolicy,
+                               QSplitter, QStackedWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from explorer.catalog import Catalog, builtin_catalog
 from explorer.presets import preset_groups
@@ -102,6 +102,7 @@ ACTIONS = (
 PRESENT_KEYS = ((Qt.Key.Key_Right, 1), (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Space, 1),
                 (Qt.Key.Key_Left, -1), (Qt.Key.Key_PageUp, -1), (Qt.Key.Key_Backspace, -1))
 CHART_GRID = (("capacity", "power", "economics"), ("cost", "cumulative", "tornado"))
+MINIMUM_SIZE = (1000, 600)  # the smallest window whose controls, figures and charts stay legible
 
 
 class MainWindow(QMainWindow):
@@ -132,11 +133,11 @@ class MainWindow(QMainWindow):
         self.files = FilesController(self.document, settings, self.dialogs, self.status, lambda: self.catalog,
                                      [path.resolve()] if path else [], parent=self)
         self.compare = ComparisonController(self.comparison_state, self.dialogs, self.status, lambda: self.catalog,
-                                            self.display.shown_scenario, lambda: self.document.folder, parent=self)
+                                            self.display.shown_scenario, self.files.folders, parent=self)
         self.presentation = PresentationController(self.display, self.document, lambda: self.catalog,
                                                    lambda: self.files.session_files, parent=self)
         self.exports = ExportsController(self.display, self.document, self.dialogs, self.status,
-                                         {n: c.title for n, c in self.charts.items()}, parent=self)
+                                         {n: c.title for n, c in self.charts.items()}, self.files.folders, parent=self)
         self.fit = FitController(self.document, lambda: self.catalog, self.dialogs, self.status)
 
         self._build_layout()
@@ -184,6 +185,14 @@ class MainWindow(QMainWindow):
         grid.setRowStretch(1, 1)
         charts = QWidget()
         charts.setLayout(grid)
+        # On a small screen (or with large text) the charts keep a legible size and the area scrolls,
+        # rather than squeezing labels into each other.
+        charts.setMinimumSize(3 * 240, 2 * 210)
+        charts_area = QScrollArea()
+        charts_area.setWidget(charts)
+        charts_area.setWidgetResizable(True)
+        charts_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.charts_area = charts_area
 
         self.banner = QLabel()
         self.banner.setAccessibleName("Presentation banner")
@@ -192,7 +201,7 @@ class MainWindow(QMainWindow):
         # the table opens at most a third of it (and scrolls), and the user can move the divider.
         self.compare_splitter = QSplitter(Qt.Orientation.Vertical)
         self.compare_splitter.addWidget(self.table)
-        self.compare_splitter.addWidget(charts)
+        self.compare_splitter.addWidget(charts_area)
         self.compare_splitter.setCollapsible(1, False)
         self.compare_splitter.setStretchFactor(1, 1)
         right = QWidget()
@@ -210,8 +219,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         panel_width = self.panel.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
-        scroll.setMinimumWidth(min(panel_width, 520))
+        # never narrower than its controls (a narrower panel would cut them off on the right)
+        scroll.setMinimumWidth(min(self.panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4,
+                                   520))
         self.splitter.setSizes([panel_width, 1600 - panel_width])
+        self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -332,6 +344,14 @@ class MainWindow(QMainWindow):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setMenu(self.menus["&File/&Presets"])
         bar.addWidget(button)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        # Which chip catalog the figures come from, always in view (a loaded catalog changes them).
+        self.catalog_label = QLabel()
+        self.catalog_label.setAccessibleName("Chip catalog")
+        self.catalog_label.setContentsMargins(6, 0, 8, 0)
+        bar.addWidget(self.catalog_label)
 
     # ------------------------------------------------------------------------------------ wiring
     def _wire(self) -> None:
@@ -358,6 +378,10 @@ class MainWindow(QMainWindow):
             chart.export_menu.addAction("Export this chart…", lambda n=name: self.exports.export_chart_dialog(n))
             chart.export_menu.addAction("Copy image to the clipboard", lambda n=name: self.exports.copy_chart(n))
         self._view_changed(display.view)
+        self._show_catalog()
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(lambda: self._show_status("", False))
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._system_scheme_changed)  # bound: gone with the window
@@ -374,8 +398,18 @@ class MainWindow(QMainWindow):
     def _scenario_changed(self, scenario: Scenario) -> None:
         self.panel.set_scenario(scenario)
         self.display.schedule()
+        if getattr(self, "_status_error", False):  # the next action clears an error
+            self._show_status("", False)
+
+    def _show_catalog(self) -> None:
+        user = self.settings.user_catalog()
+        name = f"built-in + {Path(user).name}" if user else "built-in"
+        self.catalog_label.setText(f"Chips: {name} ({len(self.catalog)})")
+        self.catalog_label.setToolTip(f"The chip catalog the figures use: {user or 'the built-in catalog'} "
+                                      "(Chips ▸ Load catalog…)")
 
     def _catalog_changed(self, catalog: Catalog) -> None:
+        self._show_catalog()
         self.panel.set_catalog(catalog)
         self.panel.set_scenario(self.document.scenario, force=True)  # catalog prices changed
         self.display.set_catalog(catalog)
@@ -394,10 +428,17 @@ class MainWindow(QMainWindow):
             first = min(self.table.natural_height(), max(total // 3, 120))
             self.compare_splitter.setSizes([first, max(total - first, 1)])
 
+    STATUS_MS = 12_000  # an error leaves the status bar after this long, or with the next edit
+
     def _show_status(self, text: str, error: bool) -> None:
         colour = self.theme.bad if error else self.theme.muted
         self.status_label.setStyleSheet(f"color:{colour};")
         self.status_label.setText(text)
+        self._status_error = error and bool(text)
+        if self._status_error:
+            self._status_timer.start(self.STATUS_MS)
+        else:
+            self._status_timer.stop()
 
     def _update_title(self) -> None:
         title = f"{self.document.display_name}[*] — {APP_NAME}"
@@ -474,10 +515,16 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------------------------- help
     def show_model_help(self) -> None:
-        self.dialogs.info("Model and sources",
-                          "Every equation, default and source is described in docs/model.md of the "
-                          "project. Hover over any control to see the source of its default; the Excel "
-                          "export's Assumptions sheet lists them all.")
+        """The model's documentation (shipped with the app): every equation, default and source."""
+        from explorer.paths import model_doc_path
+
+        try:
+            text = model_doc_path().read_text(encoding="utf-8")
+        except OSError as exc:
+            self.dialogs.error("Model and sources", f"The model's documentation could not be read "
+                                                    f"({model_doc_path()}): {exc.strerror or exc}")
+            return
+        self.dialogs.document("Model and sources", text)
 
     def show_about(self) -> None:
         from explorer import __version__
@@ -494,7 +541,10 @@ class MainWindow(QMainWindow):
             screen = QGuiApplication.primaryScreen()
             avail = screen.availableGeometry() if screen is not None else None
             if avail is not None and (avail.width() < 1600 or avail.height() < 1000):
-                self.resize(int(avail.width() * 0.95), int(avail.height() * 0.92))
+                self.resize(max(int(avail.width() * 0.95), MINIMUM_SIZE[0]), max(int(avail.height() * 0.92), MINIMUM_SIZE[1]))
+                # a small screen: the panel as narrow as its controls allow, the charts the rest
+                panel = max(self.panel_scroll.minimumWidth(), min(self.splitter.sizes()[0], int(self.width() * 0.3)))
+                self.splitter.setSizes([panel, self.width() - panel])
             else:
                 self.resize(1600, 1000)
         state = self.settings.window_state()

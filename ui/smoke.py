@@ -53,6 +53,10 @@ def run_smoke_test() -> int:
             window.panel.mix.slider("GB200").setValue(70.0)
             window.flush()
             _check(abs(window.document.scenario.chip_mix["GB200"] - 0.7) < 1e-9, "the chip mix did not follow")
+            step = "finding the model's documentation (Help ▸ Model and sources)"
+            from explorer.paths import model_doc_path
+
+            _check(model_doc_path().is_file(), f"{model_doc_path()} is missing")
             step = "computing the analyses in the worker process"
             from .band_worker import BandWorker
             from .state.analysis import AnalysisRequest, run_analyses

@@ -40,6 +40,7 @@ def test_the_bundle_builds_and_passes_its_smoke_test(tmp_path_factory):
     # No second Qt binding and no test tools slipped in.
     names = {p.name for p in (dist / EXE).rglob("*")}
     assert not {"PyQt5", "PyQt6", "pytest", "hypothesis"} & names
+    assert list((dist / EXE).rglob("docs/model.md")), "Help ▸ Model and sources needs docs/model.md in the bundle"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     check = subprocess.run([sys.executable, str(ROOT / "packaging" / "smoke_test.py"), str(exe)],
                            capture_output=True, text=True, env=env, timeout=600)

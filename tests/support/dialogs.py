@@ -12,6 +12,7 @@ class ScriptedDialogs:
         self.asked: list[str] = []
         self.requests: list = []  # ExportRequest answers for the export dialog
         self.fits: list[tuple[float, str]] = []  # (budget, solve for) the fit dialog is answered with
+        self.documents: list[tuple[str, str]] = []  # long texts shown
 
     def ask_save_changes(self, name):
         self.asked.append(name)
@@ -37,6 +38,9 @@ class ScriptedDialogs:
         if problem:
             self.errors.append(("Fit to budget", problem))
         return result
+
+    def document(self, title, markdown):
+        self.documents.append((title, markdown))
 
     def error(self, title, text):
         self.errors.append((title, text))

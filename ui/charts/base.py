@@ -92,13 +92,14 @@ class Chart(QWidget):
         layout.setSpacing(2)
         header = layout.addLayout(row=0, col=0)
         header.setContentsMargins(4, 0, 4, 0)
+        header.setSpacing(0)
         self.title_item = Label(justify="left")
-        self.readout = Label(justify="right")
+        # The hover readout has a line of its own under the title (never over it), always reserved.
+        self.readout = Label(justify="left")
         header.addItem(self.title_item, row=0, col=0)
-        header.addItem(self.readout, row=0, col=1)
-        header.layout.setColumnStretchFactor(0, 3)
-        header.layout.setColumnStretchFactor(1, 2)
+        header.addItem(self.readout, row=1, col=0)
         self.header = header
+        self._readout_text = ""
         axes = {"left": MemoAxis("left"), "right": MemoAxis("right"), "bottom": MemoAxis("bottom")}
         if self.time_axis:
             axes["bottom"] = MonthAxis()
@@ -234,7 +235,10 @@ class Chart(QWidget):
         self._bands_drawn = None
         self._render_title()
         self._render_legend()
-        self.readout.setText("")
+        readout_font = QFont()
+        readout_font.setPointSizeF(7.5 * scale * theme.font_scale)
+        self.readout.reserve(QFontMetricsF(readout_font).height() + 4)
+        self.hide_readout()
         if self.input is not None:
             self._drawn = self._draw(self.input)  # pens and brushes of the new style
             self._finish(self.input)
@@ -256,8 +260,13 @@ class Chart(QWidget):
     # ------------------------------------------------------------------ header and legend
     def _render_title(self) -> None:
         t = self.theme
+        font = QFont()
+        font.setPointSizeF(10.5 * self.scale * t.font_scale)
+        font.setWeight(QFont.Weight.DemiBold)
+        width = max(self.view.width() - 20 * self.scale, 60.0)
+        title = QFontMetricsF(font).elidedText(self._title_text or self.title, Qt.TextElideMode.ElideRight, width)
         text = (f"<span style='font-size:{self._font_pt(10.5)}; font-weight:600; color:{t.foreground}'>"
-                f"{html.escape(self._title_text or self.title)}</span>")
+                f"{html.escape(title)}</span>")
         if self._subtitle:
             text += (f"<br><span style='font-size:{self._font_pt(8)}; color:{t.muted}'>"
                      f"{html.escape(self._subtitle)}</span>")
@@ -310,6 +319,7 @@ class Chart(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._render_title()
         self._render_legend()
 
     def lay_out(self, width: int, height: int) -> None:
@@ -328,24 +338,60 @@ class Chart(QWidget):
         self.show_readout(int(min(max(round(x), 0), self._term - 1)))
 
     def show_readout(self, m: int) -> str:
-        """Show the values of month ``m`` in the header (what hovering does); returns the text."""
+        """Show the values of month ``m`` on the readout line (what hovering does): the month first,
+        each series, the compared scenarios, the P10-P90 band; returns the text."""
         self.vline.setPos(m)
         self.vline.setVisible(True)
-        rows = [f"<b>{month_label(self._start_index, m)}</b>"]
+        parts = [(None, month_label(self._start_index, m), True)]
         for colour, label, values, unit in self._readout_rows:
-            rows.append(f"<span style='color:{colour}'>■</span> {html.escape(label)} "
-                        f"{html.escape(plain(float(values[m]), 3))}{(' ' + unit) if unit else ''}")
-        return self._set_readout(" · ".join(rows))
+            parts.append((colour, f"{label} {plain(float(values[m]), 3)}{(' ' + unit) if unit else ''}", False))
+        inp, drawn = self.input, self._drawn
+        if inp is not None and drawn.x is not None:
+            for overlay, (x, y) in zip([o for o in inp.overlays], self.overlay_lines()):
+                k = m - overlay.offset
+                if 0 <= k < len(y):
+                    parts.append((overlay.colour, f"{overlay.label} {plain(float(y[k]), 3)}", False))
+            series = inp.band_series.get(self.band_key) if (inp.band_series and self.band_key) else None
+            if series is not None and self.bands_item is not None and m < series.shape[1]:
+                p10, p90 = series[0, m] / drawn.factor, series[4, m] / drawn.factor
+                parts.append((self.theme.muted, f"P10–P90 {plain(float(p10), 3)} – {plain(float(p90), 3)}", False))
+        return self._set_readout(parts)
 
-    def _set_readout(self, text: str) -> str:
+    def _set_readout(self, parts: list[tuple[str | None, str, bool]]) -> str:
+        """The readout line from (colour of its square or None, text, bold) parts; parts that do not
+        fit are left out from the end, never the start (the month or the bar's name)."""
+        font = QFont()
+        font.setPointSizeF(7.5 * self.scale * self.theme.font_scale)
+        metrics = QFontMetricsF(font)
+        width = max(self.view.width() - 20 * self.scale, 60.0)
+        shown, used, plain_parts = [], 0.0, []
+        for k, (colour, text, bold) in enumerate(parts):
+            piece = ("■ " if colour else "") + text
+            w = metrics.horizontalAdvance(piece + " · ") * (1.08 if bold else 1.0)
+            if k and used + w > width:
+                shown.append("…")
+                plain_parts.append("…")
+                break
+            square = f"<span style='color:{colour}'>■</span> " if colour else ""
+            body = f"<b>{html.escape(text)}</b>" if bold else html.escape(text)
+            shown.append(square + body)
+            plain_parts.append(piece)
+            used += w
+        text = " · ".join(plain_parts)
+        self._readout_text = text
         self.readout.setText(f"<span style='font-size:{self._font_pt(7.5)}; color:{self.theme.foreground}'>"
-                             f"{text}</span>")
+                             f"{' · '.join(shown)}</span>")
         return text
+
+    def readout_text(self) -> str:
+        """What the readout line says now ('' when not hovering)."""
+        return self._readout_text
 
     def hide_readout(self) -> None:
         if self.vline.isVisible():
             self.vline.setVisible(False)
-        if self.readout.text:
+        if self._readout_text:
+            self._readout_text = ""
             self.readout.setText("")
 
     def leaveEvent(self, event) -> None:
@@ -363,6 +409,7 @@ class Chart(QWidget):
         if not inp.same_data(previous, self.draws_projection, self.draws_tornado):
             self._drawn = self._draw(inp)
             self.draws += 1
+            self.hide_readout()  # it showed the values before the change
         self._finish(inp)
 
     def _draw(self, inp: ChartInput) -> Drawn:

@@ -58,11 +58,18 @@ def set_bars(item: pg.BarGraphItem, **opts) -> None:
 
 class Label(pg.LabelItem):
     """A LabelItem that never widens the layout: its text is laid out by us (wrapped or short), so
-    its minimum width is 0 and its height is exactly its text's."""
+    its minimum width is 0 and its height is exactly its text's (or the height it reserves, so a line
+    that comes and goes, like the hover readout, never moves the plot)."""
+
+    reserved = 0.0
+
+    def reserve(self, height: float) -> None:
+        self.reserved = height
+        self.updateMin()
 
     def updateMin(self):
         bounds = self.itemRect()
-        h = bounds.height()
+        h = max(bounds.height(), self.reserved)
         self.setMinimumWidth(0)
         self.setMinimumHeight(h)
         self.setMaximumHeight(h)
@@ -182,8 +189,15 @@ class MonthAxis(MemoAxis):
         m = np.arange(lo, hi + 1)
         absolute = self.start_index + m
         px_per_month = size / max(maxVal - minVal, 1e-9)
-        year_step = next((s for s in (1, 2, 5, 10) if px_per_month * 12 * s >= 44), 10)
-        jan = m[(absolute % 12 == 0) & ((absolute // 12) % year_step == 0)]
+        januaries = m[absolute % 12 == 0]
+        year_step = next((s for s in (1, 2, 3, 4, 5, 10) if px_per_month * 12 * s >= 44), 10)
+        jan = januaries[::year_step]
+        if len(jan) < 2 <= len(januaries):
+            # a narrow chart: the first and last January when they do not collide, so the axis
+            # always shows more than one year
+            apart = px_per_month * (januaries[-1] - januaries[0])
+            jan = januaries[[0, -1]] if apart >= 34 else januaries[:1]
+            year_step = max(int(januaries[-1] - januaries[0]) // 12, 1)
         self._year_ticks = len(jan) > 0
         if px_per_month * 3 >= 30:
             minor = m[(absolute % 3 == 0) & (absolute % 12 != 0)]

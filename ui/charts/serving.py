@@ -3,7 +3,6 @@ trade-off an inference engineer reads). The scenario's speed is marked."""
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
@@ -121,11 +120,11 @@ class ServingChart(Chart):
 
     def show_readout(self, k: int) -> str:
         """The cost of every chip at the k-th speed of the curve."""
-        rows = [f"<b>{plain(float(self._u[k]), 3)} tok/s per user</b>"]
+        parts = [(None, f"{plain(float(self._u[k]), 3)} tok/s per user", True)]
         for colour, chip, cost in self._curve_data:
             value = "–" if not np.isfinite(cost[k]) else f"USD {plain(float(cost[k]), 3)}"
-            rows.append(f"<span style='color:{colour}'>■</span> {html.escape(chip)} {value}")
-        return self._set_readout(" · ".join(rows))
+            parts.append((colour, f"{chip} {value}", False))
+        return self._set_readout(parts)
 
     def series(self) -> dict[str, np.ndarray]:
         return {chip: cost for _, chip, cost in self._curve_data}

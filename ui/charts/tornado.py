@@ -3,7 +3,6 @@ tornado itself is computed by the analyses and arrives in the chart's input."""
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
@@ -49,6 +48,8 @@ class TornadoChart(Chart):
         self._ticks = None
         self._x_range = None
         self._y_rows = None
+        self._room = None
+        self.plot.vb.sigResized.connect(self._plot_resized)
 
     def _sync_options(self, view) -> None:
         super()._sync_options(view)
@@ -72,7 +73,10 @@ class TornadoChart(Chart):
                                "Assumptions ▸ Uncertainty", low_colour, high_colour)
         scale_ref = max(abs(result.base), 1e-300)
         bars = [b for b in result.bars if b.swing > 1e-9 * scale_ref]  # inputs that move this KPI
-        hidden = len(result.bars) - len(bars)
+        without_effect = len(result.bars) - len(bars)
+        room = self._room = self.rows_that_fit()
+        smaller = max(len(bars) - room, 0)
+        bars = bars[:room]  # the largest swings; the names never overlap
         self._shown_bars = bars
         n = len(bars)
         biggest = max([abs(result.base)] + [max(abs(b.at_low), abs(b.at_high)) for b in bars])
@@ -104,8 +108,12 @@ class TornadoChart(Chart):
         # legend changes only when they arrive, not on every step).
         base_text = f"base, every input at its value: {kpi.format(result.base)}"
         entries = [(low_colour, "input at its low end", "area"), (high_colour, "input at its high end", "area"),
-                   (t.foreground, base_text, "dash")] + (
-            [(t.muted, f"{hidden} input{'s' if hidden > 1 else ''} without effect not shown", "bar")] if hidden else [])
+                   (t.foreground, base_text, "dash")]
+        if smaller:
+            entries.append((t.muted, f"{smaller} smaller swing{'s' if smaller > 1 else ''} not shown (no room)", "bar"))
+        if without_effect:
+            entries.append((t.muted, f"{without_effect} input{'s' if without_effect > 1 else ''} without effect "
+                                     "not shown", "bar"))
         if n == 0:
             return self._empty("No input range moves this figure", low_colour, high_colour, entries)
         self.message.setVisible(False)
@@ -130,6 +138,19 @@ class TornadoChart(Chart):
             self.plot.setYRange(-0.6, n - 0.4, padding=0)
         self._readout_rows = []
         return Drawn(entries)
+
+    def rows_that_fit(self) -> int:
+        """How many bars fit the plot's height with their names legible (at least three)."""
+        font = QFont()
+        font.setPointSizeF(8.5 * self.scale * self.theme.font_scale)
+        row = QFontMetricsF(font).height() * 1.15
+        height = self.plot.vb.height() if self.plot.vb.height() > 0 else self.view.height() * 0.6
+        return max(3, int(height // row))
+
+    def _plot_resized(self) -> None:
+        if self.input is not None and self.rows_that_fit() != self._room:  # another number of rows fits
+            self._drawn = self._draw(self.input)
+            self._finish(self.input)
 
     def _empty(self, message: str, low_colour: str, high_colour: str, entries=None) -> Drawn:
         self._shown_bars = []
@@ -173,8 +194,13 @@ class TornadoChart(Chart):
         f = self._display_unit.factor
         lo = bar.low_input if isinstance(bar.low_input, str) else plain(bar.low_input, 3)
         hi = bar.high_input if isinstance(bar.high_input, str) else plain(bar.high_input, 3)
-        return self._set_readout(f"<b>{html.escape(bar.label)}</b> · {lo} → {plain(bar.at_low / f, 4)} · {hi} → "
-                                 f"{plain(bar.at_high / f, 4)} {self._display_unit.label}")
+        unit = f" {self._display_unit.label}" if self._display_unit.label else ""
+        return self._set_readout([(None, bar.label, True), (None, f"{lo} → {plain(bar.at_low / f, 4)}{unit}", False),
+                                  (None, f"{hi} → {plain(bar.at_high / f, 4)}{unit}", False)])
+
+    def shown_labels(self) -> list[str]:
+        """The inputs drawn, top to bottom."""
+        return [b.label for b in self._shown_bars]
 
     def series(self) -> dict[str, np.ndarray]:
         if self.result is None:

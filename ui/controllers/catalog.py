@@ -16,6 +16,7 @@ from explorer.scenario import check_chips
 from ..document import ScenarioDocument
 from ..settings import Settings
 from ..state.comparison import Comparison
+from .folders import Folders
 from .status import Status
 
 
@@ -30,8 +31,10 @@ class CatalogController(QObject):
         self.dialogs, self.status = dialogs, status
 
     def load_dialog(self) -> None:
-        path = self.dialogs.open_path("Load chip catalog", str(self.document.folder), "CSV files (*.csv);;All files (*)")
+        folders = Folders(self.settings, self.document)
+        path = self.dialogs.open_path("Load chip catalog", str(folders.get("catalog")), "CSV files (*.csv);;All files (*)")
         if path:
+            folders.remember("catalog", path)
             self.set_path(path)
 
     def set_path(self, path: str) -> bool:
@@ -41,8 +44,8 @@ class CatalogController(QObject):
         except ExplorerError as exc:
             self.dialogs.error("Cannot load catalog", str(exc))
             return False
+        self.settings.set_user_catalog(str(Path(path).resolve()))  # (before the change is announced)
         note = self._use(catalog)
-        self.settings.set_user_catalog(str(Path(path).resolve()))
         self.status.show(f"Catalog: built-in + {Path(path).name} ({len(catalog)} chips){note}")
         return True
 
@@ -53,8 +56,8 @@ class CatalogController(QObject):
         except ExplorerError as exc:
             self.dialogs.error("Cannot switch catalog", f"The open scenario uses a chip of your catalog: {exc}")
             return False
-        note = self._use(catalog)
         self.settings.set_user_catalog("")
+        note = self._use(catalog)
         self.status.show(f"Catalog: built-in{note}")
         return True
 

@@ -22,10 +22,10 @@ class ComparisonController(QObject):
     fileUsed = Signal(Path)  # a scenario file was added (presentation mode offers it too)
 
     def __init__(self, comparison: Comparison, dialogs, status: Status, catalog: Callable[[], Catalog],
-                 shown: Callable[[], Scenario], folder: Callable[[], Path], parent=None):
+                 shown: Callable[[], Scenario], folders, parent=None):
         super().__init__(parent)
         self.comparison, self.dialogs, self.status = comparison, dialogs, status
-        self._catalog, self._shown, self._folder = catalog, shown, folder
+        self._catalog, self._shown, self._folders = catalog, shown, folders
 
     def pin(self) -> bool:
         """Pin the shown scenario as the baseline (replacing an earlier pin)."""
@@ -49,8 +49,9 @@ class ComparisonController(QObject):
         return True
 
     def add_file_dialog(self) -> None:
-        path = self.dialogs.open_path("Add a scenario to the comparison", str(self._folder()))
+        path = self.dialogs.open_path("Add a scenario to the comparison", str(self._folders.get("open")))
         if path:
+            self._folders.remember("open", path)
             self.add_path(Path(path))
 
     def add_path(self, path: Path) -> bool:

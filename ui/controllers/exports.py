@@ -13,23 +13,27 @@ from explorer.files import slug
 
 from ..document import ScenarioDocument
 from .display import Display
+from .folders import Folders
 from .status import Status
 
 
 class ExportsController(QObject):
     def __init__(self, display: Display, document: ScenarioDocument, dialogs, status: Status,
-                 chart_titles: dict[str, str], parent=None):
+                 chart_titles: dict[str, str], folders: Folders, parent=None):
         super().__init__(parent)
         self.display, self.document, self.dialogs, self.status = display, document, dialogs, status
-        self.chart_titles = chart_titles
+        self.chart_titles, self.folders = chart_titles, folders
 
     def _stem(self) -> str:
         """The file's stem, else the shown scenario's name (a presentation's slide)."""
         return self.document.path.stem if self.document.path else slug(self.display.shown_scenario().name)
 
     def export_chart_dialog(self, name: str | None = None) -> bool:
-        request = self.dialogs.export_request(self.chart_titles, name or "all", self.document.folder, self._stem())
-        return self.export_charts(request) if request is not None else False
+        request = self.dialogs.export_request(self.chart_titles, name or "all", self.folders.get("export"), self._stem())
+        if request is None:
+            return False
+        self.folders.remember("export", request.path)
+        return self.export_charts(request)
 
     def export_charts(self, request) -> bool:
         """Write the chart(s) of an ExportRequest."""
@@ -61,10 +65,11 @@ class ExportsController(QObject):
         self.status.show(f"Copied the {self.chart_titles[name].lower()} chart (1920 × 1080) to the clipboard")
 
     def export_report_dialog(self) -> bool:
-        path = self.dialogs.save_path("Export one-page report", str(self.document.folder / f"{self._stem()}-report.pdf"),
-                                      "PDF files (*.pdf)")
+        path = self.dialogs.save_path("Export one-page report",
+                                      str(self.folders.get("report") / f"{self._stem()}-report.pdf"), "PDF files (*.pdf)")
         if not path:
             return False
+        self.folders.remember("report", path)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         return self.export_report(Path(path))
@@ -91,14 +96,28 @@ class ExportsController(QObject):
 
         filters = "CSV files (*.csv)" if kind == "csv" else "Excel workbooks (*.xlsx)"
         path = self.dialogs.save_path("Export monthly projection",
-                                      str(self.document.folder / f"{self.document.stem}.{kind}"), filters)
+                                      str(self.folders.get("data") / f"{self.document.stem}.{kind}"), filters)
         if not path:
             return False
+        self.folders.remember("data", path)
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
         try:
+            self.display.flush()  # the analyses of what is shown, complete
+            scenario = self.display.named(self.document.scenario)
             projection = evaluate(self.document.scenario, self.display.catalog)
-            written = (write_csv if kind == "csv" else write_xlsx)(projection, self.document.scenario, path)
+            if kind == "csv":
+                written = write_csv(projection, scenario, path)
+            else:
+                analyses = self.display.analyses
+                bands = analyses.bands if analyses.belongs_to(self.document.scenario) else None
+                compared = []
+                for label, other in self.display.comparison.entries:
+                    try:
+                        compared.append((label, self.display.comparison.projection(other, self.display.catalog)))
+                    except ExplorerError:
+                        continue
+                written = write_xlsx(projection, scenario, path, bands=bands, compared=compared)
         except ExplorerError as exc:
             self.dialogs.error("Export failed", str(exc))
             self.status.show(f"Not exported: {exc}", error=True)

@@ -17,7 +17,26 @@ from explorer.scenario_file import load_scenario, save_scenario
 
 from ..document import ScenarioDocument
 from ..settings import Settings
+from .folders import Folders
 from .status import Status
+
+
+def recent_titles(paths: list[str]) -> list[str]:
+    """Each recent file's name, with as much of its folder as tells files of the same name apart:
+    'deal.json — work/q3', 'deal.json — work/q4' (a file with a name of its own: just the name)."""
+    parts = [Path(p).parts for p in paths]
+    out = []
+    for k, path in enumerate(paths):
+        name = Path(path).name
+        same = [q for j, q in enumerate(parts) if j != k and q[-1] == name]
+        if not same:
+            out.append(name)
+            continue
+        depth = 1
+        while depth < len(parts[k]) - 1 and any(q[-1 - depth:-1] == parts[k][-1 - depth:-1] for q in same):
+            depth += 1
+        out.append(f"{name} — {'/'.join(parts[k][-1 - depth:-1])}")
+    return out
 
 
 class FilesController(QObject):
@@ -27,6 +46,7 @@ class FilesController(QObject):
                  catalog: Callable[[], Catalog], session_files: list[Path] | None = None, parent=None):
         super().__init__(parent)
         self.document, self.settings, self.dialogs, self.status = document, settings, dialogs, status
+        self.folders = Folders(settings, document)
         self._catalog = catalog
         self.session_files: list[Path] = list(session_files or [])  # opened or saved this session
 
@@ -51,8 +71,9 @@ class FilesController(QObject):
             self.status.show("New scenario: the announced deal")
 
     def open_dialog(self) -> None:
-        path = self.dialogs.open_path("Open scenario", str(self.document.folder))
+        path = self.dialogs.open_path("Open scenario", str(self.folders.get("open")))
         if path:
+            self.folders.remember("open", path)
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
@@ -89,10 +110,11 @@ class FilesController(QObject):
         return self.save_to(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = str(self.document.path or self.document.folder / f"{self.document.stem}.json")
+        suggested = str(self.document.path or self.folders.get("save") / f"{self.document.stem}.json")
         path = self.dialogs.save_path("Save scenario as", suggested)
         if not path:
             return False
+        self.folders.remember("save", path)
         if not path.lower().endswith(".json"):
             path += ".json"
         return self.save_to(Path(path))
@@ -115,8 +137,8 @@ class FilesController(QObject):
         """The Open Recent menu, built when it opens."""
         menu.clear()
         files = self.settings.recent_files()
-        for path in files:
-            act = menu.addAction(Path(path).name)
+        for path, text in zip(files, recent_titles(files)):
+            act = menu.addAction(text)
             act.setToolTip(path)
             act.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
         if not files:

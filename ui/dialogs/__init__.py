@@ -52,6 +52,24 @@ class Dialogs:
         dialog.exec()
         return dialog.applied
 
+    def document(self, title: str, markdown: str) -> None:
+        """A long text (Markdown) to read and search, in a window of its own."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.resize(900, 700)
+        browser = QTextBrowser()
+        browser.setOpenExternalLinks(True)
+        browser.setMarkdown(markdown)
+        browser.setAccessibleName(title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        dialog.exec()
+
     def error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
 

@@ -1,5 +1,8 @@
-"""The one-page report (PDF): the scenario's KPIs and charts on page 1 (vector), its assumptions
-with their public sources from page 2 on."""
+"""The one-page report (PDF). Page 1: the scenario's name, what it is, its KPIs (with P10-P90 when it
+has ranges), an active comparison as a table, and the charts (vector). Then an appendix, titled as
+one, with the notes, every assumption as the window shows it (80.0%, Nov 2025, USD 38B) with its
+public source, the uncertainty ranges and the chips' catalog rows; its type is set so that the last
+page is never an orphan of a few lines."""
 
 from __future__ import annotations
 
@@ -8,13 +11,14 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from explorer.compare import comparison_rows
 from explorer.errors import OutputError
 from explorer.fields import FIELDS
 from explorer.files import atomic_write
-from explorer.formatting import percent, plain
+from explorer.formatting import percent, trimmed
 from explorer.kpis import KPIS, REPORT
 from explorer.model import Projection
 from explorer.scenario import Scenario
@@ -24,18 +28,47 @@ from ..theme import LIGHT
 from .images import ImageOptions, draw_recording, record_chart
 
 REPORT_CHARTS = ("capacity", "power", "unit-economics", "cost", "cumulative")
+FOOTER = ("Modelled from public sources and marked estimates; every assumption and its source is in the "
+          "appendix. Equations and sources: the app's Help ▸ Model and sources (docs/model.md).")
 
 
-def report_kpis(summary: dict) -> list[tuple[str, str]]:
-    """The report's KPI boxes: (label, figure), the cost with its share of the contract."""
+def report_kpis(summary: dict, bands=None) -> list[tuple[str, str, str]]:
+    """The report's KPI boxes: (label, figure, P10-P90 line or ''), the cost with its share of the
+    contract."""
     out = []
     for key in REPORT:
         kpi = KPIS[key]
         label = kpi.label
         if key == "cost_total_usd" and summary.get("cost_vs_contract") is not None:
             label = f"Total cost · {percent(summary['cost_vs_contract'], 0)} of contract"
-        out.append((label, kpi.format(summary.get(key))))
+        spread = ""
+        if bands is not None and key in bands.kpis:
+            p10, p90 = float(bands.kpis[key][0]), float(bands.kpis[key][4])
+            if abs(p90 - p10) > 1e-3 * max(abs(p10), abs(p90), 1e-300):
+                spread = f"P10–P90 {kpi.format_bare(p10)} – {kpi.format_bare(p90)}"
+        out.append((label, kpi.format(summary.get(key)), spread))
     return out
+
+
+def shown_value(name: str, value) -> str:
+    """A scenario value as the window shows it: '80%', 'Nov 2025', '200,000', 'GB200 50%, GB300 50%'."""
+    spec = FIELDS[name]
+    if spec.kind == "mix":
+        return ", ".join(f"{chip} {percent(share, 0)}" for chip, share in value.items())
+    if spec.kind == "price_map":
+        return ", ".join(f"{chip} {trimmed(v, 4)}" for chip, v in value.items()) or "catalog prices"
+    if spec.kind == "chips":
+        return ", ".join(value) or "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)) and not spec.is_share and spec.kind != "month":
+        return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 100 else trimmed(value, 4)
+    return spec.shown(value)
+
+
+def _unit(name: str) -> str:
+    spec = FIELDS[name]
+    return "" if spec.is_share or spec.kind in ("mix", "chips", "month") else spec.unit
 
 
 def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
@@ -43,16 +76,10 @@ def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
     for spec in FIELDS.values():
         if spec.group in ("Scenario", "Uncertainty"):
             continue
-        value = getattr(scenario, spec.name)
-        if hasattr(value, "items"):
-            value = "; ".join(f"{k} {plain(v, 3)}" for k, v in value.items()) or "catalog"
-        elif isinstance(value, bool):
-            value = "yes" if value else "no"
-        elif isinstance(value, (int, float)):
-            value = f"{value:,.0f}" if float(value).is_integer() else plain(value, 4)
+        value = shown_value(spec.name, getattr(scenario, spec.name))
         source = html.escape(spec.source or spec.help)
-        rows.append(f"<tr><td>{html.escape(spec.label)}</td><td align='right'>{html.escape(str(value))}</td>"
-                    f"<td>{html.escape(spec.unit)}</td><td>{'estimate' if spec.estimate else ''}</td>"
+        rows.append(f"<tr><td>{html.escape(spec.label)}</td><td align='right'>{html.escape(value)}</td>"
+                    f"<td>{html.escape(_unit(spec.name))}</td><td>{'estimate' if spec.estimate else ''}</td>"
                     f"<td>{source}</td></tr>")
     chips = []
     for chip_id in scenario.chip_mix:
@@ -63,33 +90,53 @@ def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
     style = ("<style>body{font-family:sans-serif;} table{border-collapse:collapse;} "
              "td,th{border-bottom:1px solid #ccc; padding:2px 4px; vertical-align:top;} "
              "th{background:#eee; text-align:left;}</style>")
+    notes = (f"<h3>Notes</h3><p>{html.escape(scenario.notes).replace(chr(10), '<br>')}</p>" if scenario.notes.strip()
+             else "")
     uncertainty = ""
     if scenario.ranges:
         lines = "".join(
-            f"<tr><td>{html.escape(FIELDS[f].label)}</td><td align='right'>{html.escape(_range_value(lo))}</td>"
-            f"<td align='right'>{html.escape(_range_value(hi))}</td><td>{html.escape(FIELDS[f].spread_source)}</td></tr>"
+            f"<tr><td>{html.escape(FIELDS[f].label)}</td><td align='right'>{html.escape(shown_value(f, lo))}</td>"
+            f"<td align='right'>{html.escape(shown_value(f, hi))}</td><td>{html.escape(FIELDS[f].spread_source)}</td></tr>"
             for f, (lo, hi) in scenario.ranges.items())
         uncertainty = ("<h3>Uncertainty ranges (triangular, peaked at the value; "
                        f"{scenario.uncertainty_samples:,} samples, seed {scenario.uncertainty_seed})</h3>"
                        "<table width='100%' cellspacing='0'><tr><th>Input</th><th>Low</th><th>High</th>"
                        "<th>Source of the default range</th></tr>" + lines + "</table>")
-    return (f"{style}<h3>Assumptions and sources</h3>"
+    return (f"{style}<h2>Appendix: assumptions and their sources</h2>"
+            f"<p>{html.escape(scenario.name)}</p>{notes}<h3>Assumptions</h3>"
             "<table width='100%' cellspacing='0'><tr><th>Assumption</th><th>Value</th><th>Unit</th><th></th>"
             "<th>Source</th></tr>" + "".join(rows) + "</table>"
             + uncertainty + "<h3>Chips in the mix (catalog rows)</h3><table width='100%' cellspacing='0'><tr><th>Chip</th>"
             "<th>Specs</th><th>Power</th><th>Prices</th><th>Estimated</th><th>As of</th></tr>"
-            + "".join(chips) + "</table><p>Equations: docs/model.md. Figures are modelled from public sources "
-            "and estimates; they are not a statement of either party's actual costs.</p>")
+            + "".join(chips) + "</table><p>Equations and sources: the app's Help ▸ Model and sources "
+            "(docs/model.md). Figures are modelled from public sources and estimates; they are not a statement of "
+            "either party's actual costs.</p>")
 
 
-def _range_value(v) -> str:
-    return v if isinstance(v, str) else plain(v, 4)
+def _comparison_html(inp: ChartInput) -> str:
+    """The comparison as a table: each compared KPI per scenario, the baseline first."""
+    named = [(o.label, o.projection.summary()) for o in inp.overlays] + \
+        [(f"Current: {inp.scenario.name}", inp.projection.summary())]
+    rows = comparison_rows([s for _, s in named])
+    head = "".join(f"<th>{html.escape(label)}</th>" for label, _ in named)
+    body = []
+    for r in rows:
+        kpi = KPIS[r.key]
+        cells = []
+        for c, value in enumerate(r.values):
+            text = kpi.format(value)
+            if c > 0 and r.deltas[c] is not None and r.values[0] is not None:
+                text += f" (Δ {kpi.delta(value, r.values[0])})"
+            cells.append(f"<td>{html.escape(text)}</td>")
+        body.append(f"<tr><td>{html.escape(r.label)}</td>{''.join(cells)}</tr>")
+    return ("<style>table{border-collapse:collapse;} td,th{border-bottom:1px solid #ccc; padding:1px 4px;} "
+            "th{background:#eee; text-align:left;}</style><table width='100%' cellspacing='0'><tr><th>KPI</th>"
+            + head + "</tr>" + "".join(body) + "</table>")
 
 
 def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.datetime | None = None) -> Path:
-    """The report of ``inp`` (its scenario, projection, bands and tornado): page 1 title, date, KPIs
-    and the charts (vector); page 2 on, the assumptions with their sources. ``extra_charts`` are
-    paint(painter, rect, options) callables added to page 1's grid."""
+    """The report of ``inp`` (its scenario, projection, bands, tornado and compared scenarios).
+    ``extra_charts`` are paint(painter, rect, options) callables added to page 1's grid."""
     if QApplication.instance() is None:
         raise RuntimeError("a QApplication is needed (ui.render.headless.ensure_app)")
     path = Path(path)
@@ -98,7 +145,14 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
         raise OutputError(f"{path.name}: a report is a PDF file; use a .pdf name")
     now = now or _dt.datetime.now()
     summary = projection.summary()
+    bands = inp.bands if not inp.bands_stale else None
     theme = LIGHT
+
+    def font(size: float, bold: bool = False) -> QFont:
+        f = QFont()
+        f.setPointSizeF(size)
+        f.setBold(bold)
+        return f
 
     def write(tmp: Path) -> None:
         writer = QPdfWriter(str(tmp))
@@ -108,12 +162,23 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                          QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
         page = QRectF(0, 0, writer.width(), writer.height())
-        dpi = writer.resolution()
-        pt = dpi / 72.0
+        pt = writer.resolution() / 72.0
+        comparison = None
+        if inp.overlays:
+            comparison = QTextDocument()
+            comparison.documentLayout().setPaintDevice(writer)
+            comparison.setDefaultFont(font(6.5))
+            comparison.setDocumentMargin(0)
+            comparison.setTextWidth(page.width())
+            comparison.setHtml(_comparison_html(inp))
+        kpis = report_kpis(summary, bands)
+        box_h = (48 if any(spread for _, _, spread in kpis) else 38) * pt
+        top = 26 * pt + 14 * pt + (26 * pt if scenario.description else 0) + box_h + 8 * pt
+        if comparison is not None:
+            top += comparison.size().height() + 6 * pt
+        footer_h = 12 * pt
         # Record each chart right after laying it out (vector, as a QPicture), then place the
         # recordings: charts laid out side by side disturb each other's pending layouts.
-        top = 26 * pt + 14 * pt + (28 * pt if scenario.description else 0) + 38 * pt + 8 * pt
-        footer_h = 12 * pt
         names = list(REPORT_CHARTS) + (["tornado"] if scenario.ranges else [])
         cells = [(name, None) for name in names] + [(None, e) for e in (extra_charts or [])]
         rows = [cells[:3], cells[3:]]
@@ -133,36 +198,32 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
         painter = QPainter(writer)
         if not painter.isActive():
             raise OutputError(f"cannot write {path}: the PDF writer could not start")
-
-        def font(size: float, bold: bool = False) -> QFont:
-            f = QFont()
-            f.setPointSizeF(size)
-            f.setBold(bold)
-            return f
-
         y = 0.0
         painter.setPen(QColor(theme.foreground))
         painter.setFont(font(17, True))
-        painter.drawText(QRectF(0, y, page.width(), 26 * pt), Qt.AlignmentFlag.AlignLeft, scenario.name)
+        title = QFontMetricsF(font(17, True), writer).elidedText(scenario.name, Qt.TextElideMode.ElideRight,
+                                                                 page.width())
+        painter.drawText(QRectF(0, y, page.width(), 26 * pt), Qt.AlignmentFlag.AlignLeft, title)
         y += 26 * pt
         painter.setFont(font(8.5))
         painter.setPen(QColor(theme.muted))
         meta = (f"Compute Scenario Explorer report · {now:%Y-%m-%d %H:%M} · {scenario.term_months} months from "
-                f"{scenario.start} · {scenario.pricing}"
+                f"{FIELDS['start'].shown(scenario.start)} · {scenario.pricing}"
                 f"{' (energy passed through)' if scenario.pricing == 'rent' and scenario.energy_passthrough else ''}"
-                f" · {scenario.gpu_count:,} accelerators: "
-                + ", ".join(f"{c} {s:.0%}" for c, s in scenario.chip_mix.items()))
+                f" · {summary['gpus_peak']:,.0f} accelerators: " + shown_value("chip_mix", scenario.chip_mix))
         painter.drawText(QRectF(0, y, page.width(), 14 * pt), Qt.AlignmentFlag.AlignLeft, meta)
         y += 14 * pt
-        if scenario.description:
-            desc_rect = QRectF(0, y, page.width(), 26 * pt)
-            painter.drawText(desc_rect, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, scenario.description)
-            y += 28 * pt
-        # KPI boxes
-        kpis = report_kpis(summary)
+        if scenario.description:  # two lines at most: the rest would run into the figures
+            painter.setFont(font(8))
+            metrics = QFontMetricsF(font(8), writer)
+            text = scenario.description
+            if metrics.horizontalAdvance(text) > 2 * page.width() * 0.97:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, 2 * page.width() * 0.95)
+            painter.drawText(QRectF(0, y, page.width(), 24 * pt), Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft,
+                             text)
+            y += 26 * pt
         box_w = page.width() / len(kpis)
-        box_h = 38 * pt
-        for i, (label, value) in enumerate(kpis):
+        for i, (label, value, spread) in enumerate(kpis):
             r = QRectF(i * box_w + 2 * pt, y, box_w - 4 * pt, box_h)
             painter.setPen(QColor("#D0D7DE"))
             painter.setBrush(QColor("#F6F8FA"))
@@ -173,7 +234,16 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
             painter.setPen(QColor(theme.foreground))
             painter.setFont(font(12, True))
             painter.drawText(r.adjusted(6 * pt, 16 * pt, -4 * pt, 0), Qt.AlignmentFlag.AlignLeft, value)
+            if spread:
+                painter.setPen(QColor(theme.muted))
+                painter.setFont(font(7))
+                painter.drawText(r.adjusted(6 * pt, 34 * pt, -4 * pt, 0), Qt.AlignmentFlag.AlignLeft, spread)
         y += box_h + 8 * pt
+        if comparison is not None:
+            painter.save()
+            painter.translate(0, y)
+            comparison.drawContents(painter, QRectF(0, 0, page.width(), comparison.size().height()))
+            painter.restore()
         for target, picture, extra, opts in placed:
             if picture is not None:
                 draw_recording(painter, picture, target)
@@ -182,19 +252,22 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
         painter.setPen(QColor(theme.muted))
         painter.setFont(font(7))
         painter.drawText(QRectF(0, page.height() - footer_h, page.width(), footer_h), Qt.AlignmentFlag.AlignLeft,
-                         "Modelled from public sources and marked estimates; every assumption and its source is on "
-                         "the next page. Equations: docs/model.md.")
-        # Page 2+: assumptions with sources
-        writer.newPage()
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(writer)  # lay text out at the PDF's resolution
-        doc.setDefaultFont(font(7))
-        doc.setHtml(_assumptions_html(scenario, projection))
-        doc.setPageSize(QSizeF(page.width(), page.height()))
-        doc.setDocumentMargin(0)
-        for p in range(doc.pageCount()):  # the document paginates itself: no line is cut between pages
-            if p:
-                writer.newPage()
+                         FOOTER)
+        # The appendix: the document paginates itself (no line cut between pages); of the type sizes
+        # tried, the first whose last page is not an orphan of a few lines is used.
+        doc = None
+        for size in (7.0, 6.6, 6.2, 7.4):
+            doc = QTextDocument()
+            doc.documentLayout().setPaintDevice(writer)  # lay text out at the PDF's resolution
+            doc.setDefaultFont(font(size))
+            doc.setHtml(_assumptions_html(scenario, projection))
+            doc.setPageSize(QSizeF(page.width(), page.height()))
+            doc.setDocumentMargin(0)
+            last = doc.size().height() - (doc.pageCount() - 1) * page.height()
+            if last >= 0.2 * page.height():
+                break
+        for p in range(doc.pageCount()):
+            writer.newPage()
             painter.save()
             painter.translate(0, -p * page.height())
             doc.drawContents(painter, QRectF(0, p * page.height(), page.width(), page.height()))

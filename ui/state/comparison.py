@@ -12,7 +12,8 @@ from explorer.scenario import Scenario, check_chips
 
 from .chart_input import Overlay
 
-COLOURS = ("#E15759", "#17BECF", "#B07AA1", "#9C755F")
+# Compared scenarios' lines: colours no data series uses (chips, cost components, power lines).
+COLOURS = ("#D81B60", "#00897B", "#5D4037", "#3949AB")
 BASELINE_PREFIX = "Baseline: "
 LEGEND_CHARS = 32  # a compared scenario's name in a legend: at most this long
 

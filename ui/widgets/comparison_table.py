@@ -26,6 +26,14 @@ def cell_text(key: str, value, base=None, delta=None, percent=None) -> str:
     return text
 
 
+def column_title(column: int, columns: int, label: str) -> str:
+    """'Baseline' / 'Compared 2' / 'Current' over the scenario's name (without its 'Baseline: ' or
+    'Current: ' prefix)."""
+    name = label.split(": ", 1)[1] if label.startswith(("Baseline: ", "Current: ")) else label
+    role = "Current" if column == columns - 1 else "Baseline" if column == 0 else f"Compared {column + 1}"
+    return f"{role}\n{name}"
+
+
 class ComparisonTable(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,12 +57,13 @@ class ComparisonTable(QTableWidget):
         self.setVisible(True)
         self.setRowCount(len(rows))
         self.setColumnCount(len(named))
-        self.setHorizontalHeaderLabels([f"{label} (baseline)" if c == 0 else label
-                                        for c, (label, _) in enumerate(named)])
+        # Two lines a header: the column's role, then the scenario's name (equal names stay apart).
+        self.setHorizontalHeaderLabels([column_title(c, len(named), label) for c, (label, _) in enumerate(named)])
         self.setVerticalHeaderLabels([r.label for r in rows])
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setMinimumHeight(header.fontMetrics().height() * 2 + 8)
         for c in range(len(named) - 1):
             item = self.horizontalHeaderItem(c)
             item.setForeground(QColor(colours[c % len(colours)]))

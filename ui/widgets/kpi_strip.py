@@ -9,7 +9,7 @@ import math
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen, QPixmap,
                            QStaticText, QTransform)
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from explorer.kpis import CARDS, KPIS, Kpi
 
@@ -227,15 +227,22 @@ class KpiCard(QWidget):
         return self._fitted_value_font(self.value.text(), self._text_width(width))
 
     def _fitted_value_font(self, text: str, width: int) -> QFont:
-        """The value's font, down to 65% of its size when the text would not fit ``width``."""
+        """The value's font, down to 60% of its size when the text would not fit ``width``."""
         font = self.fonts["value"]
         cached = self.__dict__.get("_fitted")
         if cached is not None and cached[0] == (text, width, font.key()):
             return cached[1]
+        width -= 2  # (Qt elides a text exactly as wide as its room)
         wide = self._metrics["value"].horizontalAdvance(text)
         if wide > width and wide > 0:
+            full = self.fonts["value"].pointSizeF()
             font = QFont(font)
-            font.setPointSizeF(self.fonts["value"].pointSizeF() * max(0.65, width / wide * 0.98))
+            size = full * max(0.6, width / wide * 0.98)
+            font.setPointSizeF(size)
+            # hinted text does not shrink exactly in proportion: step down until it fits
+            while size > full * 0.6 and QFontMetrics(font).horizontalAdvance(text) > width:
+                size -= 0.25
+                font.setPointSizeF(size)
         self._fitted = ((text, width, self.fonts["value"].key()), font)
         return font
 
@@ -282,17 +289,39 @@ class KpiCard(QWidget):
 
 
 class KpiStrip(QWidget):
+    """The cards in one row, or in two rows of three where a row of six would leave a card too
+    narrow for its figure (a small window, large text)."""
+
+    NARROWEST = 118  # px a card needs for its figure (shrunk to 70% at most) and a two-line title
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cards = {key: KpiCard(KPIS[key]) for key in CARDS}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 2)
-        layout.setSpacing(6)
-        for card in self.cards.values():
-            layout.addWidget(card, 1)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(6, 6, 6, 2)
+        self.grid.setSpacing(6)
+        self.columns = 0
+        self._arrange(len(self.cards))
         self.theme = LIGHT
         self.scale = 1.0
         self.set_style(LIGHT)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+        for k, card in enumerate(self.cards.values()):
+            self.grid.addWidget(card, k // columns, k % columns)
+        for c in range(len(self.cards)):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        n = len(self.cards)
+        wide_enough = (self.width() - 12 - 6 * (n - 1)) / n >= self.NARROWEST * self.scale
+        self._arrange(n if wide_enough else (n + 1) // 2)
 
     def set_style(self, theme: Theme, scale: float = 1.0) -> None:
         self.theme, self.scale = theme, scale

@@ -3,8 +3,8 @@ Assumptions. ``edited(changes, dragging)`` for every edit; ``dragFinished`` when
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 from superqt import QCollapsible, QDoubleSlider
 
 from explorer.catalog import Catalog
@@ -16,6 +16,41 @@ from .chip_mix import ChipMixEditor
 from .common import give_up_undo, separator
 from .levers import FleetSizeControl, ValueControl
 from .tooltips import escape, field_tooltip
+
+
+class NotesEdit(QPlainTextEdit):
+    """The scenario's notes: a few lines, committed when the box loses the focus (or Ctrl+Enter)."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._shown = ""
+        lines = self.fontMetrics().lineSpacing()
+        self.setFixedHeight(int(lines * 2.6 + 10))
+
+    def show_text(self, text: str) -> None:
+        if text != self.toPlainText():
+            with QSignalBlocker(self):
+                self.setPlainText(text)
+        self._shown = text
+
+    def _commit(self) -> None:
+        text = self.toPlainText()
+        if text != self._shown:
+            self._shown = text
+            self.committed.emit(text)
+
+    def focusOutEvent(self, event) -> None:
+        self._commit()
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._commit()
+            return
+        super().keyPressEvent(event)
 
 
 class ControlPanel(QWidget):
@@ -56,10 +91,19 @@ class ControlPanel(QWidget):
         font.setBold(True)
         self.name_edit.setFont(font)
 
+        self.notes_edit = NotesEdit()
+        self.notes_edit.setAccessibleName("Notes")
+        self.notes_edit.setPlaceholderText("Notes: where the figures come from, what was checked (printed in "
+                                           "the report and the Excel file)")
+        self.notes_edit.setToolTip("The scenario's notes, saved with it and printed in the report's appendix and "
+                                   "the Excel export's Assumptions sheet")
+        self.notes_edit.committed.connect(lambda text: self.edited.emit({"notes": text}, False))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(8)
         layout.addWidget(self.name_edit)
+        layout.addWidget(self.notes_edit)
         for w in (self.fleet, self.mix, self.energy_price, self.agent_ratio):
             layout.addWidget(separator())
             layout.addWidget(w)
@@ -123,6 +167,8 @@ class ControlPanel(QWidget):
                     self.name_edit.setText(scenario.name)
                     self.name_edit.setCursorPosition(0)
             self.name_edit.setToolTip(f"<p><b>{escape(scenario.name)}</b></p><p>{escape(scenario.description)}</p>")
+        if changed is None or "notes" in changed:
+            self.notes_edit.show_text(scenario.notes)
         if changed is None or changed & {"gpu_count", "facility_power_mw"}:
             self.fleet.set_scenario(scenario)
         for control, field in ((self.energy_price, "energy_price_usd_per_kwh"), (self.agent_ratio, "agent_cpu_ratio")):

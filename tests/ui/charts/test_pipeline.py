@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from PySide6.QtWidgets import QApplication
+
 from explorer.model import evaluate
 from explorer.presets import list_presets
 from explorer.scenario import Scenario
@@ -163,3 +165,54 @@ def test_only_charts_with_a_second_scale_show_a_right_axis(make_chart):
     charts = {name: make_chart(name) for name in CHART_NAMES}  # (kept alive while they are asked)
     right = {name for name, chart in charts.items() if chart.plot.getAxis("right").isVisible()}
     assert right == {"power", "unit-economics"}
+
+
+def test_the_readout_has_its_own_line_starts_with_the_month_and_includes_everything_shown(make_chart):
+    from explorer.model import evaluate as run
+
+    chart = make_chart("cumulative", width=900)
+    other = Scenario(energy_price_usd_per_kwh=0.05)
+    chart.set_input(inp(Scenario(), overlays=(Overlay("Cheaper power", "#D81B60", run(other, CAT), 0),)))
+    text = chart.show_readout(10)
+    assert text.startswith("Sep 2026") and "cumulative" in text and "Cheaper power" in text and "P10–P90" in text
+    assert chart.readout is not chart.title_item and chart.readout_text() == text
+    title_bottom = chart.title_item.mapRectToScene(chart.title_item.boundingRect()).bottom()
+    assert chart.readout.mapRectToScene(chart.readout.boundingRect()).top() >= title_bottom - 0.5  # never over it
+    chart.set_input(inp(Scenario(gpu_count=300_000)))
+    assert chart.readout_text() == ""  # the chart changed: the old values go
+
+
+def test_a_narrow_readout_keeps_its_start(make_chart):
+    chart = make_chart("capacity", width=260)
+    chart.set_input(inp(Scenario(chip_mix={"GB200": 0.25, "GB300": 0.25, "H100": 0.25, "B200": 0.25})))
+    text = chart.show_readout(20)
+    assert text.startswith("Jul 2027") and text.endswith("…")
+
+
+def test_a_narrow_time_axis_still_shows_more_than_one_year(make_chart):
+    from PySide6.QtGui import QImage, QPainter
+
+    chart = make_chart("power", width=250, height=260)
+    chart.set_input(inp(Scenario()))
+    QApplication.processEvents()
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = chart.plot.getAxis("bottom").generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    years = [text for _, _, text in specs[2] if text.isdigit()]
+    assert len(years) >= 2, years
+
+
+def test_the_tornado_shows_the_rows_that_fit_and_says_how_many_are_left_out(make_chart):
+    chart = make_chart("tornado", width=420, height=230)
+    chart.set_input(inp(Scenario()))
+    QApplication.processEvents()
+    rows = chart.rows_that_fit()
+    assert len(chart.shown_labels()) == rows < 9  # 9 inputs move the cost: not all fit
+    assert chart.shown_labels()[0] == "Chip price scale"  # the largest swings are the ones kept
+    assert any(label.endswith("smaller swings not shown (no room)") for label in chart.legend_labels())
+    chart.resize(420, 700)
+    QApplication.processEvents()
+    assert len(chart.shown_labels()) == 9 and not any("no room" in label for label in chart.legend_labels())

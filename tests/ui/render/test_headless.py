@@ -62,3 +62,33 @@ def test_render_all_refuses_a_file_name_and_leaves_no_folder(tmp_path):
     result = _cli("render", "openai-aws-deal", "--chart", "all", "--out", str(tmp_path / "x.png"))
     assert result.returncode == 2 and "is a folder, not a file" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def _launch(*args, display=False):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run([sys.executable, "-m", "ui.launcher", *args], cwd=ROOT, capture_output=True, text=True,
+                          env=env, timeout=60)
+
+
+def test_without_a_display_the_window_says_what_to_use_instead():
+    result = _launch()
+    assert result.returncode == 2
+    assert "no display to open the window on" in result.stderr and "summary, render, report or export" in result.stderr
+    assert "xcb" not in result.stderr  # not Qt's advice to reinstall libraries
+
+
+def test_an_unknown_word_is_not_a_window_on_the_default():
+    result = _launch("summry")
+    assert result.returncode == 2 and "'summry' is not a command, a scenario file or a preset" in result.stderr
+    assert "Did you mean 'summary'" in result.stderr
+    result = _launch("openai-aws-dea")
+    assert result.returncode == 2 and "'openai-aws-deal'" in result.stderr
+
+
+def test_a_subcommands_error_prints_that_subcommands_usage():
+    result = _cli("summary", "no-such-scenario")
+    assert result.returncode == 2 and "usage: scenario-explorer summary" in result.stderr
+    result = _cli("render", "openai-aws-deal", "--chart", "pie", "--out", "x.png")
+    assert result.returncode == 2 and "usage: scenario-explorer render" in result.stderr
