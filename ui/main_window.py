@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QFont, QFontMetricsF, QGuiApplication, QKeySequence,
+                           QShortcut)
 from PySide6.QtWidgets import (QApplication, QGridLayout, QLabel, QMainWindow, QMenu, QScrollArea, QSizePolicy,
                                QSplitter, QStackedWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
@@ -147,6 +148,23 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.document.load(scenario or Scenario(), path, modified_from)
         self.flush()
+        self._panel_fitted = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._panel_fitted:  # once shown, polished and laid out: then the controls' sizes are known
+            self._panel_fitted = True
+            QTimer.singleShot(0, self._fit_panel)
+
+    def _fit_panel(self) -> None:
+        """The panel is never narrower than its controls (they would be cut off on the right); on a
+        small screen it is no wider than that either. (Measured once its rows exist.)"""
+        scroll = self.panel_scroll
+        bar = scroll.verticalScrollBar().sizeHint().width() + 4
+        scroll.setMinimumWidth(min(self.panel.minimumSizeHint().width() + bar, 520))
+        if self.width() < 1500 and self.settings.splitter_state() is None:
+            panel = max(scroll.minimumWidth(), min(self.panel.sizeHint().width() + bar, int(self.width() * 0.3)))
+            self.splitter.setSizes([panel, max(self.width() - panel, 1)])
 
     @property
     def catalog(self) -> Catalog:
@@ -187,7 +205,7 @@ class MainWindow(QMainWindow):
         charts.setLayout(grid)
         # On a small screen (or with large text) the charts keep a legible size and the area scrolls,
         # rather than squeezing labels into each other.
-        charts.setMinimumSize(3 * 240, 2 * 210)
+        charts.setMinimumSize(3 * 220, 2 * 195)
         charts_area = QScrollArea()
         charts_area.setWidget(charts)
         charts_area.setWidgetResizable(True)
@@ -219,9 +237,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         panel_width = self.panel.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
-        # never narrower than its controls (a narrower panel would cut them off on the right)
-        scroll.setMinimumWidth(min(self.panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4,
-                                   520))
         self.splitter.setSizes([panel_width, 1600 - panel_width])
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
         self.setCentralWidget(self.splitter)
@@ -491,7 +506,15 @@ class MainWindow(QMainWindow):
         self.showFullScreen()
 
     def _show_banner(self, slide, counter: str) -> None:
-        self.banner.setText(f"{html.escape(slide.scenario.name)}&nbsp;&nbsp;&nbsp;<span style='font-size:12pt; "
+        # the name gives way (elided) before the counter and the keys do
+        hint = f"{counter}   ← → step · Esc leaves"
+        name_font, hint_font = QFont(self.banner.font()), QFont(self.banner.font())
+        name_font.setPointSizeF(20)
+        name_font.setWeight(QFont.Weight.DemiBold)
+        hint_font.setPointSizeF(12)
+        room = self.width() - QFontMetricsF(hint_font).horizontalAdvance(hint) - 80
+        name = QFontMetricsF(name_font).elidedText(slide.scenario.name, Qt.TextElideMode.ElideRight, max(room, 100))
+        self.banner.setText(f"{html.escape(name)}&nbsp;&nbsp;&nbsp;<span style='font-size:12pt; "
                             f"font-weight:400; color:{self.theme.muted}'>{counter}"
                             "&nbsp;&nbsp;← → step · Esc leaves</span>")
 
@@ -542,9 +565,6 @@ class MainWindow(QMainWindow):
             avail = screen.availableGeometry() if screen is not None else None
             if avail is not None and (avail.width() < 1600 or avail.height() < 1000):
                 self.resize(max(int(avail.width() * 0.95), MINIMUM_SIZE[0]), max(int(avail.height() * 0.92), MINIMUM_SIZE[1]))
-                # a small screen: the panel as narrow as its controls allow, the charts the rest
-                panel = max(self.panel_scroll.minimumWidth(), min(self.splitter.sizes()[0], int(self.width() * 0.3)))
-                self.splitter.setSizes([panel, self.width() - panel])
             else:
                 self.resize(1600, 1000)
         state = self.settings.window_state()

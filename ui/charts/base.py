@@ -82,11 +82,12 @@ class Chart(QWidget):
         self.input: ChartInput | None = None
         self.draws = 0  # how often the chart drew its own data (an input with new bands alone does not)
         self._drawn = Drawn()
+        self._axis_labels: dict[str, str] = {}  # side -> full axis title (a short form shows if it does not fit)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setAccessibleName(f"{self.title} chart")
         if self.explanation:
             self.view.setToolTip(f"<p>{html.escape(self.explanation)}</p>")
-        self.view.setMinimumSize(220, 160)
+        self.view.setMinimumSize(210, 150)
         layout = self.view.ci
         layout.setContentsMargins(4, 4, 8, 4)
         layout.setSpacing(2)
@@ -120,6 +121,7 @@ class Chart(QWidget):
             # Axes change only when a range or label does; cached as a pixmap they are blitted
             # instead of re-drawing every label on each slider step.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.vb.sigResized.connect(self._fit_axis_labels)
         self.grid = Grid(self.plot, x=True, y=self.time_axis or self.log_axes)
         self.plot.addItem(self.grid, ignoreBounds=True)
         self.vline = pg.InfiniteLine(angle=90, movable=False)
@@ -239,6 +241,7 @@ class Chart(QWidget):
         readout_font.setPointSizeF(7.5 * scale * theme.font_scale)
         self.readout.reserve(QFontMetricsF(readout_font).height() + 4)
         self.hide_readout()
+        self._fit_axis_labels()
         if self.input is not None:
             self._drawn = self._draw(self.input)  # pens and brushes of the new style
             self._finish(self.input)
@@ -302,15 +305,24 @@ class Chart(QWidget):
         font.setPointSizeF(8 * self.scale * t.font_scale)
         metrics = QFontMetricsF(font)
         width = max(self.view.width() - 24 * self.scale, 120.0)
+        # a short chart keeps its plot: two lines of legend at most (the rest is in the tooltip)
+        most = 2 if self.view.height() < 300 * self.scale * t.font_scale else 8
         lines: list[list[str]] = [[]]
         used = 0.0
+        left_out = []
         for colour, label, kind in self._legend_entries:
             w = metrics.horizontalAdvance(f"{glyph.get(kind, '■')} {label}") + metrics.horizontalAdvance("    ")
             if lines[-1] and used + w > width:
+                if len(lines) == most:
+                    left_out.append(label)
+                    continue
                 lines.append([])
                 used = 0.0
             lines[-1].append(f"<span style='color:{colour}'>{glyph.get(kind, '■')}</span>&nbsp;{html.escape(label)}")
             used += w
+        if left_out:
+            lines[-1].append(f"+{len(left_out)} more")
+        self.legend.setToolTip("\n".join(left_out))
         body = "<br>".join("&nbsp;&nbsp;&nbsp; ".join(parts) for parts in lines)
         text = f"<span style='font-size:{self._font_pt(8)}; color:{t.foreground}'>{body}</span>"
         if text != self._legend_html:
@@ -456,9 +468,25 @@ class Chart(QWidget):
             self.plot.setYRange(0, top, padding=0)
 
     def _set_axis_label(self, side: str, text: str) -> None:
-        axis = self.plot.getAxis(side)
-        if axis.labelText != text:
-            axis.setLabel(text, **{"color": self.theme.foreground, "font-size": self._font_pt(8.5)})
+        """An axis title; where the plot is too short (or narrow) for it, its short form is shown."""
+        if self._axis_labels.get(side) != text:
+            self._axis_labels[side] = text
+            self._fit_axis_labels()
+
+    def _fit_axis_labels(self) -> None:
+        font = QFont()
+        font.setPointSizeF(8.5 * self.scale * self.theme.font_scale)
+        metrics = QFontMetricsF(font)
+        for side, text in self._axis_labels.items():
+            room = (self.plot.vb.height() if side in ("left", "right") else self.plot.vb.width()) or 1e9
+            shown = text
+            if metrics.horizontalAdvance(text) > room:
+                shown = short_label(text)
+                if metrics.horizontalAdvance(shown) > room:
+                    shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, max(room, 20))
+            axis = self.plot.getAxis(side)
+            if axis.labelText != shown:
+                axis.setLabel(shown, **{"color": self.theme.foreground, "font-size": self._font_pt(8.5)})
 
     def _set_left_label(self, text: str) -> None:
         self._set_axis_label("left", text)
@@ -489,7 +517,7 @@ class Chart(QWidget):
         if item.fill_antialias == inp.dragging:
             item.fill_antialias = not inp.dragging
             item.update()
-        entries = [(self.theme.muted, "P10–P90 and P25–P75 bands", "area"), (self.theme.foreground, "median", "dash")]
+        entries = [(self.theme.muted, "P10–P90, P25–P75", "area"), (self.theme.foreground, "median", "dash")]
         stale = inp.bands_stale
         key = (id(bands), factor, len(x), self.theme.name, self.scale, stale)
         drawn_before = self._bands_drawn
@@ -546,6 +574,21 @@ class Chart(QWidget):
     def series(self) -> dict[str, np.ndarray]:
         """The data drawn, by legend label (in display units), for tests and exports."""
         return {label: values for _, label, values, _ in self._readout_rows}
+
+
+_SHORT = (("USD billion per month", "USD bn/mo"), ("USD million per month", "USD M/mo"),
+          ("USD thousand per month", "USD k/mo"), ("USD per month", "USD/mo"), ("USD billion", "USD bn"),
+          ("USD million", "USD M"), ("USD thousand", "USD k"), ("TWh per year", "TWh/yr"), ("GWh per year", "GWh/yr"),
+          ("MWh per year", "MWh/yr"), ("USD / M output tokens", "USD/M tok"), ("USD / busy GPU-hour", "USD/GPU-h"),
+          ("output tokens/s per user", "tok/s per user"), ("change from base, %", "change, %"), ("Power, ", ""),
+          ("Energy, ", ""))
+
+
+def short_label(text: str) -> str:
+    """An axis title's short form: 'USD million per month' -> 'USD M/mo', 'Energy, TWh per year' -> 'TWh/yr'."""
+    for long, short in _SHORT:
+        text = text.replace(long, short)
+    return text
 
 
 def show_choice(combo: QComboBox, value, by_text: bool = False) -> None:

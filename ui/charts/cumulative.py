@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from explorer.formatting import compact
 
@@ -26,6 +26,7 @@ class CumulativeChart(Chart):
         self.contract = pg.InfiniteLine(angle=0, movable=False)
         self.plot.addItem(self.contract, ignoreBounds=True)
         self.contract_label = pg.TextItem(anchor=(0, 0))  # below the line: never clipped at the top
+        self.contract_label.setZValue(45)  # over the bands and the curve
         self.plot.addItem(self.contract_label, ignoreBounds=True)
         self.cross = Dots(z=40)  # the month the contract is exceeded
         self.plot.addItem(self.cross)
@@ -69,20 +70,43 @@ class CumulativeChart(Chart):
         self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label)] + (
             [(t.muted, "of contract", cum / contract * 100, "%")] if contract > 0 else [])
         self.set_title("Cumulative cost vs contract" if contract > 0 else "Cumulative cost")
-        self._contract = (contract, unit.factor)
+        self._contract = (contract, unit.factor, cum / unit.factor)
         return Drawn(entries, max(float(cum.max()), contract) / unit.factor, unit.factor, x)
 
     def _after_fit(self, inp, drawn) -> None:
-        # The label sits under the line (never clipped at the top), or over it when the line is near
-        # the bottom of the plot (where the axis would cover it).
-        contract, factor = self._contract
+        # The label sits under the contract line (never clipped at the top), or over it when the
+        # line is near the bottom of the plot (where the axis would cover it); at the left where
+        # the cumulative line does not pass through it, else at the right. A background box keeps
+        # it readable where a band (or, with no free side, the line) still reaches it.
+        contract, factor, cum = self._contract
         t = self.theme
-        above = self.yrange.top is not None and contract / factor < 0.12 * self.yrange.top
-        state = (contract / factor, t.name, self.scale, above)
+        level = contract / factor
+        above = self.yrange.top is not None and level < 0.12 * self.yrange.top
+        text = f"contract USD {compact(contract)}"
+        right = self._label_goes_right(cum, level, above, text)
+        state = (level, t.name, self.scale, above, right, len(cum))
         if self._label_state != state:  # text layout is costly: on change only
-            self.contract_label.setAnchor((0, 1) if above else (0, 0))
+            self.contract_label.setAnchor((1 if right else 0, 1 if above else 0))
             self.contract_label.setColor(QColor(t.foreground))
-            self.contract_label.setPos(QPointF(0.5, contract / factor))
-            self.contract_label.setHtml(f"<span style='font-size:{self._font_pt(8)}'>contract "
-                                        f"USD {compact(contract)}</span>")
+            self.contract_label.fill = brush(t.background, 200)
+            self.contract_label.setPos(QPointF(len(cum) - 1.5 if right else 0.5, level))
+            self.contract_label.setHtml(f"<span style='font-size:{self._font_pt(8)}'>{text}</span>")
             self._label_state = state
+
+    def _label_goes_right(self, cum: np.ndarray, level: float, above: bool, text: str) -> bool:
+        """True when the cumulative line crosses the label's box at the left and misses it at the right."""
+        vb = self.plot.vb
+        top = self.yrange.top
+        if not top or vb.width() <= 0 or vb.height() <= 0 or len(cum) < 2:
+            return False
+        font = QFont()
+        font.setPointSizeF(8 * self.scale * self.theme.font_scale)
+        metrics = QFontMetricsF(font)
+        months = int(np.ceil((metrics.horizontalAdvance(text) + 8) / vb.width() * len(cum))) + 1
+        height = (metrics.height() + 6) / vb.height() * top
+        low, high = (level, level + height) if above else (level - height, level)
+
+        def crosses(part: np.ndarray) -> bool:  # the line is monotonic: it is in the box's band or spans it
+            return bool(part.size) and part.max() >= low and part.min() <= high
+
+        return crosses(cum[:months]) and not crosses(cum[-months:])

@@ -80,10 +80,10 @@ class PowerChart(Chart):
         # (a slider step re-draws both axes at once, or neither).
         self._energy_per_power = unit.factor * HOURS_PER_YEAR / 1e3 / e_unit.factor
         # Legends hold no live numbers (a changed legend re-lays out the chart on every slider step).
-        return Drawn([(t.line_facility, "Facility, provisioned (× design PUE)", "line"),
+        return Drawn([(t.line_facility, "Facility, provisioned", "line"),
                       (t.line_it, "IT, provisioned", "line"),
-                      (t.line_facility, "Facility, average draw (× PUE)", "dash"),
-                      (t.bars, "Energy per year at the average draw (right axis)", "bar")],
+                      (t.line_facility, "Facility, average draw", "dash"),
+                      (t.bars, "Energy per year (right axis)", "bar")],
                      float(facility.max()) / unit.factor, unit.factor, x)
 
     def _years(self, projection, scenario) -> tuple[np.ndarray, np.ndarray]:

@@ -140,12 +140,12 @@ class TornadoChart(Chart):
         return Drawn(entries)
 
     def rows_that_fit(self) -> int:
-        """How many bars fit the plot's height with their names legible (at least three)."""
+        """How many bars fit the plot's height with their names legible (at least one)."""
         font = QFont()
         font.setPointSizeF(8.5 * self.scale * self.theme.font_scale)
         row = QFontMetricsF(font).height() * 1.15
         height = self.plot.vb.height() if self.plot.vb.height() > 0 else self.view.height() * 0.6
-        return max(3, int(height // row))
+        return max(1, int(height // row))
 
     def _plot_resized(self) -> None:
         if self.input is not None and self.rows_that_fit() != self._room:  # another number of rows fits

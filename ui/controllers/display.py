@@ -229,7 +229,8 @@ class Display(QObject):
         if not analyses_only:
             self.summaryChanged.emit(summary)
         self.kpis.set_values(summary, self.baseline(),
-                             card_extras(summary, scenario, self.analyses.bands, inp.bands_stale), against=self.against)
+                             card_extras(summary, scenario, self.analyses.bands, inp.bands_stale,
+                                         brief=self.presentation is not None), against=self.against)
         if not analyses_only:
             self._fill_comparison(summary, scenario)
 

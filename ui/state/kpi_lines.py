@@ -7,9 +7,13 @@ from explorer.kpis import CARDS, KPIS, serving_conditions
 from explorer.scenario import Scenario
 
 
-def card_extras(summary: dict, scenario: Scenario, bands=None, stale: bool = False) -> dict[str, str]:
+def card_extras(summary: dict, scenario: Scenario, bands=None, stale: bool = False,
+                brief: bool = False) -> dict[str, str]:
     """``stale``: the bands belong to an earlier value (a drag's); their ranges are not printed
-    beside the new figures (the line says they are being updated, so the cards keep their height)."""
+    beside the new figures (the line says they are being updated, so the cards keep their height).
+    ``brief`` (presentation mode): the ranges only, so the charts get the room."""
+    if brief:
+        return _ranges(bands, stale)
     extras = {}
     if summary["cost_vs_contract"] is not None:
         extras["cost_total_usd"] = (f"{summary['cost_vs_contract']:.0%} of the contract; it implies USD "
@@ -33,14 +37,22 @@ def card_extras(summary: dict, scenario: Scenario, bands=None, stale: bool = Fal
     if summary["cost_per_million_tokens_usd"] is None:
         line = "no serving: " + line
     extras["cost_per_million_tokens_usd"] = line
-    if bands is not None:
-        for key in CARDS:
-            if key not in bands.kpis:
-                continue
-            p10, p90 = float(bands.kpis[key][0]), float(bands.kpis[key][4])
-            if abs(p90 - p10) <= 1e-3 * max(abs(p10), abs(p90), 1e-300):
-                continue  # no input with a range moves this figure
-            kpi = KPIS[key]
-            line = "P10–P90 updating…" if stale else f"P10–P90 {kpi.format_bare(p10)} – {kpi.format_bare(p90)}"
-            extras[key] = f"{extras[key]}\n{line}" if key in extras else line
+    for key, line in _ranges(bands, stale).items():
+        extras[key] = f"{extras[key]}\n{line}" if key in extras else line
     return extras
+
+
+def _ranges(bands, stale: bool) -> dict[str, str]:
+    """Each card's P10-P90 line (none for a figure no input with a range moves)."""
+    out = {}
+    if bands is None:
+        return out
+    for key in CARDS:
+        if key not in bands.kpis:
+            continue
+        p10, p90 = float(bands.kpis[key][0]), float(bands.kpis[key][4])
+        if abs(p90 - p10) <= 1e-3 * max(abs(p10), abs(p90), 1e-300):
+            continue  # no input with a range moves this figure
+        kpi = KPIS[key]
+        out[key] = "P10–P90 updating…" if stale else f"P10–P90 {kpi.format_bare(p10)} – {kpi.format_bare(p90)}"
+    return out

@@ -45,6 +45,7 @@ class AssumptionsPanel(QWidget):
                 continue
             form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
             form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
             form.setContentsMargins(0, 0, 0, 0)
             form.setVerticalSpacing(3)

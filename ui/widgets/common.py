@@ -111,6 +111,13 @@ class SpinBox(_WheelOnFocus, QDoubleSpinBox):
         self.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToPreviousValue)
         give_up_undo(self, self.pending)
 
+    def minimumSizeHint(self):
+        # narrow enough for a small window (Qt asks room for the longest number of the range,
+        # 13 digits for a contract value); the layout gives more where there is room
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(hint.width(), 96))
+        return hint
+
     # ------------------------------------------------------------------ reading typed text
     def pending(self) -> bool:
         """True while the box shows typed text that is not its value."""

@@ -56,8 +56,11 @@ class PriceOverrides(QWidget):
         self._spins = {}
         self._chips = chips
         self.grid.addWidget(QLabel("<small>chip</small>"), 0, 0)
-        self.grid.addWidget(QLabel("<small>rent, USD/GPU·h ex power</small>"), 0, 1, 1, 2)
-        self.grid.addWidget(QLabel("<small>purchase, USD</small>"), 0, 3, 1, 2)
+        rent, buy = QLabel("<small>rent USD/GPU·h</small>"), QLabel("<small>purchase USD</small>")
+        rent.setToolTip("Rent per GPU-hour without power (power is costed from the energy price)")
+        buy.setToolTip("Purchase price per accelerator, with its share of the system")
+        self.grid.addWidget(rent, 0, 1, 1, 2)
+        self.grid.addWidget(buy, 0, 3, 1, 2)
         for r, chip in enumerate(chips, start=1):
             self.grid.addWidget(QLabel(chip), r, 0)
             for col, field, decimals, hi in ((1, "rent_price_overrides", 3, 1000.0),

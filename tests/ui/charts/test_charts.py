@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from explorer.model import evaluate
 from explorer.scenario import Scenario
@@ -78,6 +81,16 @@ def test_cumulative_marks_the_month_the_contract_is_exceeded(make_chart):
     assert chart.shown_title() == "Cumulative cost" and not chart.contract.isVisible()
 
 
+def test_the_contract_label_moves_to_the_side_the_cumulative_line_leaves_free(make_chart):
+    chart = make_chart("cumulative", width=300, height=230)
+    chart.set_input(inp(Scenario()))  # exceeded near the end: the left is free
+    assert chart.contract_label.anchor.x() == 0 and chart.contract_label.pos().x() < 1
+    chart.set_input(inp(Scenario(gpu_count=1_000_000)))  # exceeded within months: the line crosses the left
+    assert chart.contract_label.anchor.x() == 1
+    assert chart.contract_label.pos().x() > Scenario().term_months - 3
+    assert "contract USD 38.0B" in chart.contract_label.toPlainText()
+
+
 def test_the_tornado_draws_the_analyses_it_is_given(make_chart):
     chart = make_chart("tornado")
     shown = inp(Scenario())
@@ -104,3 +117,36 @@ def test_the_tornado_ignores_a_new_projection_until_its_analyses_change(make_cha
     assert chart.draws == draws + 1
     assert chart.series()["at high"].max() == pytest.approx(2 * np.max(
         [b.at_high for b in shown.tornados["cost_total_usd"].bars]), rel=1e-6)  # cost is linear in the count
+
+
+def test_a_short_chart_keeps_two_legend_lines_and_names_the_rest_in_a_tooltip(make_chart):
+    many = Scenario(chip_mix={"H100": 0.2, "H200": 0.2, "B200": 0.2, "GB200": 0.2, "GB300": 0.2})
+    chart = make_chart("capacity", width=260, height=200)
+    chart.set_input(inp(many))
+    labels = chart.legend_labels()
+    assert len(labels) >= 5
+    shown = chart.legend.text
+    assert shown.count("<br>") <= 1  # two lines at most
+    more = re.search(r"\+(\d+) more", shown)
+    assert more, shown
+    left_out = chart.legend.toolTip().split("\n")
+    assert len(left_out) == int(more.group(1)) and set(left_out) <= set(labels)
+    tall = make_chart("capacity", width=900, height=600)
+    tall.set_input(inp(many))
+    assert "more" not in tall.legend.text and not tall.legend.toolTip()
+
+
+def test_an_axis_title_too_long_for_its_axis_shows_its_short_form(make_chart):
+    from ui.charts.base import short_label
+
+    assert short_label("Energy, TWh per year") == "TWh/yr"
+    assert short_label("USD million per month") == "USD M/mo"
+    wide = make_chart("cost", width=900, height=600)
+    wide.set_input(inp(Scenario()))
+    full = wide._axis_labels["left"]
+    assert wide.plot.getAxis("left").labelText == full
+    short = make_chart("cost", width=300, height=160)
+    short.set_input(inp(Scenario()))
+    QApplication.processEvents()
+    shown = short.plot.getAxis("left").labelText
+    assert shown != full and len(shown) < len(full)

@@ -69,3 +69,23 @@ def test_the_tooltip_is_written_when_a_hover_asks_for_it(qtbot):
     card.event(QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), card.mapToGlobal(QPoint(5, 5))))
     assert card.toolTip().startswith("Facility power, provisioned: 909 MW (as saved: 606 MW)")
     assert "hottest day" in card.toolTip()
+
+
+def test_a_narrow_strip_puts_the_cards_in_two_rows(qtbot):
+    strip = KpiStrip()
+    qtbot.addWidget(strip)
+    base = evaluate(Scenario(), CAT).summary()
+    strip.set_values(base, base)
+    strip.resize(1400, 120)
+    strip.show()
+    qtbot.waitExposed(strip)
+    assert strip.columns == len(CARDS)
+    assert len({strip.grid.getItemPosition(strip.grid.indexOf(c))[0] for c in strip.cards.values()}) == 1
+    strip.resize(600, 240)  # a row of six would leave each card under NARROWEST
+    QApplication.processEvents()
+    assert strip.columns == (len(CARDS) + 1) // 2
+    rows = [strip.grid.getItemPosition(strip.grid.indexOf(c))[0] for c in strip.cards.values()]
+    assert sorted(set(rows)) == [0, 1]
+    strip.resize(1400, 120)
+    QApplication.processEvents()
+    assert strip.columns == len(CARDS)  # and back to one row when there is room again
