@@ -307,23 +307,43 @@ class Chart(QWidget):
         width = max(self.view.width() - 24 * self.scale, 120.0)
         # a short chart keeps its plot: two lines of legend at most (the rest is in the tooltip)
         most = 2 if self.view.height() < 300 * self.scale * t.font_scale else 8
-        lines: list[list[str]] = [[]]
+        gap = metrics.horizontalAdvance("    ")
+        lines: list[list[tuple[str, float, str]]] = [[]]  # (html, width, label) per entry
         used = 0.0
-        left_out = []
+        left_out: list[str] = []
+        elided: list[str] = []
         for colour, label, kind in self._legend_entries:
-            w = metrics.horizontalAdvance(f"{glyph.get(kind, '■')} {label}") + metrics.horizontalAdvance("    ")
+            w = metrics.horizontalAdvance(f"{glyph.get(kind, '■')} {label}") + gap
+            shown = label
+            if w > width:  # one entry wider than the chart: elided (whole in the tooltip)
+                room = width - gap - metrics.horizontalAdvance(f"{glyph.get(kind, '■')} ")
+                shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(room, 20.0))
+                w = width
+                elided.append(label)
+            if left_out:  # the legend keeps its order: once one is left out, so are the rest
+                left_out.append(label)
+                continue
             if lines[-1] and used + w > width:
                 if len(lines) == most:
                     left_out.append(label)
                     continue
                 lines.append([])
                 used = 0.0
-            lines[-1].append(f"<span style='color:{colour}'>{glyph.get(kind, '■')}</span>&nbsp;{html.escape(label)}")
+            lines[-1].append((f"<span style='color:{colour}'>{glyph.get(kind, '■')}</span>&nbsp;{html.escape(shown)}",
+                              w, label))
             used += w
         if left_out:
-            lines[-1].append(f"+{len(left_out)} more")
-        self.legend.setToolTip("\n".join(left_out))
-        body = "<br>".join("&nbsp;&nbsp;&nbsp; ".join(parts) for parts in lines)
+            # the last line makes room for '+k more' (its entries go to the tooltip too)
+            def more_width() -> float:
+                return metrics.horizontalAdvance(f"+{len(left_out)} more")
+
+            while lines[-1] and sum(w for _, w, _ in lines[-1]) + more_width() > width:
+                left_out.insert(0, lines[-1].pop()[2])
+        parts_of = [[entry for entry, _, _ in line] for line in lines]
+        if left_out:
+            parts_of[-1].append(f"+{len(left_out)} more")
+        self.legend.setToolTip("\n".join([label for label in elided if label not in left_out] + left_out))
+        body = "<br>".join("&nbsp;&nbsp;&nbsp; ".join(parts) for parts in parts_of)
         text = f"<span style='font-size:{self._font_pt(8)}; color:{t.foreground}'>{body}</span>"
         if text != self._legend_html:
             self._legend_html = text

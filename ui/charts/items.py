@@ -95,6 +95,28 @@ class MemoAxis(pg.AxisItem):
         self._spec_memo: dict = {}
         self._spec_version = 0
 
+    def resizeEvent(self, ev=None):
+        super().resizeEvent(ev)
+        self._place_right_label()
+
+    def _updateMaxTextSize(self, x: int):
+        before = self.textWidth
+        super()._updateMaxTextSize(x)
+        if self.textWidth != before:
+            self._place_right_label()
+
+    def _place_right_label(self) -> None:
+        """A right axis's title next to its tick labels. The value axes have a fixed width (room
+        for any label a drag can show), and pyqtgraph puts the title at the axis's outer edge: on
+        a right axis with short labels ('6') that is beside the next chart's left axis title."""
+        if self.orientation != "right" or self.label is None or not self.textWidth:
+            return
+        br = self.label.boundingRect()
+        x = max(0, self.style["tickLength"]) + self.style["tickTextOffset"][0] + self.textWidth + 2
+        x = min(x, self.size().width() - br.height() + 5)
+        if self.label.pos().x() != int(x):
+            self.label.setPos(QPointF(int(x), self.label.pos().y()))
+
     def _restart(self) -> None:
         if getattr(self, "_spec_memo", None) is not None:
             self._spec_memo.clear()

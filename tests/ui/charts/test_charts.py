@@ -130,7 +130,17 @@ def test_a_short_chart_keeps_two_legend_lines_and_names_the_rest_in_a_tooltip(ma
     more = re.search(r"\+(\d+) more", shown)
     assert more, shown
     left_out = chart.legend.toolTip().split("\n")
-    assert len(left_out) == int(more.group(1)) and set(left_out) <= set(labels)
+    assert len(left_out) == int(more.group(1)) and left_out == labels[-len(left_out):]
+    for name in ("power", "cost", "cumulative"):  # on screen and in presentation, '+k more' fits too
+        narrow = make_chart(name, width=280, height=230)
+        narrow.set_input(inp(Scenario()))
+        for scale in (1.0, 1.35, 1.6):
+            narrow.set_style(narrow.theme, scale)
+            for width in range(280, 700, 20):
+                narrow.resize(width, 230)
+                QApplication.processEvents()
+                item = narrow.legend.item
+                assert item.mapRectToScene(item.boundingRect()).right() <= narrow.view.width(), (name, scale, width)
     tall = make_chart("capacity", width=900, height=600)
     tall.set_input(inp(many))
     assert "more" not in tall.legend.text and not tall.legend.toolTip()
@@ -150,3 +160,14 @@ def test_an_axis_title_too_long_for_its_axis_shows_its_short_form(make_chart):
     QApplication.processEvents()
     shown = short.plot.getAxis("left").labelText
     assert shown != full and len(shown) < len(full)
+
+
+def test_a_right_axis_title_sits_beside_its_tick_labels_not_at_the_charts_edge(make_chart):
+    chart = make_chart("power", width=500, height=360)
+    chart.set_input(inp(Scenario()))
+    chart.view.grab()  # paints: the tick labels are laid out
+    axis = chart.plot.getAxis("right")
+    assert axis.textWidth > 0
+    x = axis.label.pos().x()
+    assert x <= axis.style["tickTextOffset"][0] + axis.textWidth + 3
+    assert x < axis.width() - axis.label.boundingRect().height()  # pyqtgraph's place is the outer edge

@@ -28,3 +28,14 @@ def test_switching_back_clears_undo_steps_that_name_missing_chips(window, tmp_pa
     assert not window.document.undo_stack.canUndo() and window.settings.user_catalog() == ""
     window.flush()
     assert window.projection.summary() == evaluate(window.document.scenario).summary()
+
+
+def test_a_new_catalog_compares_with_the_saved_scenario_at_its_own_prices(window, tmp_path):
+    card = window.kpis.cards["cost_total_usd"]
+    before = card.value.text()
+    assert window.catalogs.set_path(str(user_catalog(tmp_path, chip="GB200")))  # GB200 at other prices
+    window.flush()
+    assert window.catalog["GB200"].rent_usd_per_gpu_hour == 2.0
+    assert card.value.text() != before  # the figure moved with the catalog...
+    assert card.delta.text().startswith("= as ")  # ...and so did what it is compared with
+    assert window.catalog_label.text().startswith("Chips: built-in + chips.csv")
