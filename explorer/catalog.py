@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import CatalogError
+from .errors import CatalogError, bad_character, clip
 from .files import read_text
 from .paths import catalog_path
 
@@ -151,7 +151,22 @@ class Catalog:
     def unknown_chip_message(self, chip_id: str) -> str:
         near = difflib.get_close_matches(str(chip_id), self.ids, n=1, cutoff=0.5)
         hint = f" Did you mean '{near[0]}'?" if near else ""
-        return f"unknown chip id '{chip_id}'.{hint} Valid ids: {', '.join(self.ids)}"
+        shown = ", ".join(self.ids[:40]) + (f" and {len(self.ids) - 40:,} more" if len(self.ids) > 40 else "")
+        return f"unknown chip id '{clip(chip_id)}'.{hint} Valid ids: {shown}"
+
+    def only(self, chip_ids) -> "Catalog":
+        """The catalog of just ``chip_ids`` (in catalog order; the same object for the same ids), so
+        a batch over a large user catalog costs what its chips cost, not what the catalog holds."""
+        wanted = tuple(sorted({self.index(c) for c in chip_ids}))
+        if len(wanted) == len(self.chips):
+            return self
+        cache = self.__dict__.setdefault("_subsets", {})
+        sub = cache.get(wanted)
+        if sub is None:
+            if len(cache) > 64:
+                cache.clear()
+            sub = cache[wanted] = Catalog(tuple(self.chips[i] for i in wanted), origin=self.origin)
+        return sub
 
     # NumPy columns, in catalog order (shape (C,)); computed once per catalog.
     @cached_property
@@ -217,7 +232,7 @@ class Catalog:
 
 
 def _suggest(name: str, options) -> str:
-    near = difflib.get_close_matches(name, list(options), n=1, cutoff=0.5)
+    near = difflib.get_close_matches(name, list(options), n=1, cutoff=0.5) if len(name) < 100 else []
     return f" Did you mean '{near[0]}'?" if near else ""
 
 
@@ -227,7 +242,10 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
     Errors name the file, the row (line number and chip id) and the column.
     """
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:  # e.g. a cell over the csv module's limit (128 kB), a NUL byte
+        raise CatalogError(f"{origin}, row 1: the header is not readable as CSV ({exc})") from None
     if "id" not in header:
         raise CatalogError(f"{origin}: the first line must be a header with an 'id' column "
                            f"(columns: {', '.join(COLUMNS)})")
@@ -236,7 +254,7 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
         raise CatalogError(f"{origin}: column '{duplicated[0]}' appears twice in the header")
     for col in header:
         if col not in COLUMNS:
-            raise CatalogError(f"{origin}: unknown column '{col}'.{_suggest(col, COLUMNS)} "
+            raise CatalogError(f"{origin}: unknown column '{clip(col)}'.{_suggest(col, COLUMNS)} "
                                f"Valid columns: {', '.join(COLUMNS)}")
     if base is None:
         missing = [c for c in COLUMNS if c not in header]
@@ -264,7 +282,7 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
             continue  # comment row
         where = f"{origin}, row {line} (chip '{cid}')"
         if not _ID_RE.match(cid):
-            raise CatalogError(f"{origin}, row {line}, column 'id': '{cid}' is not a valid chip id "
+            raise CatalogError(f"{origin}, row {line}, column 'id': '{clip(cid)}' is not a valid chip id "
                                "(letters, digits, '_', '.', '+', '-'; up to 32 characters)")
         if cid in seen:
             raise CatalogError(f"{where}, column 'id': chip '{cid}' appears twice")
@@ -305,6 +323,9 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
                     raise CatalogError(f"{where}, column '{col}': '{cell}' is not true or false")
                 values[col] = low in ("true", "yes", "1")
             else:
+                problem = bad_character(cell, multiline=col in ("notes", "source", "power_source", "price_source"))
+                if problem:
+                    raise CatalogError(f"{where}, column '{col}': the text holds {problem}")
                 if col == "as_of" and not _AS_OF_RE.match(cell):
                     raise CatalogError(f"{where}, column 'as_of': '{cell}' is not a date like 2026-11")
                 values[col] = cell

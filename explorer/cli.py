@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import warnings
 from typing import Callable, Sequence
 
 from . import __version__
 from .catalog import load_catalog
 from .errors import ExplorerError
+from .files import shown_path
 from .formatting import compact
 from .kpis import KPIS, SUMMARY_TABLE, value_of
 from .tables import write_csv, write_xlsx
@@ -189,7 +192,8 @@ def cmd_presets(args, out) -> int:
 
 
 def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=None, err=None) -> int:
-    """Parse and run one command; bad input prints 'scenario-explorer: error: ...' and returns 2."""
+    """Parse and run one command; bad input prints 'scenario-explorer: error: ...' and returns 2, as
+    does output that cannot be written (a full disk, a closed pipe), without a traceback."""
     out = out or sys.stdout
     err = err or sys.stderr
     parser = parser or build_parser()[0]
@@ -200,16 +204,49 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=
         if handler is None:
             parser.print_help(out)
             return EXIT_BAD_INPUT
-        return handler(args, out)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)  # a NumPy warning is a bug to report, not to print
+            code = handler(args, out)
+        out.flush()
+        return code
     except ExplorerError as exc:
-        err.write(f"{PROG}: error: {exc}\n")
+        _say(err, f"{PROG}: error: {exc}\n")
         usage = _usage_of(parser, args)
         if usage and not isinstance(exc, UsageError):  # (argparse's errors carry their usage already)
-            err.write(usage.strip() + "\n")
+            _say(err, usage.strip() + "\n")
         return EXIT_BAD_INPUT
-    except OSError as exc:  # e.g. a closed stdout pipe or a file system failure outside our checks
-        err.write(f"{PROG}: error: {exc.strerror or exc}\n")
+    except OSError as exc:  # a file system failure outside our checks, or standard output failed
+        if exc.filename is not None:
+            _say(err, f"{PROG}: error: {shown_path(exc.filename)}: {exc.strerror or exc}\n")
+        else:
+            what = ("was closed before everything was written" if isinstance(exc, BrokenPipeError)
+                    else f"cannot be written: {exc.strerror or exc}")
+            _say(err, f"{PROG}: error: the standard output {what}\n")
+            _silence(out)
         return EXIT_BAD_INPUT
+
+
+def _say(err, text: str) -> None:
+    try:
+        err.write(text)
+        err.flush()
+    except (OSError, ValueError):
+        pass  # no one to tell
+
+
+def _silence(out) -> None:
+    """After standard output failed: point it at the null device, so the interpreter's last flush
+    does not fail again with a traceback."""
+    try:
+        fd = out.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except OSError:
+        pass
 
 
 def _usage_of(parser: argparse.ArgumentParser, args) -> str:
@@ -221,7 +258,18 @@ def _usage_of(parser: argparse.ArgumentParser, args) -> str:
     return ""
 
 
+def safe_streams() -> None:
+    """Text that the terminal's encoding cannot show (a file name in another encoding) is escaped,
+    never a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    safe_streams()
     return run(sys.argv[1:] if argv is None else argv)
 
 

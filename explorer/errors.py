@@ -7,8 +7,8 @@ class ExplorerError(ValueError):
     window's labels and the fix, where one is known."""
 
     def __init__(self, message: str, *, user: str | None = None):
-        super().__init__(message)
-        self.user = user
+        super().__init__(clip(message, MESSAGE_LIMIT))
+        self.user = clip(user, MESSAGE_LIMIT) if user else user
 
     @property
     def for_people(self) -> str:
@@ -25,3 +25,29 @@ class CatalogError(ExplorerError):
 
 class OutputError(ExplorerError):
     """A file could not be written (no permission, missing folder, disk full)."""
+
+
+MESSAGE_LIMIT = 2000  # a message quotes a file's text; past this it is cut (it is read, not searched)
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """Text as a message quotes it: whole when short, else cut with '…' and its length."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    return text[:max(limit - 20, 1)] + f"… ({len(text):,} characters)"
+
+
+def bad_character(text: str, multiline: bool = False) -> str | None:
+    """Why ``text`` cannot be taken in, or None: a character no file or export can hold (a lone
+    surrogate, which UTF-8 cannot encode) or a control character (Excel and the PDF refuse them;
+    tabs and line breaks are fine where ``multiline``)."""
+    for ch in text:
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            return f"a character that cannot be saved (U+{code:04X}, half of a pair)"
+        if code < 0x20 or 0x7F <= code < 0xA0:
+            if multiline and ch in "\t\n\r":
+                continue
+            return f"a control character (U+{code:04X})"
+    return None

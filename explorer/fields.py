@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from .errors import ScenarioError
+from .errors import ScenarioError, bad_character
 from .months import is_month
 from .serving import model_ids
 
@@ -470,6 +470,10 @@ def check_value(spec: FieldSpec, value):
         if len(value) > TEXT_LIMITS[spec.name]:
             raise ScenarioError(f"'{spec.name}' is too long: {len(value):,} characters, allowed up to "
                                 f"{TEXT_LIMITS[spec.name]:,}")
+        problem = bad_character(value, multiline=spec.name != "name")
+        if problem:
+            raise ScenarioError(f"'{spec.name}' holds {problem}; remove it",
+                                user=f"{spec.label} holds {problem}; remove it")
         return value
     if kind == "month":
         if not is_month(value):

@@ -3,10 +3,14 @@ writes lose nothing on a failure (a temporary file beside the target, renamed ov
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import re
+import secrets
+import stat
+import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from .errors import ExplorerError, OutputError
 
@@ -14,23 +18,32 @@ from .errors import ExplorerError, OutputError
 def read_text(path: str | os.PathLike, what: str, limit: int, error: type[ExplorerError],
               hint: str = "UTF-8 text") -> str:
     """A small UTF-8 text file's contents. Every problem raises ``error`` with a message that names
-    the file: missing, a folder, unreadable, too large (over ``limit`` bytes), not UTF-8 text."""
+    the file: missing, a folder, a device or pipe (never opened: reading one could block forever),
+    unreadable, a symlink loop, too large (over ``limit`` bytes), not UTF-8 text."""
     path = Path(path)
+    shown = shown_path(path)
     try:
-        if path.is_dir():
-            raise error(f"{path}: is a folder, not a {what}")
-        if path.exists() and not path.is_file():
-            raise error(f"{path}: is not a regular file")
-        size = path.stat().st_size
-        if size > limit:
-            raise error(f"{path.name}: too large for a {what} ({size:,} bytes)")
-        raw = path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise error(f"{shown}: is a folder, not a {what}")
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"{shown}: is not a regular file (a device or a pipe), not a {what}")
+        if st.st_size > limit:
+            raise error(f"{path.name}: too large for a {what} ({st.st_size:,} bytes; at most {limit:,})")
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)  # the size may have changed since stat()
+        if len(raw) > limit:
+            raise error(f"{path.name}: too large for a {what} (over {limit:,} bytes)")
     except FileNotFoundError:
-        raise error(f"{path}: no such file") from None
+        raise error(f"{shown}: no such file") from None
     except PermissionError:
-        raise error(f"{path}: permission denied") from None
+        raise error(f"{shown}: permission denied") from None
     except OSError as exc:
-        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        if exc.errno == errno.ELOOP:
+            raise error(f"{shown}: a symbolic link that loops") from None
+        raise error(f"{shown}: cannot be read ({_reason(exc)})") from None
+    except MemoryError:
+        raise error(f"{path.name}: too large to read") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -43,68 +56,182 @@ def slug(name: str) -> str:
     return "-".join(filter(None, keep.split("-")))[:60] or "scenario"
 
 
+def shown_path(path: str | os.PathLike, limit: int = 120) -> str:
+    """A path as messages print it: whole when short, else its start and end around '…'."""
+    text = str(path)
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return text[:keep] + "…" + text[-keep:]
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
 def check_writable_target(path: str | os.PathLike) -> Path:
     """The real file a write to ``path`` should replace (a symlink is followed), or an OutputError if
-    it is empty, a folder, a device or pipe, or in a folder that does not exist."""
+    it is empty, a folder, a device or pipe, read-only, a symlink loop, or in a folder that does not
+    exist."""
     if not str(path).strip():
         raise OutputError("no output file given")
     path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
+    shown = shown_path(path)
+    try:
+        if path.is_symlink():
+            try:
+                path = path.resolve(strict=False)
+            except RuntimeError:  # Python < 3.13 reports a loop this way
+                raise OutputError(f"cannot write {shown}: it is a symbolic link that loops") from None
+        st = path.stat() if path.exists() else None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputError(f"cannot write {shown}: it is a symbolic link that loops") from None
+        raise OutputError(f"cannot write {shown}: {_reason(exc)}") from None
     if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder")
-    if path.exists() and not path.is_file():
-        raise OutputError(f"cannot write {path}: it is not a regular file")
+        raise OutputError(f"cannot write {shown}: it is a folder")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OutputError(f"cannot write {shown}: it is not a regular file")
+    if st is not None and (not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
+        raise OutputError(f"cannot write {shown}: the file is read-only (make it writable, or choose "
+                          "another name)")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
-        raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+        raise OutputError(f"cannot write {shown}: the folder {shown_path(folder)} does not exist")
     return path
+
+
+# Temporary files are named .NAME.<pid>-<random>.tmp beside their target, so a later write can tell
+# the leftovers of a process that died (killed mid-write, a power cut) from a write in progress.
+_TMP_RE = re.compile(r"^\.(?P<name>.+)\.(?:(?P<pid>\d+)-)?[A-Za-z0-9_]+\.tmp$")
+STALE_TMP_AGE_S = 600  # a leftover whose writer cannot be identified is stale after 10 minutes
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # (os.kill would end the process there) unknown: trust the age rule
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def clean_stale_temporaries(target: Path) -> int:
+    """Remove the temporary files that interrupted writes of ``target`` left beside it: those of a
+    process that no longer runs, or (old names, other systems) older than STALE_TMP_AGE_S. Returns
+    how many were removed. Never raises."""
+    removed = 0
+    try:
+        entries = list(os.scandir(target.parent if str(target.parent) else "."))
+    except OSError:
+        return 0
+    now = time.time()
+    for entry in entries:
+        m = _TMP_RE.match(entry.name)
+        if not m or m.group("name") != target.name:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            pid = m.group("pid")
+            stale = (not _alive(int(pid))) if pid else False
+            if not stale:
+                stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TMP_AGE_S
+            if stale:
+                os.unlink(entry.path)
+                removed += 1
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+def _new_temporary(path: Path) -> Path:
+    """An empty new file beside ``path`` with the mode a new file gets (the umask applies)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    for _ in range(20):
+        tmp = folder / f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        except PermissionError:
+            raise OutputError(f"cannot write {shown_path(path)}: no permission to write in "
+                              f"{shown_path(folder)}") from None
+        except OSError as exc:
+            raise OutputError(f"cannot write {shown_path(path)}: {_reason(exc)}") from None
+        os.close(fd)
+        return tmp
+    raise OutputError(f"cannot write {shown_path(path)}: no free temporary name in {shown_path(folder)}")
 
 
 def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp_path)`` then move the result onto ``path``; on any failure the target is
     untouched, the temporary file removed, and an OutputError names the path and the reason."""
-    path = check_writable_target(path)
-    folder = path.parent
+    atomic_write_all([(path, write)])
+
+
+def atomic_write_all(items: Sequence[tuple[str | os.PathLike, Callable[[Path], None]]]) -> list[Path]:
+    """Write several files all or nothing: every target is checked and every temporary file written
+    before the first is renamed over its target (a failure on the way leaves every target as it
+    was). Returns the targets written."""
+    targets = [check_writable_target(path) for path, _ in items]
+    temps: list[Path] = []
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-    except PermissionError:
-        raise OutputError(f"cannot write {path}: no permission to write in {folder}") from None
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
+        for target, (_, write) in zip(targets, items):
+            clean_stale_temporaries(target)
+            tmp = _new_temporary(target)
+            temps.append(tmp)
+            try:
+                write(tmp)
+                if target.exists():  # keep the mode of the file it replaces
+                    os.chmod(tmp, target.stat().st_mode & 0o7777)
+            except OSError as exc:
+                raise OutputError(f"cannot write {shown_path(target)}: {_reason(exc)}") from None
+        for target, tmp in zip(targets, temps):
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise OutputError(f"cannot write {shown_path(target)}: {_reason(exc)}") from None
+    finally:
+        for tmp in temps:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass  # (renamed: gone already)
+    return targets
+
+
+def _write_fully(tmp: Path, data: bytes) -> None:
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def text_bytes(text: str, path: str | os.PathLike = "") -> bytes:
+    """UTF-8 bytes of ``text``; a character UTF-8 cannot hold (a lone surrogate) is an OutputError."""
     try:
-        write(tmp)
-        # mkstemp makes the file private (0600); give it the mode a normally created file would have
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except OutputError:
-        tmp.unlink(missing_ok=True)
-        raise
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start:exc.end]
+        raise OutputError(f"cannot write {shown_path(path)}: the text holds a character that cannot be "
+                          f"saved (U+{ord(bad[0]):04X})") from None
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-
-    atomic_write(path, write)
+    data = text_bytes(text, path)
+    atomic_write(path, lambda tmp: _write_fully(tmp, data))
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    def write(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    atomic_write(path, lambda tmp: _write_fully(tmp, data))
 
-    atomic_write(path, write)
+
+def bytes_writer(data: bytes) -> Callable[[Path], None]:
+    """A ``write`` for atomic_write_all that writes ``data``."""
+    return lambda tmp: _write_fully(tmp, data)

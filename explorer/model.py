@@ -154,6 +154,9 @@ class Params:
                 raise ScenarioError("scenarios evaluated in one batch must share 'start' and 'term_months' "
                                     f"(got {first.start}/{first.term_months} and {s.start}/{s.term_months})")
             check_chips(s, catalog)
+        if len(catalog) > LARGE_CATALOG:  # only the chips the batch uses (a user catalog can hold thousands)
+            catalog = catalog.only({chip for s in items for chip in (*s.chip_mix, *s.rent_price_overrides,
+                                                                    *s.purchase_price_overrides)})
         n, c = len(items), len(catalog)
         shares = np.zeros((n, c))
         scale = np.array([s.chip_price_scale for s in items])[:, None]
@@ -192,6 +195,8 @@ class Params:
             **scalars,
         )
 
+
+LARGE_CATALOG = 64  # past this many chips a batch's chip axis holds only the chips its scenarios use
 
 # The serving roofline of one scenario, by its serving set-up (a slider step of the fleet, the prices
 # or the agents leaves it as it was): (catalog, result) by key.

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import ScenarioError
+from .files import shown_path
 from .paths import presets_dir
 from .scenario import Scenario
 from .scenario_file import load_scenario
@@ -85,13 +87,20 @@ def load_preset(key: str, catalog=None) -> Scenario:
 
 def resolve_scenario(file_or_preset: str, catalog=None) -> Scenario:
     """Load a scenario file, or a shipped preset by name when no such file exists."""
+    if file_or_preset.strip() in ("", "-"):
+        raise ScenarioError(f"'{file_or_preset}' is not a scenario: give a scenario file (.json) or a preset "
+                            "name (reading from standard input is not supported)")
     path = Path(file_or_preset)
-    if path.exists():
+    try:
+        there = path.exists() or os.path.lexists(path)  # (a broken or looping link: say so when read)
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise ScenarioError(f"{shown_path(path)}: {exc.strerror or exc}") from None
+    if there:
         return load_scenario(path, catalog)
     preset = find_preset(file_or_preset) or find_preset(path.stem if path.suffix == ".json" else "")
     if preset is not None and (preset.key == file_or_preset or path.parent == Path(".")):
         return preset.load(catalog)
     keys = [p.key for p in list_presets()]
-    near = difflib.get_close_matches(file_or_preset, keys, n=1, cutoff=0.5)
+    near = difflib.get_close_matches(file_or_preset, keys, n=1, cutoff=0.5) if len(file_or_preset) < 100 else []
     hint = f" Did you mean the preset '{near[0]}'?" if near else ""
-    raise ScenarioError(f"{file_or_preset}: no such file or preset.{hint} Presets: {', '.join(keys)}")
+    raise ScenarioError(f"{shown_path(file_or_preset)}: no such file or preset.{hint} Presets: {', '.join(keys)}")

@@ -18,7 +18,7 @@ import os
 import re
 from pathlib import Path
 
-from .errors import ScenarioError
+from .errors import ScenarioError, clip
 from .fields import FIELDS, show, type_name
 from .files import atomic_write_text, read_text
 from .scenario import MODEL_KEYS, Scenario, check_chips
@@ -76,9 +76,9 @@ def scenario_from_dict(data, catalog=None, notices: list | None = None) -> Scena
         raise ScenarioError(f"'schema_version' = {version} is not a known version (1 to {SCHEMA_VERSION})")
     for key in data:
         if key not in FILE_KEYS and not (version == 1 and key in _V1_REMOVED):
-            near = difflib.get_close_matches(key, FILE_KEYS, n=1, cutoff=0.4)
+            near = difflib.get_close_matches(key, FILE_KEYS, n=1, cutoff=0.4) if len(key) < 100 else []
             hint = f" Did you mean '{near[0]}'?" if near else ""
-            raise ScenarioError(f"unknown key '{key}'.{hint}")
+            raise ScenarioError(f"unknown key '{clip(key)}'.{hint}")
     if "gpu_count" in data and data.get("facility_power_mw") is not None:
         raise ScenarioError("give 'gpu_count' or 'facility_power_mw', not both: one sizes the fleet by "
                             "accelerators, the other by provisioned facility power")

@@ -14,7 +14,7 @@ import numpy as np
 
 from .catalog import PRECISIONS, Catalog
 from .errors import OutputError
-from .files import atomic_write, check_writable_target
+from .files import atomic_write, atomic_write_all, check_writable_target
 from .model import Projection
 from .fields import FIELDS
 from .kpis import KPIS, SUMMARY_TABLE, value_of
@@ -130,14 +130,14 @@ def assumptions_csv_path(out: str | os.PathLike) -> Path:
 
 
 def write_csv(projection: Projection, scenario: Scenario, out: str | os.PathLike, index: int = 0) -> list[Path]:
-    """The monthly projection to ``out`` and the assumptions to ``<out>-assumptions.csv``."""
+    """The monthly projection to ``out`` and the assumptions to ``<out>-assumptions.csv``, both or
+    neither (both temporary files are written before either replaces its target)."""
     out = check_writable_target(out)
     side = check_writable_target(assumptions_csv_path(out))  # both checked before either is written
     monthly = monthly_frame(projection, index)
     assumptions = assumptions_frame(scenario)
-    atomic_write(out, lambda tmp: monthly.to_csv(tmp, index=False))  # full precision
-    atomic_write(side, lambda tmp: assumptions.to_csv(tmp, index=False))
-    return [out, side]
+    return atomic_write_all([(out, lambda tmp: monthly.to_csv(tmp, index=False)),  # full precision
+                             (side, lambda tmp: assumptions.to_csv(tmp, index=False))])
 
 
 XLSX_SHEETS = ("Monthly", "Summary", "Assumptions", "Chips")

@@ -11,7 +11,7 @@ from pathlib import Path
 os.environ.setdefault("QT_API", "pyside6")  # superqt/qtpy: use the one binding we ship
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import SIGNAL, QEvent, QTimer, Signal  # noqa: E402
+from PySide6.QtCore import SIGNAL, QEvent, Qt, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
@@ -151,9 +151,14 @@ def install_error_hook(window_getter) -> None:
         path = getattr(logging.getLogger("scenario_explorer"), "_log_path", None)
         window = window_getter()
         if QApplication.instance() is not None:
-            QMessageBox.critical(window, "Unexpected error",
-                                 f"Something went wrong: {value}\n\nYour scenario is unchanged."
-                                 + (f" Details were written to {path}." if path else ""))
+            from .dialogs import plain_message
+
+            box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+                              plain_message(f"Something went wrong: {value}\n\nYour scenario is unchanged."
+                                            + (f" Details were written to {path}." if path else "")),
+                              QMessageBox.StandardButton.Ok, window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
 
     sys.excepthook = hook
 

@@ -21,6 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .band_worker import worker_main
 
         return worker_main()
+    cli.safe_streams()
     if argv and argv[0] in cli.HEADLESS_COMMANDS:
         return cli.run(argv)
     if argv and argv[0] in ("render", "report", "-h", "--help", "--version"):

@@ -3,6 +3,7 @@ for the user with a scripted stand-in. The export and fit dialogs live beside it
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
@@ -17,6 +18,7 @@ class Dialogs:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Unsaved changes")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name is text, never markup
         box.setText(f"Save the changes to “{name}”?")
         box.setInformativeText("Your changes will be lost if you don't save them.")
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -71,7 +73,24 @@ class Dialogs:
         dialog.exec()
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        self._message(QMessageBox.Icon.Warning, title, text)
 
     def info(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        self._message(QMessageBox.Icon.Information, title, text)
+
+    def _message(self, icon, title: str, text: str) -> None:
+        """Messages quote files (keys, values, names): shown as plain text, never as markup, and cut
+        to a readable length."""
+        box = QMessageBox(icon, title, plain_message(text), QMessageBox.StandardButton.Ok, self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+
+MESSAGE_LIMIT = 1500  # characters a message box shows; the rest is cut (a whole file in a message froze it)
+
+
+def plain_message(text: str) -> str:
+    text = str(text)
+    if len(text) > MESSAGE_LIMIT:
+        text = text[:MESSAGE_LIMIT - 40].rstrip() + f" … ({len(text) - MESSAGE_LIMIT + 40:,} more characters)"
+    return text

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPageLayout, QPageSiz
 from PySide6.QtWidgets import QApplication
 
 from explorer.errors import OutputError
-from explorer.files import atomic_write_bytes, check_writable_target, slug
+from explorer.files import atomic_write_all, atomic_write_bytes, bytes_writer, check_writable_target, slug
 
 from ..charts import CHART_NAMES, Chart, chart_class
 from ..state.chart_input import ChartInput
@@ -201,8 +201,9 @@ def export_chart(path: str | Path, name: str, inp: ChartInput, options: ImageOpt
 
 def export_all(folder: str | Path, inp: ChartInput, options: ImageOptions, fmt: str = "png",
                stem: str | None = None) -> list[Path]:
-    """Every chart into ``folder`` as ``<stem>-<chart>.<fmt>``. All targets are checked and all
-    charts rendered before the first file is written, so a bad target leaves no partial set."""
+    """Every chart into ``folder`` as ``<stem>-<chart>.<fmt>``, all or nothing: every target is
+    checked, every chart rendered and every temporary file written before the first is renamed, so
+    a failure (a bad target, a full disk) leaves the old set as it was."""
     folder = Path(folder)
     if fmt not in EXPORTERS:
         raise OutputError(f"unknown picture format '{fmt}'; use {', '.join(FORMATS)}")
@@ -211,9 +212,7 @@ def export_all(folder: str | Path, inp: ChartInput, options: ImageOptions, fmt: 
     stem = stem or slug(inp.scenario.name)
     targets = {name: check_writable_target(folder / f"{stem}-{name}.{fmt}") for name in CHART_NAMES}
     rendered = {name: render_bytes(fmt, name, inp, options) for name in CHART_NAMES}
-    for name, path in targets.items():
-        atomic_write_bytes(path, rendered[name])
-    return list(targets.values())
+    return atomic_write_all([(path, bytes_writer(rendered[name])) for name, path in targets.items()])
 
 
 def copy_to_clipboard(name: str, inp: ChartInput, options: ImageOptions) -> QImage:

@@ -10,14 +10,14 @@ import datetime as _dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from explorer.compare import comparison_rows
 from explorer.errors import OutputError
 from explorer.fields import FIELDS
-from explorer.files import atomic_write
+from explorer.files import atomic_write_bytes, check_writable_target
 from explorer.formatting import percent, trimmed
 from explorer.kpis import KPIS, REPORT
 from explorer.model import Projection
@@ -154,8 +154,13 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
         f.setBold(bold)
         return f
 
-    def write(tmp: Path) -> None:
-        writer = QPdfWriter(str(tmp))
+    def render() -> bytes:
+        # into memory: QPdfWriter does not report a failed write (a full disk would leave a
+        # truncated file and no error); the bytes are then written atomically, and checked
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setCreator("Compute Scenario Explorer")
         writer.setTitle(f"Scenario report — {scenario.name}")
         writer.setResolution(150)
@@ -273,6 +278,9 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
             doc.drawContents(painter, QRectF(0, p * page.height(), page.width(), page.height()))
             painter.restore()
         painter.end()
+        buffer.close()
+        return bytes(data)
 
-    atomic_write(path, write)
+    check_writable_target(path)  # before the work of drawing it
+    atomic_write_bytes(path, render())
     return path
