@@ -7,6 +7,8 @@ to a pool thread through superqt's worker, and the pool thread hands it to the w
 INTERVAL_S while they come fast (a slider drag); ``arrived(generation, Analyses)`` reports each result
 that still deserves the screen (the policy is ``ui.state.analysis.Generations``). ``join()`` waits for
 everything asked for and delivers it: tests, exports and benchmarks call it instead of sleeping.
+``stop()`` (the window closes) drops what waits and does not wait long for what runs: a worker
+process that does not answer at once is killed (a new one starts with the next request).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .state.analysis import INTERVAL_S, Analyses, AnalysisRequest, Generations, 
 
 class AnalysisRunner(QObject):
     arrived = Signal(int, object)  # generation, Analyses: a result to show
+    STOP_WAIT_MS = 250  # stop() waits this long for a request in flight (20,000 samples take about 0.1 s)
 
     def __init__(self, worker: BandWorker | None = None, interval_s: float = INTERVAL_S, parent=None):
         super().__init__(parent)
@@ -110,7 +113,12 @@ class AnalysisRunner(QObject):
                 QCoreApplication.sendPostedEvents()  # (queued to the worker's signal object)
 
     def stop(self) -> None:
-        """Drop what waits and wait for what runs (no result may arrive after the window is gone)."""
+        """Drop what waits, make what runs stale (no result may arrive after the window is gone) and wait
+        for it, briefly: a worker process that has not answered within STOP_WAIT_MS (stopped, hung) is
+        killed, so the pool thread gets EOF and finishes, and closing the window never waits for the
+        worker's watchdog. The next request starts a new worker process."""
         self._wanted = None
         self._timer.stop()
-        self._pool.waitForDone()
+        self.generations.now()
+        while not self._pool.waitForDone(self.STOP_WAIT_MS):
+            self.worker.abort()

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
 from explorer.catalog import builtin_catalog
 from explorer.scenario import Scenario
 from ui.analyses import AnalysisRunner
@@ -11,8 +18,8 @@ from ui.state.analysis import AnalysisRequest
 CAT = builtin_catalog()
 
 
-def runner(qtbot, interval_s=0.0):
-    r = AnalysisRunner(BandWorker(use_process=False), interval_s=interval_s)
+def runner(qtbot, interval_s=0.0, worker=None):
+    r = AnalysisRunner(worker or BandWorker(use_process=False), interval_s=interval_s)
     got = []
     r.arrived.connect(lambda generation, analyses: got.append((generation, analyses)))
     return r, got
@@ -66,3 +73,30 @@ def test_an_error_becomes_the_results_problem(qtbot):
     r.join()
     (_, result), = got
     assert result.problem.startswith("ValueError") and result.bands is None
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs POSIX signals")
+def test_closing_does_not_wait_for_a_stopped_worker(qtbot):
+    worker = BandWorker()
+    worker.TIMEOUT_S = 60.0  # its watchdog is not what ends the wait
+    rescued = []
+    try:
+        worker.compute(request())  # started and answering
+        stopped = worker._proc
+        os.kill(stopped.pid, signal.SIGSTOP)
+        # this test's own rescue, so that the old behaviour fails instead of hanging
+        rescue = threading.Timer(20.0, lambda: (rescued.append(True), stopped.kill()))
+        rescue.daemon = True
+        rescue.start()
+        r, got = runner(qtbot, worker=worker)
+        r.submit(request())
+        r.stop()  # the window closes
+        rescue.cancel()
+        assert not rescued, "stop() waited for the stopped worker"
+        assert stopped.wait(timeout=10) == -signal.SIGKILL  # killed, and reaped
+        QCoreApplication.sendPostedEvents()
+        assert got == []  # nothing arrives after the window is gone
+        worker.compute(request())  # the shared worker lives on, in a new process
+        assert worker.in_process and worker._proc.pid != stopped.pid
+    finally:
+        worker.shutdown()
