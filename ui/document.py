@@ -1,20 +1,32 @@
 """The open scenario as a document: its file, its saved state, and undo/redo of every edit.
 
-Undo and redo are scenario edits on a QUndoStack, not widget states. The edits of one slider drag
-merge into one step (the drag's session number is part of the merge key).
+Undo and redo are scenario edits on a QUndoStack, not widget states. The steps of one slider drag
+are one undo step: the drag's first step pushes a command, and each later step (while that command is
+still the newest and not undone) updates the command's ``after`` and applies the scenario directly, so
+a drag of any length keeps one command and two Scenarios. A drag that ends where it started leaves no
+step (its command is made obsolete and undone, which QUndoStack::undo deletes without calling it).
+
+Nothing is merged with QUndoCommand.mergeWith: QUndoStack deletes the merged command on the C++ side,
+and PySide kept its Python wrapper alive (with the before/after Scenarios and the document), one per
+drag step, for the life of the process. The document keeps only a weak reference to the drag's
+command, so a command QUndoStack drops (the limit, clear(), a new edit after an undo) is released.
+
+The history is bounded: at most UNDO_LIMIT steps; the oldest go first.
 """
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from explorer.files import slug
 from explorer.scenario import Scenario
 
-_MERGE_ID = 1
+UNDO_LIMIT = 1000  # undo steps kept (QUndoStack.setUndoLimit; Qt allows setting it on an empty stack only)
 
 
 def _undo_name(key: str) -> str:
@@ -28,26 +40,24 @@ def _undo_name(key: str) -> str:
 
 
 class SetScenario(QUndoCommand):
-    def __init__(self, doc: "ScenarioDocument", before: Scenario, after: Scenario, text: str, merge_key):
+    """One undo step: the scenario before and after. ``fields`` names the fields a drag changes (the
+    drag's later steps update ``after``); None for an edit that is not a drag."""
+
+    def __init__(self, doc: "ScenarioDocument", before: Scenario, after: Scenario, text: str,
+                 fields: tuple[str, ...] | None = None):
         super().__init__(text)
-        self.doc, self.before, self.after, self.merge_key = doc, before, after, merge_key
-
-    def id(self) -> int:
-        return _MERGE_ID if self.merge_key is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetScenario) or other.merge_key != self.merge_key or self.merge_key is None:
-            return False
-        self.after = other.after
-        if self.after == self.before:
-            self.setObsolete(True)
-        return True
+        self._doc = weakref.ref(doc)  # a command kept alive by mistake must not keep the document
+        self.before, self.after, self.fields = before, after, fields
 
     def redo(self) -> None:
-        self.doc._set(self.after)
+        doc = self._doc()
+        if doc is not None:
+            doc._set(self.after)
 
     def undo(self) -> None:
-        self.doc._set(self.before)
+        doc = self._doc()
+        if doc is not None:
+            doc._set(self.before)
 
 
 class ScenarioDocument(QObject):
@@ -57,10 +67,11 @@ class ScenarioDocument(QObject):
     def __init__(self, scenario: Scenario | None = None, path: Path | None = None, parent=None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)  # while empty: Qt ignores it once there are commands
         self._scenario = scenario or Scenario()
         self._saved = self._scenario
         self.path: Path | None = path
-        self._drag_session = 0
+        self._drag: weakref.ref[SetScenario] | None = None  # the command of the drag going on
         self.dragging = False
 
     @property
@@ -96,24 +107,47 @@ class ScenarioDocument(QObject):
         new = self._scenario.replace(**changes)
         if new == self._scenario:
             return
+        fields = tuple(sorted(changes)) if dragging else None
         if dragging:
             self.dragging = True
-            key = (tuple(sorted(changes)), self._drag_session)
-        else:
-            key = None
+            command = self._drag_command()
+            # The drag goes on: its one step follows (unless saved since: the save point stays put).
+            if command is not None and command.fields == fields and not self.undo_stack.isClean():
+                command.after = new
+                self._set(new)
+                return
         label = text or "Change " + ", ".join(_undo_name(k) for k in changes)
-        self.undo_stack.push(SetScenario(self, self._scenario, new, label, key))
+        command = SetScenario(self, self._scenario, new, label, fields)
+        self.undo_stack.push(command)  # redo() applies it
+        self._drag = weakref.ref(command) if dragging else None
 
     def end_drag(self) -> None:
-        """Close the current drag: the next edit starts a new undo step."""
-        self._drag_session += 1
+        """Close the current drag: the next edit starts a new undo step. A drag back to where it
+        started leaves no step."""
+        command = self._drag_command()
+        self._drag = None
         self.dragging = False
+        if command is not None and command.after == command.before:
+            command.setObsolete(True)
+            self.undo_stack.undo()  # an obsolete command is deleted, not undone (QUndoStack::undo)
+
+    def _drag_command(self) -> SetScenario | None:
+        """The drag's command while it is the newest step and not undone (the stack may have been
+        cleared, undone or added to since), else None."""
+        command = self._drag() if self._drag is not None else None
+        if command is None or not shiboken6.isValid(command):
+            return None
+        stack = self.undo_stack
+        count = stack.count()
+        if count == 0 or stack.index() != count or stack.command(count - 1) is not command:
+            return None
+        return command
 
     def load(self, scenario: Scenario, path: Path | None, modified_from: Scenario | None = None) -> None:
         """Replace the document (New, Open, a preset): a fresh undo history.
 
         ``modified_from`` restores an unsaved state: the saved baseline is that scenario instead."""
-        self.undo_stack.clear()
+        self.undo_stack.clear()  # keeps the undo limit
         self.end_drag()
         self.path = path
         self._saved = modified_from if modified_from is not None else scenario
