@@ -133,13 +133,93 @@ def initial_document(settings: Settings, catalog, file_arg: str | None):
 
 
 def user_catalog(settings: Settings):
+    """(catalog, problem): the remembered user catalog merged over the built-in one; a remembered
+    catalog that is gone or cannot be read never stops the app from starting: the built-in catalog
+    is used and ``problem`` says why (shown once the window is up)."""
     path = settings.user_catalog()
-    if path and Path(path).exists():
-        try:
-            return load_catalog(path)
-        except ExplorerError as exc:
-            log.warning("ignoring the remembered catalog %s: %s", path, exc)
-    return builtin_catalog()
+    if not path:
+        return builtin_catalog(), ""
+    try:
+        return load_catalog(path), ""
+    except ExplorerError as exc:
+        problem = str(exc)
+    except Exception as exc:  # noqa: BLE001  (whatever a damaged file does, the app starts)
+        problem = f"{type(exc).__name__}: {exc}"
+    log.warning("ignoring the remembered catalog %s: %s", path, problem)
+    return builtin_catalog(), (f"The chip catalog used last time, {Path(path).name}, could not be loaded "
+                               f"({problem}); the built-in catalog is in use.")
+
+
+def start_window(file_arg: str | None = None, settings: Settings | None = None, dialogs=None,
+                 recovery_folder: Path | None = None) -> MainWindow:
+    """The window as the app opens it (settings, catalog, first scenario), not yet shown. Problems
+    on the way (a bad FILE, a remembered catalog that failed) are reported once it is up."""
+    settings = settings or Settings()
+    catalog, catalog_problem = user_catalog(settings)
+    scenario, path, modified_from, problem = initial_document(settings, catalog, file_arg)
+    window = MainWindow(settings, catalog, dialogs=dialogs, scenario=scenario, path=path,
+                        modified_from=modified_from, recovery_folder=recovery_folder)
+    notes = [n for n in (settings.problem, catalog_problem) if n]
+    if notes:
+        QTimer.singleShot(0, lambda: window.status.show(" ".join(notes), error=True))
+    if problem:
+        QTimer.singleShot(0, lambda: window.dialogs.error("Cannot open scenario",
+                                                          f"{problem}\n\nThe announced deal is open instead."))
+    return window
+
+
+def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
+    """After an abnormal exit: offer the unsaved work it left, newest first, until one is taken
+    (recovered, or its saved file opened); each answer is carried out, nothing is dropped unasked.
+    Returns the answer taken ('' when there was nothing to offer)."""
+    from .controllers.recovery import orphans
+
+    found = orphans(folder or window.recovery.folder)
+    taken = ""
+    for item in found:
+        if taken:
+            item.release()  # offered at the next start
+            continue
+        answer = window.dialogs.ask_recover(item.question(), item.path is not None and item.path.exists())
+        if answer == "recover" and recover_into(window, item):
+            taken = answer
+        elif answer == "saved" and item.path is not None and window.files.open_path(item.path):
+            item.remove()
+            taken = answer
+        elif answer == "discard":
+            item.remove()
+        else:
+            item.release()
+    return taken
+
+
+def recover_into(window: MainWindow, item) -> bool:
+    """Put a recovered working state into the window (its catalog, scenario and comparison)."""
+    current = window.settings.user_catalog()
+    if item.catalog != current:
+        if item.catalog and not window.catalogs.set_path(item.catalog):
+            item.release()
+            return False
+        if not item.catalog:
+            window.catalogs.use_builtin()
+    try:
+        from explorer.scenario import check_chips
+
+        for s in (item.scenario, item.baseline, *(s for _, s in item.comparison)):
+            check_chips(s, window.catalog)
+    except ExplorerError as exc:
+        window.dialogs.error("Cannot recover the unsaved changes", str(exc))
+        item.release()
+        return False
+    window.document.load(item.scenario, item.path, modified_from=item.baseline)
+    window.comparison_state.clear()
+    for label, s in item.comparison:
+        window.comparison_state.add(label, s)
+    window.display.refresh()
+    window.recovery.save_now()  # this window's own recovery file holds the work from now on
+    item.remove()
+    window.status.show(f"Recovered the unsaved changes to {item.display_name}.")
+    return True
 
 
 def install_error_hook(window_getter) -> None:
@@ -168,18 +248,13 @@ def run_gui(file_arg: str | None = None) -> int:
     window = None
     install_error_hook(lambda: window)  # errors while starting are reported too
     app = make_app()
-    settings = Settings()
-    catalog = user_catalog(settings)
-    scenario, path, modified_from, problem = initial_document(settings, catalog, file_arg)
-    window = MainWindow(settings, catalog, scenario=scenario, path=path, modified_from=modified_from)
+    window = start_window(file_arg)
     window.show()
+    QTimer.singleShot(0, lambda: offer_recovery(window))
     QTimer.singleShot(0, shared_band_worker().start)  # the bands' process starts after the first paint
     connect_file_open(app, window)
     if os.environ.get("SCENARIO_EXPLORER_STARTUP_PROBE"):
         _probe_first_paint(window, app)
-    if problem:
-        QTimer.singleShot(0, lambda: window.dialogs.error("Cannot open scenario",
-                                                          f"{problem}\n\nThe announced deal is open instead."))
     code = app.exec()
     dispose(window)
     return code

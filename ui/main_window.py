@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from .controllers.exports import ExportsController
 from .controllers.files import FilesController
 from .controllers.fit import FitController
 from .controllers.presentation import PresentationController
+from .controllers.recovery import Recovery
 from .controllers.status import Status
 from .dialogs import Dialogs
 from .document import ScenarioDocument
@@ -106,12 +108,15 @@ CHART_GRID = (("capacity", "power", "economics"), ("cost", "cumulative", "tornad
 MINIMUM_SIZE = (1000, 600)  # the smallest window whose controls, figures and charts stay legible
 
 
+log = logging.getLogger("scenario_explorer")
+
+
 class MainWindow(QMainWindow):
     refreshed = Signal()  # after every shown view shows the current scenario
 
     def __init__(self, settings: Settings, catalog: Catalog | None = None, dialogs: Dialogs | None = None,
                  scenario: Scenario | None = None, path: Path | None = None, modified_from: Scenario | None = None,
-                 runner: AnalysisRunner | None = None):
+                 runner: AnalysisRunner | None = None, recovery_folder: Path | None = None):
         super().__init__()
         self.settings = settings
         self.dialogs = dialogs or Dialogs(self)
@@ -140,6 +145,8 @@ class MainWindow(QMainWindow):
         self.exports = ExportsController(self.display, self.document, self.dialogs, self.status,
                                          {n: c.title for n, c in self.charts.items()}, self.files.folders, parent=self)
         self.fit = FitController(self.document, lambda: self.catalog, self.dialogs, self.status)
+        self.recovery = Recovery(self.document, self.comparison_state, self.settings.user_catalog,
+                                 folder=recovery_folder, parent=self)
 
         self._build_layout()
         self._build_actions()
@@ -159,10 +166,17 @@ class MainWindow(QMainWindow):
     def _fit_panel(self) -> None:
         """The panel is never narrower than its controls (they would be cut off on the right); on a
         small screen it is no wider than that either. (Measured once its rows exist.)"""
+        avail = _available_geometry()
+        if getattr(self, "_restored", False) and not self.isFullScreen() and _absurd(self.frameGeometry(), avail):
+            # what the restored state grew the window to (a damaged splitter or toolbar state): the
+            # default layout instead (and that is what is saved on the way out)
+            log.warning("the restored window layout does not fit the screen; using the default")
+            self.resize(*_default_size(avail))
+            self._bad_splitter = True
         scroll = self.panel_scroll
         bar = scroll.verticalScrollBar().sizeHint().width() + 4
         scroll.setMinimumWidth(min(self.panel.minimumSizeHint().width() + bar, 520))
-        if self.width() < 1500 and self.settings.splitter_state() is None:
+        if self.width() < 1500 and (self.settings.splitter_state() is None or getattr(self, "_bad_splitter", False)):
             panel = max(scroll.minimumWidth(), min(self.panel.sizeHint().width() + bar, int(self.width() * 0.3)))
             self.splitter.setSizes([panel, max(self.width() - panel, 1)])
 
@@ -382,9 +396,12 @@ class MainWindow(QMainWindow):
         display.viewChanged.connect(self._view_changed)
         self.status.shown.connect(self._show_status)
         self.files.saved.connect(display.refresh)
+        self.files.saved.connect(self.recovery.save_now)  # saved: no unsaved work to keep
         self.compare.changed.connect(display.refresh)
+        self.compare.changed.connect(self.recovery.touch)
         self.compare.fileUsed.connect(self.files.remember)
         self.catalogs.changed.connect(self._catalog_changed)
+        self.catalogs.changed.connect(self.recovery.touch)
         self.presentation.started.connect(self._present_chrome)
         self.presentation.ended.connect(self._normal_chrome)
         self.presentation.slideShown.connect(self._show_banner)
@@ -557,27 +574,39 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------------------------- settings
     def _restore_layout(self) -> None:
+        """The layout of the last run, where it still fits: a damaged or foreign saved state (one
+        flipped byte can ask for a 32,767-pixel window) or a screen that has gone falls back to the
+        default layout, and the bad state is not kept."""
+        avail = _available_geometry()
         geometry = self.settings.geometry()
-        if geometry is not None and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            screen = QGuiApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen is not None else None
-            if avail is not None and (avail.width() < 1600 or avail.height() < 1000):
-                self.resize(max(int(avail.width() * 0.95), MINIMUM_SIZE[0]), max(int(avail.height() * 0.92), MINIMUM_SIZE[1]))
-            else:
-                self.resize(1600, 1000)
+        if not (geometry is not None and not geometry.isEmpty() and self.restoreGeometry(geometry)
+                and _fits(self.geometry(), avail)):
+            if geometry is not None:
+                log.warning("the saved window size does not fit the screen; using the default")
+            self.resize(*_default_size(avail))
+            if geometry is not None and avail is not None:
+                self.move(avail.topLeft())
         state = self.settings.window_state()
         if state is not None and not state.isEmpty():
-            self.restoreState(state)
+            self._restored = True  # checked again once shown (_fit_panel): what it grew the window to
+            if not self.restoreState(state):
+                log.warning("the saved window state could not be restored")
         splitter = self.settings.splitter_state()
         if splitter is not None and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+            self._restored = True
+            before = self.splitter.saveState()
+            sizes_ok = self.splitter.restoreState(splitter) and _sane_sizes(self.splitter.sizes(), self.width())
+            if not sizes_ok:
+                log.warning("the saved panel width is not usable; using the default")
+                self.splitter.restoreState(before)
+                self._bad_splitter = True
 
     def save_settings(self) -> None:
         self.settings.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         path = str(self.document.path) if self.document.path else ""
-        self.settings.set_last_scenario(path, scenario_to_json(self.document.scenario))
+        # the scenario as saved (or as opened): changes the user discarded on the way out never come
+        # back, and unsaved ones live in the recovery file, not here
+        self.settings.set_last_scenario(path, scenario_to_json(self.document.baseline))
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -587,8 +616,40 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.recovery.close()  # a normal close: nothing to recover
         self.display.runner.stop()  # no result may arrive after the window is gone
         event.accept()
+
+
+def _available_geometry():
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableVirtualGeometry() if screen is not None else None
+
+
+def _default_size(avail) -> tuple[int, int]:
+    if avail is not None and (avail.width() < 1600 or avail.height() < 1000):
+        return (max(int(avail.width() * 0.95), MINIMUM_SIZE[0]), max(int(avail.height() * 0.92), MINIMUM_SIZE[1]))
+    return (1600, 1000)
+
+
+def _absurd(rect, avail) -> bool:
+    """A size no screen layout explains (what a damaged toolbar or splitter state grows a window to)."""
+    width, height = (avail.width(), avail.height()) if avail is not None else (1920, 1080)
+    return rect.width() > max(2 * width, 4000) or rect.height() > max(2 * height, 3000)
+
+
+def _fits(rect, avail, slack: float = 1.1) -> bool:
+    """A restored window is usable: no larger than the screens (or the minimum window) with some
+    slack for frames, and at least partly on a screen."""
+    if avail is None:
+        return rect.width() <= 8000 and rect.height() <= 8000
+    max_w = max(avail.width(), MINIMUM_SIZE[0]) * slack
+    max_h = max(avail.height(), MINIMUM_SIZE[1]) * slack
+    return rect.width() <= max_w and rect.height() <= max_h and rect.intersects(avail)
+
+
+def _sane_sizes(sizes: list[int], width: int) -> bool:
+    return len(sizes) == 2 and all(0 <= x <= max(width, MINIMUM_SIZE[0]) * 1.2 for x in sizes) and sizes[1] > 0
 
 
 def _json(text) -> dict:

@@ -8,11 +8,17 @@ object is made, so tests that point HOME/XDG_CONFIG_HOME at a temporary folder g
 
 from __future__ import annotations
 
+import atexit
+import logging
 import os
+import shutil
+import stat
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+log = logging.getLogger("scenario_explorer")
 SETTINGS_VERSION = 1
 MAX_RECENT = 8
 
@@ -25,15 +31,50 @@ def settings_path() -> Path:
     return Path(folder) / "settings.ini"
 
 
+def unsafe_reason(path: Path) -> str | None:
+    """Why the settings file must not be read or written, or None: it is (or links to) something
+    that is not a regular file (a folder, a device, a pipe: reading one can block forever, writing
+    one can damage it), or a link that loops."""
+    try:
+        if not path.exists() and not path.is_symlink():
+            return None  # a new file: fine
+        st = path.stat()
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror or exc})"
+    if not stat.S_ISREG(st.st_mode):
+        return "it is not a regular file"
+    if st.st_size > MAX_SETTINGS_BYTES:
+        return f"it is too large ({st.st_size:,} bytes)"
+    return None
+
+
+MAX_SETTINGS_BYTES = 2_000_000  # a settings file is a few kB
+
+
 class Settings:
+    """``problem``: why the usual file is not used (then settings live in a private temporary file
+    for this run only, and the real one is left alone), else ''."""
+
     def __init__(self, path: Path | None = None):
         self.path = path or settings_path()
-        self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.problem = ""
+        reason = unsafe_reason(self.path)
+        target = self.path
+        if reason:
+            self.problem = f"The settings file {self.path} is not used: {reason}."
+            log.warning("%s", self.problem)
+            private = tempfile.mkdtemp(prefix="scenario-explorer-settings-")
+            atexit.register(shutil.rmtree, private, True)
+            target = Path(private) / "settings.ini"
+        self._q = QSettings(str(target), QSettings.Format.IniFormat)
         if self._q.value("settings_version") is None:
             self._q.setValue("settings_version", SETTINGS_VERSION)
 
     def sync(self) -> None:
+        """Write what changed (QSettings merges: keys another instance wrote meanwhile are kept)."""
         self._q.sync()
+        if self._q.status() != QSettings.Status.NoError:
+            log.warning("settings could not be written to %s (%s)", self.path, self._q.status().name)
 
     def _get(self, key: str, default=None, kind=None):
         value = self._q.value(key, default)
@@ -79,13 +120,18 @@ class Settings:
         return [str(v) for v in (value or []) if v]
 
     def add_recent(self, path: str) -> list[str]:
+        """Put ``path`` first. The list is re-read first (another instance may have added to it) and
+        written at once, so two instances on one settings file keep each other's files."""
         path = str(Path(path).resolve())
+        self._q.sync()  # re-read what others wrote
         files = [path] + [p for p in self.recent_files() if p != path]
         self._q.setValue("recent/files", files[:MAX_RECENT])
+        self.sync()
         return files[:MAX_RECENT]
 
     def clear_recent(self) -> None:
         self._q.setValue("recent/files", [])
+        self.sync()
 
     # preferences
     def theme(self) -> str:

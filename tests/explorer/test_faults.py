@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import explorer.files as files
@@ -24,12 +24,12 @@ from explorer.catalog import COLUMNS, builtin_catalog, load_catalog, parse_catal
 from explorer.cli import run
 from explorer.errors import CatalogError, OutputError, ScenarioError
 from explorer.fields import FIELDS
-from explorer.files import atomic_write_text, check_writable_target, read_text
+from explorer.files import check_writable_target, read_text
 from explorer.model import evaluate
-from explorer.months import month_text
 from explorer.scenario import Scenario
 from explorer.scenario_file import load_scenario, save_scenario, scenario_from_json, scenario_to_json
 from explorer.tables import assumptions_csv_path, write_csv
+from support.scenarios import scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
 DEAL = "openai-aws-deal"
@@ -323,31 +323,6 @@ def test_an_unencodable_file_name_is_printed_escaped():
 
 
 # ------------------------------------------------------------------ what the app holds, it can save
-
-def _month(draw_index: int) -> str:
-    return month_text(draw_index)
-
-
-@st.composite
-def scenarios(draw):
-    """Scenarios anywhere in what the fields allow: start and term at the edges too."""
-    from explorer.months import FIRST_YEAR, LAST_YEAR, month_index
-
-    first, last = month_index(f"{FIRST_YEAR}-01"), month_index(f"{LAST_YEAR}-12")
-    start = draw(st.integers(first, last))
-    term = draw(st.integers(int(FIELDS["term_months"].lo), int(FIELDS["term_months"].hi)))
-    ramp = draw(st.integers(start, min(start + term - 1, last)))
-    changes = {"start": _month(start), "term_months": term, "ramp_end": _month(ramp)}
-    for name in ("gpu_count", "energy_price_usd_per_kwh", "agent_cpu_ratio", "pue", "utilization", "mfu",
-                 "contract_value_usd"):
-        spec = FIELDS[name]
-        value = draw(st.floats(spec.lo, spec.hi, allow_nan=False, allow_infinity=False))
-        changes[name] = int(value) if spec.kind == "int" else value
-    try:
-        return Scenario().replace(**changes)
-    except ScenarioError:
-        assume(False)
-
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(scenarios(), st.sampled_from(["gpu_count", "energy_price_usd_per_kwh", "pue", "start", "term_months"]))

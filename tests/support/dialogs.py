@@ -13,6 +13,12 @@ class ScriptedDialogs:
         self.requests: list = []  # ExportRequest answers for the export dialog
         self.fits: list[tuple[float, str]] = []  # (budget, solve for) the fit dialog is answered with
         self.documents: list[tuple[str, str]] = []  # long texts shown
+        self.recover_answers: list[str] = []  # for ask_recover: 'recover', 'saved', 'discard', 'later'
+        self.recover_questions: list[tuple[str, bool]] = []
+
+    def ask_recover(self, question, has_saved_file):
+        self.recover_questions.append((question, has_saved_file))
+        return self.recover_answers.pop(0) if self.recover_answers else "later"
 
     def ask_save_changes(self, name):
         self.asked.append(name)

@@ -342,7 +342,8 @@ class Chart(QWidget):
         parts_of = [[entry for entry, _, _ in line] for line in lines]
         if left_out:
             parts_of[-1].append(f"+{len(left_out)} more")
-        self.legend.setToolTip("\n".join([label for label in elided if label not in left_out] + left_out))
+        tip = "\n".join([label for label in elided if label not in left_out] + left_out)
+        self.legend.setToolTip("<p style='white-space:pre'>" + html.escape(tip) + "</p>" if tip else "")
         body = "<br>".join("&nbsp;&nbsp;&nbsp; ".join(parts) for parts in parts_of)
         text = f"<span style='font-size:{self._font_pt(8)}; color:{t.foreground}'>{body}</span>"
         if text != self._legend_html:

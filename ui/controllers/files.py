@@ -16,6 +16,7 @@ from explorer.scenario import Scenario
 from explorer.scenario_file import load_scenario, save_scenario
 
 from ..document import ScenarioDocument
+from ..widgets.tooltips import plain_tip
 from ..settings import Settings
 from .folders import Folders
 from .status import Status
@@ -139,7 +140,7 @@ class FilesController(QObject):
         files = self.settings.recent_files()
         for path, text in zip(files, recent_titles(files)):
             act = menu.addAction(text)
-            act.setToolTip(path)
+            act.setToolTip(plain_tip(path))
             act.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
         if not files:
             menu.addAction("(none)").setEnabled(False)

@@ -28,6 +28,30 @@ class Dialogs:
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
 
+    def ask_recover(self, question: str, has_saved_file: bool) -> str:
+        """After an abnormal exit: 'recover', 'saved' (open the saved file), 'discard', or 'later'
+        (the window closed: asked again at the next start)."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved changes from last time")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(question)
+        box.setInformativeText("Compute Scenario Explorer did not close normally last time; these changes were "
+                               "kept for you.")
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        saved = box.addButton("Open the saved file", QMessageBox.ButtonRole.ActionRole) if has_saved_file else None
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(recover)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is recover:
+            return "recover"
+        if saved is not None and clicked is saved:
+            return "saved"
+        if clicked is discard:
+            return "discard"
+        return "later"
+
     def open_path(self, title: str, folder: str, filters: str = SCENARIO_FILTER) -> str:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return path

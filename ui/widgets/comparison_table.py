@@ -11,6 +11,8 @@ from explorer import formatting as fmt
 from explorer.compare import comparison_rows
 from explorer.kpis import KPIS
 
+from .tooltips import plain_tip
+
 
 def cell_text(key: str, value, base=None, delta=None, percent=None) -> str:
     """'USD 45.52B   Δ +7.2B (+18.8%)': the figure carries its unit (so the row's label needs none),
@@ -67,7 +69,7 @@ class ComparisonTable(QTableWidget):
         for c in range(len(named) - 1):
             item = self.horizontalHeaderItem(c)
             item.setForeground(QColor(colours[c % len(colours)]))
-            item.setToolTip(named[c][0])
+            item.setToolTip(plain_tip(named[c][0]))  # a scenario's name: text, not markup
         for r, row in enumerate(rows):
             for c, value in enumerate(row.values):
                 compared = c > 0 and row.deltas[c] is not None

@@ -9,6 +9,12 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def plain_tip(text: str) -> str:
+    """Text from a file (a name, a path) as a tooltip shows it: as text, never as markup (Qt would
+    render '<b>' or '<img src=...>' in a plain tooltip string)."""
+    return "<p style='white-space:pre-wrap'>" + escape(str(text)) + "</p>" if text else ""
+
+
 def field_tooltip(spec: FieldSpec) -> str:
     parts = [f"<b>{spec.label}</b>" + (f" ({spec.unit})" if spec.unit else "")]
     if spec.help:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import numpy as np
@@ -129,7 +130,7 @@ def test_a_short_chart_keeps_two_legend_lines_and_names_the_rest_in_a_tooltip(ma
     assert shown.count("<br>") <= 1  # two lines at most
     more = re.search(r"\+(\d+) more", shown)
     assert more, shown
-    left_out = chart.legend.toolTip().split("\n")
+    left_out = html.unescape(re.sub("<[^>]+>", "", chart.legend.toolTip())).split("\n")
     assert len(left_out) == int(more.group(1)) and left_out == labels[-len(left_out):]
     for name in ("power", "cost", "cumulative"):  # on screen and in presentation, '+k more' fits too
         narrow = make_chart(name, width=280, height=230)

@@ -76,6 +76,7 @@ def test_saving_to_an_unwritable_place_shows_a_message_and_keeps_the_work(window
 
 
 def test_layout_last_scenario_and_view_are_remembered(qtbot, window, settings, dialogs, tmp_path):
+    """The layout and view come back; changes discarded on the way out do not (they were discarded)."""
     slider(window, "Agent CPU ratio").setValue(77.0)
     window.display.set_view(precision="fp8", economics_view="Over time")
     window.splitter.setSizes([430, 1100])
@@ -87,14 +88,15 @@ def test_layout_last_scenario_and_view_are_remembered(qtbot, window, settings, d
     fresh = Settings(settings.path)
     assert fresh.geometry() == geometry
     scenario, path, modified_from, problem = initial_document(fresh, window.catalog, None)
-    assert scenario.agent_cpu_ratio == 77.0 and path is None and problem is None
+    assert scenario.agent_cpu_ratio == Scenario().agent_cpu_ratio and path is None and problem is None
+    assert modified_from is None
     again = MainWindow(fresh, dialogs=dialogs, scenario=scenario, path=path, modified_from=modified_from)
     qtbot.addWidget(again)
     again.resize(1600, 1000)
     again.show()
     qtbot.waitExposed(again)
     assert again.splitter.sizes()[0] == sizes[0]
-    assert again.document.modified  # unsaved work stays unsaved, not silently "clean"
+    assert not again.document.modified
     assert again.display.view.precision == "fp8" and again.economics_stack.currentWidget() is again.charts["unit-economics"]
     dialogs.answers = ["discard"]
     again.close()

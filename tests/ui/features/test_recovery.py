@@ -1,0 +1,166 @@
+"""Crash recovery: unsaved work survives a kill, is offered back (never silently restored or
+dropped), and what the user discarded stays discarded."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from explorer.scenario import Scenario
+from explorer.scenario_file import load_scenario, save_scenario
+from support.dialogs import ScriptedDialogs
+from support.qt import spin_box, type_into
+from ui.app import initial_document, offer_recovery, start_window
+from ui.controllers.recovery import orphans
+from ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[3]
+
+CHILD = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QTimer
+    from tests.support.qt import spin_box, type_into  # (run from the repository root)
+    from ui.app import make_app, start_window
+
+    app = make_app()
+    window = start_window(sys.argv[1] if len(sys.argv) > 1 else None)
+    window.show()
+    window.recovery.written.connect(lambda path: print("written", path, flush=True))
+
+    def edit():  # what a user does: click into the box, type a number, press Enter
+        type_into(spin_box(window, "GPU count value"), "123456")
+        print("edited", window.document.scenario.gpu_count, flush=True)
+
+    QTimer.singleShot(0, edit)
+    app.exec()
+""")
+
+
+def _env(home: Path) -> dict:
+    return dict(os.environ, HOME=str(home), XDG_STATE_HOME=str(home / "state"), XDG_CONFIG_HOME=str(home / "config"),
+                SCENARIO_EXPLORER_SETTINGS=str(home / "settings.ini"), SCENARIO_EXPLORER_AUTOSAVE_MS="200",
+                QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+
+
+def _edit_and_kill(home: Path, *args: str) -> None:
+    """A real app process: an edit typed into the GPU count box, the recovery file written, then kill -9."""
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=_env(home), text=True, cwd=ROOT)
+    try:
+        assert proc.stdout.readline().split() == ["edited", "123456"]
+        assert proc.stdout.readline().startswith("written ")
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        proc.stdout.close()
+
+
+def _restart(home: Path, monkeypatch, answers: list[str]):
+    for key, value in _env(home).items():
+        monkeypatch.setenv(key, value)
+    dialogs = ScriptedDialogs()
+    dialogs.recover_answers = list(answers)
+    window = start_window(None, settings=Settings(home / "settings.ini"), dialogs=dialogs)
+    return window, dialogs, offer_recovery(window)
+
+
+def test_after_a_kill_the_next_start_offers_exactly_that_edit(qtbot, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    mine = tmp_path / "my.json"
+    save_scenario(Scenario(), mine)
+    _edit_and_kill(home, str(mine))
+    window, dialogs, taken = _restart(home, monkeypatch, ["recover"])
+    qtbot.addWidget(window)
+    (question, has_file), = dialogs.recover_questions
+    assert question.startswith("Recover unsaved changes to my.json (edited ") and has_file
+    assert taken == "recover"
+    assert window.document.scenario == Scenario(gpu_count=123456)  # exactly that edit, nothing else
+    assert window.document.path == mine.resolve() and window.document.modified
+    assert window.document.baseline == Scenario()  # the changes are against the file as saved
+    assert load_scenario(mine) == Scenario()  # the file itself untouched until the user saves
+    assert [p.name for p in window.recovery.folder.glob("*.json")] == [window.recovery.file.name]
+    dialogs.answers = ["discard"]
+    window.close()
+    assert not list(window.recovery.folder.glob("*.json"))  # a normal close leaves nothing to recover
+
+
+def test_discard_means_discarded(qtbot, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    _edit_and_kill(home)
+    window, dialogs, taken = _restart(home, monkeypatch, ["discard"])
+    qtbot.addWidget(window)
+    (question, has_file), = dialogs.recover_questions
+    assert question.startswith("Recover unsaved changes to Untitled") and not has_file
+    assert taken == "" and window.document.scenario == Scenario() and not window.document.modified
+    assert not orphans(window.recovery.folder)
+    window.close()
+    again, dialogs, _ = _restart(home, monkeypatch, [])
+    qtbot.addWidget(again)
+    assert dialogs.recover_questions == []  # never offered again
+    again.close()
+
+
+def test_open_the_saved_file_instead(qtbot, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    mine = tmp_path / "my.json"
+    save_scenario(Scenario(gpu_count=777), mine)
+    _edit_and_kill(home, str(mine))
+    window, dialogs, taken = _restart(home, monkeypatch, ["saved"])
+    qtbot.addWidget(window)
+    assert taken == "saved" and window.document.scenario == Scenario(gpu_count=777)
+    assert not window.document.modified and not orphans(window.recovery.folder)
+    window.close()
+
+
+def test_closing_the_question_keeps_the_work_for_later(qtbot, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    _edit_and_kill(home)
+    window, dialogs, taken = _restart(home, monkeypatch, ["later"])
+    qtbot.addWidget(window)
+    assert taken == "" and window.document.scenario == Scenario()
+    window.close()
+    again, dialogs, taken = _restart(home, monkeypatch, ["recover"])
+    qtbot.addWidget(again)
+    assert taken == "recover" and again.document.scenario.gpu_count == 123456
+    dialogs.answers = ["discard"]
+    again.close()
+
+
+def test_a_live_window_keeps_its_recovery_file_to_itself(qtbot, window, tmp_path):
+    type_into(spin_box(window, "GPU count value"), "4321")
+    window.recovery.save_now()
+    assert window.recovery.file.exists()
+    assert orphans(window.recovery.folder) == []  # locked by a live window: not another start's to offer
+    window.files.save_to(tmp_path / "saved.json")
+    assert not window.recovery.file.exists()  # saved: nothing left to recover
+
+
+def test_autosave_is_debounced_and_off_the_slider_path(qtbot, window):
+    box = spin_box(window, "GPU count value")
+    with qtbot.waitSignal(window.recovery.written, timeout=10_000):
+        type_into(box, "5000")
+        type_into(box, "6000")  # restarts the timer: one write for the pause after both
+    assert Scenario().replace(gpu_count=6000) == load_recovered(window)
+
+
+def load_recovered(window):
+    import json
+
+    from explorer.scenario_file import scenario_from_json
+
+    return scenario_from_json(json.loads(window.recovery.file.read_text())["scenario"])
+
+
+def test_quit_with_discard_does_not_bring_the_edits_back(qtbot, window, settings, dialogs, tmp_path):
+    mine = tmp_path / "mine.json"
+    save_scenario(Scenario(gpu_count=1000), mine)
+    assert window.files.open_path(mine)
+    type_into(spin_box(window, "GPU count value"), "2000")
+    dialogs.answers = ["discard"]
+    window.close()
+    scenario, path, modified_from, _ = initial_document(Settings(settings.path), window.catalog, None)
+    assert scenario.gpu_count == 1000 and path == mine.resolve() and modified_from is None
