@@ -74,7 +74,7 @@ class Settings:
         """Write what changed (QSettings merges: keys another instance wrote meanwhile are kept)."""
         self._q.sync()
         if self._q.status() != QSettings.Status.NoError:
-            log.warning("settings could not be written to %s (%s)", self.path, self._q.status().name)
+            log.warning("the settings file %s could not be read or written (%s)", self.path, self._q.status().name)
 
     def _get(self, key: str, default=None, kind=None):
         value = self._q.value(key, default)
