@@ -122,24 +122,28 @@ def flops(eflops: float, digits: int = 3) -> str:
 
 
 _NUMBER_RE = None
-_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12}
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "万": 1e4, "億": 1e8, "兆": 1e12}
 
 
 def parse_number(text: str) -> float:
     """A number as analysts type it: '1.5e6', '1.5M', '750k', '2B', '1.2 bn', '12,345', '12 345',
-    '-5', '12.5%' (the per cent sign is dropped: a box in per cent reads 12.5). Raises ValueError
+    '-5', '12.5%' (the per cent sign is dropped: a box in per cent reads 12.5), and Japanese figures
+    '20万', '3,800億', '5.8兆', '▲5' (▲ is a minus; a trailing 円 is dropped). Raises ValueError
     with a message that quotes the text when it is not a number. 'm' is million (as in '$1.5m')."""
     import re
 
     global _NUMBER_RE
     if _NUMBER_RE is None:
-        _NUMBER_RE = re.compile(r"^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(k|m|mn|b|bn|t)?$")
+        _NUMBER_RE = re.compile(r"^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(k|m|mn|b|bn|t|万|億|兆)?$")
     raw = text
     s = text.strip().replace("\u2212", "-").replace("\u202f", " ").replace("\u00a0", " ").replace("_", "")
+    s = s.replace("▲", "-").replace("△", "-").replace("，", ",").replace("．", ".")
+    if s.endswith("円"):
+        s = s[:-1].strip()
     if s.endswith("%"):
         s = s[:-1].strip()
     # thousands separators: commas or spaces between groups of three digits
-    if re.fullmatch(r"[+-]?\d{1,3}([, ]\d{3})+(\.\d*)?(\s*[A-Za-z]{1,2})?(e[+-]?\d+)?", s):
+    if re.fullmatch(r"[+-]?\d{1,3}([, ]\d{3})+(\.\d*)?(\s*(?:[A-Za-z]{1,2}|万|億|兆))?(e[+-]?\d+)?", s):
         s = re.sub(r"(?<=\d)[, ](?=\d{3})", "", s)
     s = s.replace(" ", "").lower()
     m = _NUMBER_RE.match(s)
@@ -150,3 +154,89 @@ def parse_number(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"'{raw.strip()}' is too large")
     return -value if sign == "-" else value
+
+
+# ------------------------------------------------------------------------ Japanese conventions
+# Large figures in 万 (10^4), 億 (10^8) and 兆 (10^12), as Japanese press and disclosures write them
+# (5.8兆円, 3,800億円, 20万基); negatives in changes and tables with ▲, as in Japanese financial
+# statements; tables in 百万円 (millions of yen) where a disclosure would use them.
+
+_JA_SCALES = ((1e12, "兆"), (1e8, "億"), (1e4, "万"))
+JA_NEGATIVE = "▲"
+
+
+def ja_compact(x: float, digits: int = 3) -> str:
+    """5_776_000_000_000 -> '5.78兆'; 5.8e12 -> '5.8兆'; 380_000_000_000 -> '3,800億'; 200_000 -> '20万';
+    9_500 -> '9,500'.
+
+    About ``digits`` significant digits, but never fewer than the whole units of the scale (3,800億,
+    not 3.8千億: Japanese has no 千億). Negative: '-' (use ja_signed for changes)."""
+    if not _finite(x):
+        return "–"
+    sign = "-" if x < 0 else ""
+    ax = float(f"{abs(x):.{digits}g}")
+    if ax >= 1e16:  # a thousand 兆 and more: stay in 兆 with separators
+        return f"{sign}{ax / 1e12:,.0f}兆"
+    for scale, suffix in _JA_SCALES:
+        if ax >= scale:
+            value = ax / scale
+            if value >= 10 ** digits:  # e.g. 3,800億: whole units with separators
+                return f"{sign}{value:,.0f}{suffix}"
+            return sign + _strip_zeros(_sig(value, digits)) + suffix
+    return sign + _sig(ax, digits)
+
+
+def _strip_zeros(text: str) -> str:
+    """'20.0' -> '20', '5.80' -> '5.8' (Japanese figures are written without trailing zeros)."""
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def yen(amount_usd: float, jpy_per_usd: float, digits: int = 3) -> str:
+    """A USD amount in yen: '5.78兆円', '3,800億円', '509円' (small amounts whole yen, or with decimals
+    below 100円: '0.12円')."""
+    if not (_finite(amount_usd) and _finite(jpy_per_usd)):
+        return "–"
+    jpy = amount_usd * jpy_per_usd
+    if abs(jpy) >= 1e4:
+        return ja_compact(jpy, digits) + "円"
+    if abs(jpy) >= 100:
+        return f"{jpy + 0.0:,.0f}円"
+    return plain(jpy, digits) + "円"
+
+
+def millions_of_yen(amount_usd: float, jpy_per_usd: float) -> str:
+    """A table cell in 百万円 (the column header says 百万円): USD 38B at 152 → '5,776,000'; negatives ▲."""
+    if not (_finite(amount_usd) and _finite(jpy_per_usd)):
+        return "–"
+    value = round(amount_usd * jpy_per_usd / 1e6)
+    return f"{JA_NEGATIVE}{-value:,}" if value < 0 else f"{value:,}"
+
+
+def ja_count(x: float, unit: str = "") -> str:
+    """A count as Japanese text writes it: 200_000 -> '20万基' (unit '基'), 1_500 -> '1,500基',
+    14_600_000 -> '1,460万基'."""
+    if not _finite(x):
+        return "–"
+    ax = abs(x)
+    sign = "-" if x < 0 else ""
+    if ax >= 1e8:
+        return f"{sign}{ja_compact(ax)}{unit}"
+    if ax >= 1e4:
+        man = ax / 1e4
+        text = f"{man:,.0f}" if man >= 100 or man.is_integer() else _strip_zeros(_sig(man, 3))
+        return f"{sign}{text}万{unit}"
+    return f"{sign}{ax:,.0f}{unit}"
+
+
+def ja_signed(value: float, unit: str = "", digits: int = 1) -> str:
+    """A change as Japanese disclosures write it: '+3.1%', '▲2.0%', '0%'."""
+    if not _finite(value):
+        return "–"
+    if value == 0 or round(abs(value), digits) == 0:
+        return f"0{unit}"
+    return f"{'+' if value > 0 else JA_NEGATIVE}{abs(value):.{digits}f}{unit}"
+
+
+def exchange_rate_note(jpy_per_usd: float, as_of: str) -> str:
+    """The rate every yen figure states once: '1ドル=152円（2025-11-04）'."""
+    return f"1ドル={trimmed(jpy_per_usd, 5)}円（{as_of}）"

@@ -35,3 +35,17 @@ def month_label(index: int) -> str:
     """'Dec 2026' for a month index (as the window writes months)."""
     year, month = divmod(index, 12)
     return f"{MONTH_NAMES[month]} {year}"
+
+
+FISCAL_YEAR_START_MONTH = 4  # Japan's 年度: April to March (FY2025 = 2025-04 … 2026-03)
+
+
+def fiscal_year(index) -> "int | object":
+    """The Japanese fiscal year (年度) of month index(es): April 2025 … March 2026 are 2025. Works on
+    NumPy arrays of month indices too (integer division)."""
+    return (index - (FISCAL_YEAR_START_MONTH - 1)) // 12
+
+
+def fiscal_year_label(year: int) -> str:
+    """'2025年度' (the fiscal year that starts in April 2025)."""
+    return f"{year}年度"
