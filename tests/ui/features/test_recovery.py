@@ -164,3 +164,27 @@ def test_quit_with_discard_does_not_bring_the_edits_back(qtbot, window, settings
     window.close()
     scenario, path, modified_from, _ = initial_document(Settings(settings.path), window.catalog, None)
     assert scenario.gpu_count == 1000 and path == mine.resolve() and modified_from is None
+
+
+def test_the_comparison_and_the_catalog_come_back_with_the_work(qtbot, window, tmp_path, dialogs):
+    import shutil
+
+    from support.catalogs import user_catalog
+
+    assert window.catalogs.set_path(str(user_catalog(tmp_path, "XPU1")))
+    assert window.compare.add_preset("agent-heavy")
+    window.document.edit({"chip_mix": {"XPU1": 1.0}})
+    window.recovery.save_now()
+    left = window.recovery.folder / "12345-abcdef.json"  # as a window that was killed would leave it
+    shutil.copy(window.recovery.file, left)
+    settings = Settings(tmp_path / "other.ini")  # a start on the built-in catalog
+    fresh_dialogs = ScriptedDialogs()
+    fresh_dialogs.recover_answers = ["recover"]
+    again = start_window(None, settings=settings, dialogs=fresh_dialogs, recovery_folder=window.recovery.folder)
+    qtbot.addWidget(again)
+    assert offer_recovery(again) == "recover"
+    assert "XPU1" in again.catalog and dict(again.document.scenario.chip_mix) == {"XPU1": 1.0}
+    assert again.comparison_state.labels == window.comparison_state.labels
+    assert not left.exists()
+    dialogs.answers = fresh_dialogs.answers = ["discard"] * 3
+    again.close()
