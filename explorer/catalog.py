@@ -125,13 +125,20 @@ class Chip:
 class Catalog:
     """An ordered, immutable set of chips with NumPy columns for the model."""
 
-    def __init__(self, chips: tuple[Chip, ...], origin: str = "built-in"):
+    def __init__(self, chips: tuple[Chip, ...], origin: str = "built-in", positions: tuple[int, ...] | None = None):
         if not chips:
             raise CatalogError("the chip catalog is empty")
         self.chips = tuple(chips)
         self.ids = tuple(c.id for c in self.chips)
         self.origin = origin
         self._index = {cid: i for i, cid in enumerate(self.ids)}
+        self._positions = positions  # a subset's rows in the catalog it was taken from (see only())
+
+    def position(self, chip_id: str) -> int:
+        """The chip's row in the whole catalog (a subset made by only() keeps the rows of the whole),
+        so what is drawn per chip (a colour) is the same whichever chips a scenario uses."""
+        i = self.index(chip_id)
+        return self._positions[i] if self._positions is not None else i
 
     def __len__(self) -> int:
         return len(self.chips)
@@ -165,7 +172,8 @@ class Catalog:
         if sub is None:
             if len(cache) > 64:
                 cache.clear()
-            sub = cache[wanted] = Catalog(tuple(self.chips[i] for i in wanted), origin=self.origin)
+            sub = cache[wanted] = Catalog(tuple(self.chips[i] for i in wanted), origin=self.origin,
+                                          positions=tuple(self.position(self.ids[i]) for i in wanted))
         return sub
 
     # NumPy columns, in catalog order (shape (C,)); computed once per catalog.

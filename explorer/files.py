@@ -105,6 +105,7 @@ def check_writable_target(path: str | os.PathLike) -> Path:
 # the leftovers of a process that died (killed mid-write, a power cut) from a write in progress.
 _TMP_RE = re.compile(r"^\.(?P<name>.+)\.(?:(?P<pid>\d+)-)?[A-Za-z0-9_]+\.tmp$")
 STALE_TMP_AGE_S = 600  # a leftover whose writer cannot be identified is stale after 10 minutes
+DEAD_WRITER_AGE_S = 60  # one whose writer no longer runs, after a minute
 
 
 def _alive(pid: int) -> bool:
@@ -139,9 +140,12 @@ def clean_stale_temporaries(target: Path) -> int:
             if not entry.is_file(follow_symlinks=False):
                 continue
             pid = m.group("pid")
-            stale = (not _alive(int(pid))) if pid else False
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            # a writer that no longer runs (and a minute gone: a pid of another pid namespace, a
+            # sandbox or a shared folder, may look dead), or one of no known writer, 10 minutes gone
+            stale = (age > DEAD_WRITER_AGE_S and not _alive(int(pid))) if pid else False
             if not stale:
-                stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TMP_AGE_S
+                stale = age > STALE_TMP_AGE_S
             if stale:
                 os.unlink(entry.path)
                 removed += 1
@@ -192,11 +196,13 @@ def atomic_write_all(items: Sequence[tuple[str | os.PathLike, Callable[[Path], N
                     os.chmod(tmp, target.stat().st_mode & 0o7777)
             except OSError as exc:
                 raise OutputError(f"cannot write {shown_path(target)}: {_reason(exc)}") from None
-        for target, tmp in zip(targets, temps):
+        if len(targets) == 1:
             try:
-                os.replace(tmp, target)
+                os.replace(temps[0], targets[0])  # one file: the rename itself is atomic
             except OSError as exc:
-                raise OutputError(f"cannot write {shown_path(target)}: {_reason(exc)}") from None
+                raise OutputError(f"cannot write {shown_path(targets[0])}: {_reason(exc)}") from None
+        else:
+            _replace_all(targets, temps)
     finally:
         for tmp in temps:
             try:
@@ -204,6 +210,47 @@ def atomic_write_all(items: Sequence[tuple[str | os.PathLike, Callable[[Path], N
             except OSError:
                 pass  # (renamed: gone already)
     return targets
+
+
+def _replace_all(targets: list[Path], temps: list[Path]) -> None:
+    """Rename every temporary file onto its target, all or none: the old files are moved aside
+    first (a file another program holds open fails here, before anything changed) and put back if a
+    later rename fails. The moved-aside copies (.NAME.<pid>-<random>.old) are removed at the end;
+    only a crash in between leaves one, and it is never cleaned away automatically."""
+    aside: list[tuple[Path, Path]] = []
+    done: list[Path] = []
+
+    def undo() -> None:
+        for target in done:
+            try:
+                target.unlink()
+            except OSError:
+                pass
+        for target, old in reversed(aside):
+            try:
+                os.replace(old, target)
+            except OSError:
+                pass
+
+    try:
+        for target in targets:
+            if target.exists():
+                old = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.old")
+                os.replace(target, old)
+                aside.append((target, old))
+        for target, tmp in zip(targets, temps):
+            os.replace(tmp, target)
+            done.append(target)
+    except OSError as exc:
+        failed = next((t for t in targets if t not in done), targets[-1])
+        undo()
+        raise OutputError(f"cannot write {shown_path(failed)}: {_reason(exc)} (none of the "
+                          f"{len(targets)} files was changed)") from None
+    for _, old in aside:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def _write_fully(tmp: Path, data: bytes) -> None:

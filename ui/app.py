@@ -124,9 +124,8 @@ def initial_document(settings: Settings, catalog, file_arg: str | None):
     except ExplorerError:
         return Scenario(), None, None, None  # the remembered scenario no longer fits; start fresh
     if last_path and Path(last_path).exists():
-        try:
-            on_disk = load_scenario(last_path, catalog)
-            return scenario, Path(last_path), (None if on_disk == scenario else on_disk), None
+        try:  # the file as it is now (it may have changed since: another instance, a sync)
+            return load_scenario(last_path, catalog), Path(last_path), None, None
         except ExplorerError:
             pass
     return scenario, None, (None if scenario == Scenario() else Scenario()), None
@@ -174,7 +173,10 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
     Returns the answer taken ('' when there was nothing to offer)."""
     from .controllers.recovery import orphans
 
-    found = orphans(folder or window.recovery.folder)
+    set_aside: list = []
+    found = orphans(folder or window.recovery.folder, set_aside=set_aside)
+    if set_aside:
+        window.status.show(f"A recovery file could not be read and was set aside: {set_aside[0]}", error=True)
     taken = ""
     for item in found:
         if taken:
@@ -194,30 +196,35 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
 
 
 def recover_into(window: MainWindow, item) -> bool:
-    """Put a recovered working state into the window (its catalog, scenario and comparison)."""
-    current = window.settings.user_catalog()
-    if item.catalog != current:
-        if item.catalog and not window.catalogs.set_path(item.catalog):
-            item.release()
-            return False
-        if not item.catalog:
-            window.catalogs.use_builtin()
-    try:
-        from explorer.scenario import check_chips
+    """Put a recovered working state into the window: its catalog, scenario and comparison. The
+    catalog it was made with is loaded and checked first; if that fails the work is kept for later."""
+    from explorer.scenario import check_chips
 
+    try:
+        catalog = load_catalog(item.catalog) if item.catalog else builtin_catalog()
         for s in (item.scenario, item.baseline, *(s for _, s in item.comparison)):
-            check_chips(s, window.catalog)
+            check_chips(s, catalog)
     except ExplorerError as exc:
-        window.dialogs.error("Cannot recover the unsaved changes", str(exc))
+        window.dialogs.error("Cannot recover the unsaved changes",
+                             f"{exc}\n\nThe changes are kept: they are offered again at the next start.")
         item.release()
         return False
-    window.document.load(item.scenario, item.path, modified_from=item.baseline)
-    window.comparison_state.clear()
-    for label, s in item.comparison:
-        window.comparison_state.add(label, s)
+
+    def load() -> None:
+        window.document.load(item.scenario, item.path, modified_from=item.baseline)
+        window.comparison_state.clear()
+        for label, s in item.comparison:
+            window.comparison_state.add(label, s)
+
+    if item.catalog != window.catalogs.path or catalog is not window.catalog:
+        window.catalogs.replace_with(catalog, item.catalog, load)
+    else:
+        load()
     window.display.refresh()
-    window.recovery.save_now()  # this window's own recovery file holds the work from now on
-    item.remove()
+    if window.recovery.save_now():  # this window's own recovery file holds the work from now on
+        item.remove()
+    else:
+        item.release()  # (ours could not be written: the old one stays, offered again next time)
     window.status.show(f"Recovered the unsaved changes to {item.display_name}.")
     return True
 

@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportsController(self.display, self.document, self.dialogs, self.status,
                                          {n: c.title for n, c in self.charts.items()}, self.files.folders, parent=self)
         self.fit = FitController(self.document, lambda: self.catalog, self.dialogs, self.status)
-        self.recovery = Recovery(self.document, self.comparison_state, self.settings.user_catalog,
+        self.recovery = Recovery(self.document, self.comparison_state, lambda: self.catalogs.path,
                                  folder=recovery_folder, parent=self)
 
         self._build_layout()
@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
             self._show_status("", False)
 
     def _show_catalog(self) -> None:
-        user = self.settings.user_catalog()
+        user = self.catalogs.path
         name = f"built-in + {Path(user).name}" if user else "built-in"
         self.catalog_label.setText(f"Chips: {name} ({len(self.catalog)})")
         self.catalog_label.setToolTip(f"The chip catalog the figures use: {user or 'the built-in catalog'} "

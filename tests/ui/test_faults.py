@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +71,7 @@ def test_a_report_on_a_full_disk_keeps_the_old_pdf_and_says_so(qapp, tmp_path, m
 
 def test_the_report_command_on_a_full_disk_exits_2_and_keeps_the_old_file(tmp_path):
     """A real process whose files may not grow past 20 kB (what a full disk does to a write)."""
+    resource = pytest.importorskip("resource")  # (POSIX)
     target = tmp_path / "report.pdf"
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     command = [sys.executable, "-m", "ui.launcher", "report", DEAL, "--out", str(target)]
@@ -218,3 +218,16 @@ def test_every_output_takes_any_scenario_the_app_can_hold(qapp, tmp_path_factory
             assert run(argv) == 0, argv
         code = run(["fit", str(path), "--budget", "1e9"])
         assert code in (0, 2)  # a budget too small for one accelerator is refused, not a crash
+
+
+def test_a_file_changed_since_the_last_run_opens_as_it_is_now(tmp_path):
+    from explorer.scenario_file import scenario_to_json
+    from ui.app import initial_document
+
+    mine = tmp_path / "mine.json"
+    save_scenario(Scenario(gpu_count=1000), mine)
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set_last_scenario(str(mine), scenario_to_json(Scenario(gpu_count=1000)))
+    save_scenario(Scenario(gpu_count=2000), mine)  # another instance, a sync, a git pull
+    scenario, path, modified_from, _ = initial_document(settings, None, None)
+    assert scenario.gpu_count == 2000 and path == mine and modified_from is None  # not "unsaved changes"

@@ -52,7 +52,7 @@ class CapacityChart(Chart):
         total = by_chip[:, idx].sum(axis=1)
         unit = self._unit("y", float(total.max()), FLOPS, inp.dragging)
         bands = [by_chip[:, i] / unit.factor for i in idx]
-        colours = [chip_colour(c, i) for c, i in zip(chips, idx)]
+        colours = [chip_colour(c, projection.catalog.position(c)) for c in chips]  # as the chip-mix bar
         x = np.arange(projection.params.term_months, dtype=float)
         width = 0.8 * self.scale * self.theme.line_scale
         self.areas.set_layers(x, *stacked(x, bands, chips, colours, width, self._background),

@@ -76,7 +76,7 @@ class ServingChart(Chart):
             cost = np.where(tps[idx] > 0, per_hour[idx][:, None] / (tps[idx] * 3600.0) * 1e6, np.nan)  # (C', K)
             here = np.where(at_target[idx] > 0, per_hour[idx] / (at_target[idx] * 3600.0) * 1e6, np.nan)
             log_cost, log_here = np.log10(cost), np.log10(here)
-        colours = [chip_colour(c, i) for c, i in zip(chips, idx)]
+        colours = [chip_colour(c, projection.catalog.position(c)) for c in chips]  # as the chip-mix bar
         self._curve_data = list(zip(colours, chips, cost))
         self.curves.set_layers(x, [], [(chip, log_cost[k], self._pen(colours[k], 2.2)) for k, chip in enumerate(chips)],
                                style=(tuple(colours), t.name, self.scale, t.line_scale))

@@ -6,6 +6,7 @@ cannot evaluate and clears the undo history (earlier steps may name chips it lac
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,6 +29,8 @@ class CatalogController(QObject):
         super().__init__(parent)
         self.catalog = catalog
         self.document, self.comparison, self.settings = document, comparison, settings
+        # the user catalog in use ('' = built-in only): the remembered one, unless it failed to load
+        self.path = settings.user_catalog() if catalog is not builtin_catalog() else ""
         self.dialogs, self.status = dialogs, status
 
     def load_dialog(self) -> None:
@@ -45,6 +48,7 @@ class CatalogController(QObject):
             self.dialogs.error("Cannot load catalog", str(exc))
             return False
         self.settings.set_user_catalog(str(Path(path).resolve()))  # (before the change is announced)
+        self.path = str(Path(path).resolve())
         note = self._use(catalog)
         self.status.show(f"Catalog: built-in + {Path(path).name} ({len(catalog)} chips){note}")
         return True
@@ -57,9 +61,27 @@ class CatalogController(QObject):
             self.dialogs.error("Cannot switch catalog", f"The open scenario uses a chip of your catalog: {exc}")
             return False
         self.settings.set_user_catalog("")
+        self.path = ""
         note = self._use(catalog)
         self.status.show(f"Catalog: built-in{note}")
         return True
+
+    def replace_with(self, catalog: Catalog, path: str, load: Callable[[], None]) -> None:
+        """Use ``catalog`` (from ``path``; '' = built-in) for a scenario that ``load()`` puts in the
+        document (a recovery): not checked against the scenario open now, which it replaces; the
+        change is announced once both are in place."""
+        self.settings.set_user_catalog(path)
+        self.path = path
+        self.catalog = catalog
+        blocked = self.document.blockSignals(True)  # nothing may show the new scenario with the old catalog
+        try:
+            load()
+        finally:
+            self.document.blockSignals(blocked)
+        self.comparison.drop_unusable(catalog)
+        self.changed.emit(catalog)
+        self.document.scenarioChanged.emit(self.document.scenario)
+        self.document.stateChanged.emit()
 
     def _use(self, catalog: Catalog) -> str:
         """Switch; a note on compared scenarios that had to be dropped ('' if none)."""

@@ -1,6 +1,7 @@
 """Crash recovery: the working state is autosaved, and offered back after an abnormal exit.
 
-Within about ``DELAY_MS`` of the last edit (debounced: a slider drag restarts a timer, nothing more),
+Within about ``DELAY_MS`` of the last edit (debounced: a slider drag restarts a timer, nothing more;
+at least every MAX_WAIT_S while edits never pause),
 the unsaved working state (the scenario, its file, the state it was opened or saved in, the
 comparison and the catalog in use) is written atomically to ``<state folder>/recovery/<id>.json``.
 Each running window has its own file and holds a lock file beside it (Qt's QLockFile: it records the
@@ -23,6 +24,7 @@ import logging
 import os
 import secrets
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -40,6 +42,7 @@ from ..state.comparison import Comparison
 log = logging.getLogger("scenario_explorer")
 APP_FOLDER = "Compute Scenario Explorer"
 DELAY_MS = 2000
+MAX_WAIT_S = 10.0  # edits that never pause for DELAY_MS are still saved this often
 RECOVERY_VERSION = 1
 MAX_RECOVERY_BYTES = 20_000_000
 
@@ -94,34 +97,68 @@ def _new_lock(path: Path) -> QLockFile:
     return lock
 
 
-def orphans(folder: Path | None = None, catalog=None) -> list[Recovered]:
+def orphans(folder: Path | None = None, catalog=None, set_aside: list | None = None) -> list[Recovered]:
     """The recovery files no live window owns, newest first, each locked by this process until it
-    is removed or released. A damaged one is set aside (renamed *.damaged) and logged."""
+    is removed or released. One that cannot be read is renamed *.damaged and named in
+    ``set_aside``; one written by another version of the app (another recovery_version) is left
+    where it is for that version. Locks of windows that died with nothing to recover are removed.
+    Never raises: an odd folder means nothing to offer."""
     folder = folder or recovery_dir()
-    found = []
+    dated = []
     try:
-        files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        names = list(folder.glob("*.json"))
     except OSError:
         return []
-    for file in files:
+    for file in names:
+        try:
+            if file.is_file():
+                dated.append((file.stat().st_mtime, file))
+        except OSError:
+            continue  # gone meanwhile, a dangling link
+    found = []
+    for _, file in sorted(dated, reverse=True):
         lock = _new_lock(file.with_suffix(".lock"))
         if not lock.tryLock(0):
             continue  # a live window's
         try:
             found.append(_read(file, catalog, lock))
-        except (ExplorerError, ValueError, KeyError, TypeError) as exc:
+        except _OtherVersion:
+            lock.unlock()
+        except Exception as exc:  # noqa: BLE001  (whatever is in the file, the start goes on)
             log.warning("a recovery file could not be read and was set aside: %s (%s)", file, exc)
             try:
                 file.replace(file.with_suffix(".damaged"))
+                if set_aside is not None:
+                    set_aside.append(file.with_suffix(".damaged"))
             except OSError:
                 pass
             lock.unlock()
+    _remove_dead_locks(folder)
     return found
+
+
+def _remove_dead_locks(folder: Path) -> None:
+    try:
+        locks = [p for p in folder.glob("*.lock") if not p.with_suffix(".json").exists()]
+    except OSError:
+        return
+    for path in locks:
+        lock = _new_lock(path)
+        if lock.tryLock(0):  # its window is gone: unlock() deletes the file
+            lock.unlock()
+
+
+class _OtherVersion(Exception):
+    pass
 
 
 def _read(file: Path, catalog, lock) -> Recovered:
     data = json.loads(read_text(file, "recovery file", MAX_RECOVERY_BYTES, ExplorerError))
+    if not isinstance(data, dict):
+        raise ValueError("not a recovery file")
     if data.get("recovery_version") != RECOVERY_VERSION:
+        if isinstance(data.get("recovery_version"), int):
+            raise _OtherVersion()
         raise ValueError(f"unknown recovery_version {data.get('recovery_version')!r}")
     scenario = scenario_from_json(data["scenario"], catalog)
     baseline = scenario_from_json(data["baseline"], catalog)
@@ -149,26 +186,35 @@ class Recovery(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(os.environ.get("SCENARIO_EXPLORER_AUTOSAVE_MS", delay_ms)))
         self._timer.timeout.connect(self.save_now)
+        self._pending_since = 0.0
         self.enabled = True
         document.scenarioChanged.connect(self.touch)
 
     def touch(self, *_args) -> None:
         """Something changed: write the recovery file once edits pause (restarting a timer: nothing
-        heavier on the slider's path)."""
-        if self.enabled:
-            self._timer.start()
-
-    def save_now(self) -> None:
-        """Write the working state now if there is unsaved work; remove the file if there is none."""
-        self._timer.stop()
+        heavier on the slider's path), and at least every MAX_WAIT_S while they never pause."""
         if not self.enabled:
             return
+        now = time.monotonic()
+        if not self._timer.isActive():
+            self._pending_since = now
+        elif now - self._pending_since > MAX_WAIT_S:
+            self.save_now()
+            return
+        self._timer.start()
+
+    def save_now(self) -> bool:
+        """Write the working state now if there is unsaved work; remove the file if there is none.
+        True when the file now holds the work (or there is no work to hold)."""
+        self._timer.stop()
+        if not self.enabled:
+            return False
         doc = self.document
         if not doc.modified:
             self.remove()
-            return
+            return True
         if not self._locked():
-            return
+            return False
         data = {
             "recovery_version": RECOVERY_VERSION,
             "edited": _dt.datetime.now().isoformat(timespec="seconds"),
@@ -182,8 +228,9 @@ class Recovery(QObject):
             atomic_write_text(self.file, json.dumps(data, ensure_ascii=False))
         except ExplorerError as exc:  # a full disk: the work is still in the window
             log.warning("the recovery file could not be written: %s", exc)
-            return
+            return False
         self.written.emit(str(self.file))
+        return True
 
     def _locked(self) -> bool:
         if self._lock is not None:

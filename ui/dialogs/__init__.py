@@ -30,7 +30,7 @@ class Dialogs:
 
     def ask_recover(self, question: str, has_saved_file: bool) -> str:
         """After an abnormal exit: 'recover', 'saved' (open the saved file), 'discard', or 'later'
-        (the window closed: asked again at the next start)."""
+        ('Ask me later', Esc or the close box: asked again at the next start)."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Unsaved changes from last time")
@@ -41,7 +41,9 @@ class Dialogs:
         recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
         saved = box.addButton("Open the saved file", QMessageBox.ButtonRole.ActionRole) if has_saved_file else None
         discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Ask me later", QMessageBox.ButtonRole.RejectRole)  # Esc, the close box
         box.setDefaultButton(recover)
+        box.setEscapeButton(later)
         box.exec()
         clicked = box.clickedButton()
         if clicked is recover:

@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from explorer.scenario import Scenario
 from explorer.scenario_file import load_scenario, save_scenario
 from support.dialogs import ScriptedDialogs
@@ -47,6 +49,8 @@ def _env(home: Path) -> dict:
 
 
 def _edit_and_kill(home: Path, *args: str) -> None:
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("SIGKILL is POSIX")
     """A real app process: an edit typed into the GPU count box, the recovery file written, then kill -9."""
     proc = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             env=_env(home), text=True, cwd=ROOT)
@@ -141,10 +145,25 @@ def test_a_live_window_keeps_its_recovery_file_to_itself(qtbot, window, tmp_path
 
 def test_autosave_is_debounced_and_off_the_slider_path(qtbot, window):
     box = spin_box(window, "GPU count value")
+    writes = []
+    window.recovery.written.connect(writes.append)
     with qtbot.waitSignal(window.recovery.written, timeout=10_000):
         type_into(box, "5000")
         type_into(box, "6000")  # restarts the timer: one write for the pause after both
+    assert len(writes) == 1
     assert Scenario().replace(gpu_count=6000) == load_recovered(window)
+
+
+def test_edits_that_never_pause_are_still_saved(qtbot, window, monkeypatch):
+    import ui.controllers.recovery as recovery
+
+    monkeypatch.setattr(recovery, "MAX_WAIT_S", 0.0)  # (10 s in the app)
+    writes = []
+    window.recovery.written.connect(writes.append)
+    for value in ("5000", "6000", "7000"):  # each while the timer runs: past the longest wait
+        type_into(spin_box(window, "GPU count value"), value)
+    assert writes  # written without the pause the timer waits for
+    assert load_recovered(window).gpu_count in (5000, 6000, 7000)
 
 
 def load_recovered(window):
@@ -188,3 +207,73 @@ def test_the_comparison_and_the_catalog_come_back_with_the_work(qtbot, window, t
     assert not left.exists()
     dialogs.answers = fresh_dialogs.answers = ["discard"] * 3
     again.close()
+
+
+def _dead_lock(path: Path) -> None:
+    """A lock file held by a process that was then killed."""
+    script = ("import sys; from PySide6.QtCore import QLockFile; l = QLockFile(sys.argv[1]); "
+              "assert l.tryLock(0); print('locked', flush=True); sys.stdin.read()")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout.readline().strip() == "locked"
+    proc.kill()
+    proc.wait(timeout=30)
+    proc.stdin.close()
+    proc.stdout.close()
+    assert path.exists()
+
+
+def test_odd_files_in_the_recovery_folder_never_stop_the_start(qtbot, window, tmp_path):
+    import json
+
+    folder = window.recovery.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "1-aaaaaa.json").symlink_to(tmp_path / "gone.json")  # dangling
+    (folder / "2-bbbbbb.json").write_text("[]")  # not a recovery file
+    (folder / "3-cccccc.json").write_text(json.dumps({"recovery_version": 99, "scenario": "?"}))  # a newer app's
+    _dead_lock(folder / "4-dddddd.lock")  # a lock of a window killed with nothing to recover
+    set_aside = []
+    assert orphans(folder, set_aside=set_aside) == []
+    assert [p.name for p in set_aside] == ["2-bbbbbb.damaged"]
+    assert (folder / "3-cccccc.json").exists()  # left for the version that wrote it
+    assert not (folder / "4-dddddd.lock").exists()
+
+
+def test_work_made_with_the_built_in_catalog_comes_back_with_it(qtbot, window, tmp_path):
+    import shutil
+
+    from support.catalogs import user_catalog
+
+    window.document.edit({"gpu_count": 4242})
+    window.recovery.save_now()  # made with the built-in catalog
+    left = window.recovery.folder / "12345-abcdef.json"
+    shutil.copy(window.recovery.file, left)
+    settings = Settings(tmp_path / "other.ini")
+    settings.set_user_catalog(str(user_catalog(tmp_path, "XPU1")))
+    dialogs = ScriptedDialogs()
+    dialogs.recover_answers = ["recover"]
+    again = start_window(None, settings=settings, dialogs=dialogs, recovery_folder=window.recovery.folder)
+    qtbot.addWidget(again)
+    again.document.load(Scenario(chip_mix={"XPU1": 1.0}), None)  # the open scenario uses the user's chip
+    assert offer_recovery(again) == "recover"
+    assert again.document.scenario.gpu_count == 4242
+    assert "XPU1" not in again.catalog and again.catalogs.path == "" and settings.user_catalog() == ""
+    assert dialogs.errors == []
+    dialogs.answers = ["discard"] * 3
+    again.close()
+
+
+def test_escape_on_the_question_means_ask_me_later(qtbot, qapp):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs import Dialogs
+
+    def press_escape():
+        box = QApplication.activeModalWidget()
+        assert box is not None
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, press_escape)
+    assert Dialogs(None).ask_recover("Recover unsaved changes to my.json (edited 14:32)?", True) == "later"
