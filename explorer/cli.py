@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 from . import __version__
 from .catalog import load_catalog
-from .errors import ExplorerError
+from .errors import ExplorerError, OutputError
 from .files import shown_path
 from .formatting import compact
 from .kpis import KPIS, SUMMARY_TABLE, value_of
@@ -149,6 +149,8 @@ def cmd_fit(args, out) -> int:
     if budget <= 0 and args.budget is None:
         raise UsageError("the scenario has no contract value to fit to; give a budget with --budget USD")
     result = fit_to_budget(scenario, budget, args.solve, catalog)
+    if args.out is not None and not args.out.strip():
+        raise OutputError("no output file given (--out)")
     if args.out:
         save_scenario(result.scenario.replace(name=f"{scenario.name} (fitted to USD {compact(budget)})"), args.out)
     if args.json:
@@ -194,8 +196,11 @@ def cmd_presets(args, out) -> int:
 def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=None, err=None) -> int:
     """Parse and run one command; bad input prints 'scenario-explorer: error: ...' and returns 2, as
     does output that cannot be written (a full disk, a closed pipe), without a traceback."""
+    err = err or sys.stderr or _Null()
+    if out is None and sys.stdout is None:  # started with standard output closed ('>&-')
+        _say(err, f"{PROG}: error: the standard output is closed; nothing was done\n")
+        return EXIT_BAD_INPUT
     out = out or sys.stdout
-    err = err or sys.stderr
     parser = parser or build_parser()[0]
     args = None
     try:
@@ -226,11 +231,19 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=
         return EXIT_BAD_INPUT
 
 
+class _Null:
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
 def _say(err, text: str) -> None:
     try:
         err.write(text)
         err.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass  # no one to tell
 
 

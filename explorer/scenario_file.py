@@ -124,7 +124,7 @@ def scenario_from_json(text: str, catalog=None, notices: list | None = None) -> 
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise ScenarioError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise ScenarioError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise ScenarioError("not a scenario file: nested too deeply") from None
     except ValueError as exc:  # e.g. an integer with more than 4,300 digits

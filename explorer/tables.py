@@ -284,6 +284,8 @@ def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLik
     number formats (thousands separators, currency, percentages)."""
     import pandas as pd
 
+    if not str(out).strip():
+        raise OutputError("no output file given")
     if Path(out).suffix.lower() != ".xlsx":
         raise OutputError(f"{Path(out).name}: an Excel workbook needs a .xlsx name")
     sheets = {

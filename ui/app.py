@@ -188,10 +188,13 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
         elif answer == "saved" and item.path is not None and window.files.open_path(item.path):
             item.remove()
             taken = answer
+            window.status.show(f"Opened {item.display_name} as saved; the unsaved changes were discarded.")
         elif answer == "discard":
             item.remove()
         else:
             item.release()
+            window.status.show(f"The unsaved changes to {item.display_name} are kept: you will be asked again at "
+                               "the next start.")
     return taken
 
 
@@ -211,7 +214,16 @@ def recover_into(window: MainWindow, item) -> bool:
         return False
 
     def load() -> None:
-        window.document.load(item.scenario, item.path, modified_from=item.baseline)
+        # the file as saved, then the recovered changes as one undo step (Undo shows the saved values)
+        doc = window.document
+        doc.load(item.baseline, item.path)
+        changed = item.scenario.changed_fields(item.baseline)
+        try:
+            doc.edit({name: getattr(item.scenario, name) for name in changed}, text="Recover unsaved changes")
+        except ExplorerError:
+            pass
+        if doc.scenario != item.scenario:  # (cannot be one step: no undo, but the work itself)
+            doc.load(item.scenario, item.path, modified_from=item.baseline)
         window.comparison_state.clear()
         for label, s in item.comparison:
             window.comparison_state.add(label, s)

@@ -320,8 +320,24 @@ def test_a_closed_standard_output_is_an_error_not_a_traceback():
     assert "Traceback" not in err and "standard output was closed" in err
 
 
+def test_a_standard_output_closed_at_start_is_an_error_not_a_traceback():
+    proc = subprocess.run([sys.executable, "-c", "import os, sys; os.close(1); sys.stdout = None; "
+                           "from explorer.cli import main; sys.exit(main(['summary', 'openai-aws-deal']))"],
+                          stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    assert proc.returncode == 2 and "standard output is closed" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_catalog_header_of_200000_columns_is_refused_at_once(tmp_path):
+    wide = tmp_path / "wide.csv"
+    wide.write_text("id," + ",".join(f"c{i}" for i in range(200_000)) + "\nGB200\n")
+    proc = _cli("summary", DEAL, "--catalog", str(wide))  # (it ran for minutes: quadratic in the columns)
+    assert proc.returncode == 2 and "unknown column 'c0'" in proc.stderr
+
+
 @pytest.mark.parametrize("argv, message", [
     (["summary", "-"], "standard input is not supported"),
+    (["fit", DEAL, "--budget", "30e9", "--out", ""], "no output file given"),
+    (["export", DEAL, "--xlsx", ""], "no output file given"),
     (["export", DEAL, "--csv", ""], "no output file given"),
     (["summary", "a" * 5000 + ".json"], "too long"),
     (["export", DEAL, "--xlsx", "/" + "d" * 300 + "/x.xlsx"], "cannot write"),

@@ -36,8 +36,8 @@ class Dialogs:
         box.setWindowTitle("Unsaved changes from last time")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(question)
-        box.setInformativeText("Compute Scenario Explorer did not close normally last time; these changes were "
-                               "kept for you.")
+        box.setInformativeText("These changes were not saved when Compute Scenario Explorer last closed; they "
+                               "were kept for you.")
         recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
         saved = box.addButton("Open the saved file", QMessageBox.ButtonRole.ActionRole) if has_saved_file else None
         discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)

@@ -139,6 +139,8 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
     ``extra_charts`` are paint(painter, rect, options) callables added to page 1's grid."""
     if QApplication.instance() is None:
         raise RuntimeError("a QApplication is needed (ui.render.headless.ensure_app)")
+    if not str(path).strip():
+        raise OutputError("no output file given")
     path = Path(path)
     scenario, projection = inp.scenario, inp.projection
     if path.suffix.lower() != ".pdf":

@@ -86,6 +86,10 @@ def test_after_a_kill_the_next_start_offers_exactly_that_edit(qtbot, tmp_path, m
     assert window.document.path == mine.resolve() and window.document.modified
     assert window.document.baseline == Scenario()  # the changes are against the file as saved
     assert load_scenario(mine) == Scenario()  # the file itself untouched until the user saves
+    assert window.document.undo_stack.undoText() == "Recover unsaved changes"
+    window.document.undo_stack.undo()  # back to the file as saved
+    assert window.document.scenario == Scenario() and not window.document.modified
+    window.document.undo_stack.redo()
     assert [p.name for p in window.recovery.folder.glob("*.json")] == [window.recovery.file.name]
     dialogs.answers = ["discard"]
     window.close()
