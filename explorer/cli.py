@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import sys
-import warnings
 from typing import Callable, Sequence
 
 from . import __version__
@@ -209,9 +208,7 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=
         if handler is None:
             parser.print_help(out)
             return EXIT_BAD_INPUT
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", RuntimeWarning)  # a NumPy warning is a bug to report, not to print
-            code = handler(args, out)
+        code = handler(args, out)
         out.flush()
         return code
     except ExplorerError as exc:

@@ -31,11 +31,13 @@ MESSAGE_LIMIT = 2000  # a message quotes a file's text; past this it is cut (it 
 
 
 def clip(text: str, limit: int = 60) -> str:
-    """Text as a message quotes it: whole when short, else cut with '…' and its length."""
+    """Text as a message quotes it: whole when short, else cut with '…' and its length (at most
+    ``limit`` characters in all, unless ``limit`` is tiny)."""
     text = str(text)
     if len(text) <= limit:
         return text
-    return text[:max(limit - 20, 1)] + f"… ({len(text):,} characters)"
+    suffix = f"… ({len(text):,} characters)"
+    return text[:max(limit - len(suffix), 1)] + suffix
 
 
 def bad_character(text: str, multiline: bool = False) -> str | None:

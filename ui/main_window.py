@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self.recovery = Recovery(self.document, self.comparison_state, lambda: self.catalogs.path,
                                  folder=recovery_folder, parent=self)
 
+        self._restored = False  # the layout came from the settings (checked again once shown)
+        self._bad_splitter = False  # the saved panel width was unusable: the default is used
         self._build_layout()
         self._build_actions()
         self._wire()
@@ -167,7 +169,7 @@ class MainWindow(QMainWindow):
         """The panel is never narrower than its controls (they would be cut off on the right); on a
         small screen it is no wider than that either. (Measured once its rows exist.)"""
         avail = _available_geometry()
-        if getattr(self, "_restored", False) and not self.isFullScreen() and _absurd(self.frameGeometry(), avail):
+        if self._restored and not self.isFullScreen() and _absurd(self.frameGeometry(), avail):
             # what the restored state grew the window to (a damaged splitter or toolbar state): the
             # default layout instead (and that is what is saved on the way out)
             log.warning("the restored window layout does not fit the screen; using the default")
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
         scroll = self.panel_scroll
         bar = scroll.verticalScrollBar().sizeHint().width() + 4
         scroll.setMinimumWidth(min(self.panel.minimumSizeHint().width() + bar, 520))
-        if self.width() < 1500 and (self.settings.splitter_state() is None or getattr(self, "_bad_splitter", False)):
+        if self.width() < 1500 and (self.settings.splitter_state() is None or self._bad_splitter):
             panel = max(scroll.minimumWidth(), min(self.panel.sizeHint().width() + bar, int(self.width() * 0.3)))
             self.splitter.setSizes([panel, max(self.width() - panel, 1)])
 

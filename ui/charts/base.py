@@ -38,6 +38,7 @@ from ..state.chart_input import ChartInput
 from ..state.view import ECONOMICS_VIEWS, ViewOptions
 from ..theme import LIGHT, Theme
 from ..widgets.common import Combo
+from ..widgets.tooltips import plain_tip
 from .items import Grid, Label, Layers, LogAxis, MemoAxis, MonthAxis, YRange, brush, set_xy
 from .units import Unit, month_label, pick_unit
 
@@ -343,7 +344,7 @@ class Chart(QWidget):
         if left_out:
             parts_of[-1].append(f"+{len(left_out)} more")
         tip = "\n".join([label for label in elided if label not in left_out] + left_out)
-        self.legend.setToolTip("<p style='white-space:pre'>" + html.escape(tip) + "</p>" if tip else "")
+        self.legend.setToolTip(plain_tip(tip))  # the entries are names from files: text, not markup
         body = "<br>".join("&nbsp;&nbsp;&nbsp; ".join(parts) for parts in parts_of)
         text = f"<span style='font-size:{self._font_pt(8)}; color:{t.foreground}'>{body}</span>"
         if text != self._legend_html:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from explorer.errors import clip
+
 SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
 
 
@@ -116,7 +118,4 @@ MESSAGE_LIMIT = 1500  # characters a message box shows; the rest is cut (a whole
 
 
 def plain_message(text: str) -> str:
-    text = str(text)
-    if len(text) > MESSAGE_LIMIT:
-        text = text[:MESSAGE_LIMIT - 40].rstrip() + f" … ({len(text) - MESSAGE_LIMIT + 40:,} more characters)"
-    return text
+    return clip(text, MESSAGE_LIMIT)
