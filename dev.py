@@ -6,6 +6,7 @@
                                     suite (it builds the double-click app and runs its smoke test)
     python3 dev.py bench            set up, then print the benchmark figures
     python3 dev.py build            set up with PyInstaller, then build the double-click app in dist/
+    python3 dev.py i18n [check]     bring assets/i18n/ja.ts up to date with the code (docs/i18n.md)
 
 Setting up means: create ``.venv`` next to this file with the running Python (3.11 to 3.13), install
 the pinned dependencies from ``constraints.txt`` and the project itself (editable). It is repeated
@@ -23,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-EXTRAS = {"run": "", "test": "test,build", "bench": "test", "build": "build"}
+EXTRAS = {"run": "", "test": "test,build", "bench": "test", "build": "build", "i18n": ""}
 
 
 def _venv_python() -> Path:
@@ -104,6 +105,8 @@ def main(argv: list[str]) -> int:
     elif command == "test":
         env["QT_QPA_PLATFORM"] = "offscreen"
         cmd = [str(py), "-m", "pytest", *rest]
+    elif command == "i18n":
+        cmd = [str(py), str(ROOT / "packaging" / "i18n.py"), *rest]
     elif command == "bench":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         cmd = [str(py), str(ROOT / "benchmarks" / "run_all.py"), *rest]

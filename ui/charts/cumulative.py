@@ -67,8 +67,10 @@ class CumulativeChart(Chart):
         else:
             self.cross.set_dots([])
         self._set_left_label(unit.label)
+        with np.errstate(over="ignore"):  # a contract of a few yoctodollars is allowed, and is inf % spent
+            share = cum / contract * 100 if contract > 0 else None
         self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label)] + (
-            [(t.muted, "of contract", cum / contract * 100, "%")] if contract > 0 else [])
+            [(t.muted, "of contract", share, "%")] if share is not None else [])
         self.set_title("Cumulative cost vs contract" if contract > 0 else "Cumulative cost")
         self._contract = (contract, unit.factor, cum / unit.factor)
         return Drawn(entries, max(float(cum.max()), contract) / unit.factor, unit.factor, x)
