@@ -130,6 +130,18 @@ def main() -> None:
         report("single moves (keyboard/typed; axes held while they fit; bands follow)", single)
         window.document.load(window.document.baseline, None)
         window.close()
+        # the same drag in Japanese with yen figures (the shipped CJK font, 億/兆 formatting, tr())
+        from explorer import formatting
+        from ui.language import install_language
+
+        install_language("ja")
+        formatting.set_currency(formatting.Currency("JPY"))
+        app, window = open_window(tmp)
+        report("all main sliders, dragging, in Japanese with yen", drag_all(app, window))
+        window.document.load(window.document.baseline, None)
+        window.close()
+        install_language("en")
+        formatting.set_currency(formatting.Currency())
     import subprocess  # the same drag at device pixel ratio 2, in its own process
 
     subprocess.run([sys.executable, __file__, "--scaled"], env={**os.environ, "QT_SCALE_FACTOR": "2"},

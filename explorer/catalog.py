@@ -23,6 +23,7 @@ import numpy as np
 
 from .errors import CatalogError, bad_character, clip
 from .files import read_text
+from .i18n import QT_TR_NOOP, tr
 from .paths import catalog_path
 
 PRECISIONS = ("bf16", "fp8", "fp4")
@@ -128,7 +129,7 @@ class Catalog:
 
     def __init__(self, chips: tuple[Chip, ...], origin: str = "built-in", positions: tuple[int, ...] | None = None):
         if not chips:
-            raise CatalogError("the chip catalog is empty")
+            raise CatalogError(tr("the chip catalog is empty"))
         self.chips = tuple(chips)
         self.ids = tuple(c.id for c in self.chips)
         self.origin = origin
@@ -158,9 +159,11 @@ class Catalog:
 
     def unknown_chip_message(self, chip_id: str) -> str:
         near = difflib.get_close_matches(str(chip_id), self.ids, n=1, cutoff=0.5)
-        hint = f" Did you mean '{near[0]}'?" if near else ""
-        shown = ", ".join(self.ids[:40]) + (f" and {len(self.ids) - 40:,} more" if len(self.ids) > 40 else "")
-        return f"unknown chip id '{clip(chip_id)}'.{hint} Valid ids: {shown}"
+        hint = tr(" Did you mean '{name}'?").format(name=near[0]) if near else ""
+        shown = ", ".join(self.ids[:40])
+        if len(self.ids) > 40:
+            shown = tr("{ids} and {count} more").format(ids=shown, count=f"{len(self.ids) - 40:,}")
+        return tr("unknown chip id '{id}'.{hint} Valid ids: {ids}").format(id=clip(chip_id), hint=hint, ids=shown)
 
     def only(self, chip_ids) -> "Catalog":
         """The catalog of just ``chip_ids`` (in catalog order; the same object for the same ids), so
@@ -242,7 +245,7 @@ class Catalog:
 
 def _suggest(name: str, options) -> str:
     near = difflib.get_close_matches(name, list(options), n=1, cutoff=0.5) if len(name) < 100 else []
-    return f" Did you mean '{near[0]}'?" if near else ""
+    return tr(" Did you mean '{name}'?").format(name=near[0]) if near else ""
 
 
 def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalog:
@@ -254,22 +257,25 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
     try:
         header = [h.strip() for h in (reader.fieldnames or [])]
     except csv.Error as exc:  # e.g. a cell over the csv module's limit (128 kB), a NUL byte
-        raise CatalogError(f"{origin}, row 1: the header is not readable as CSV ({exc})") from None
+        raise CatalogError(tr("{file}, row 1: the header is not readable as CSV ({problem})").format(
+            file=origin, problem=exc)) from None
     if "id" not in header:
-        raise CatalogError(f"{origin}: the first line must be a header with an 'id' column "
-                           f"(columns: {', '.join(COLUMNS)})")
+        raise CatalogError(tr("{file}: the first line must be a header with an 'id' column (columns: "
+                              "{columns})").format(file=origin, columns=", ".join(COLUMNS)))
     counts = Counter(header)  # (not header.count per column: quadratic in a 200,000-column header)
     duplicated = sorted(c for c, n in counts.items() if n > 1)
     if duplicated:
-        raise CatalogError(f"{origin}: column '{duplicated[0]}' appears twice in the header")
+        raise CatalogError(tr("{file}: column '{column}' appears twice in the header").format(
+            file=origin, column=duplicated[0]))
     for col in header:
         if col not in COLUMNS:
-            raise CatalogError(f"{origin}: unknown column '{clip(col)}'.{_suggest(col, COLUMNS)} "
-                               f"Valid columns: {', '.join(COLUMNS)}")
+            raise CatalogError(tr("{file}: unknown column '{column}'.{hint} Valid columns: {columns}").format(
+                file=origin, column=clip(col), hint=_suggest(col, COLUMNS), columns=", ".join(COLUMNS)))
     if base is None:
         missing = [c for c in COLUMNS if c not in header]
         if missing:
-            raise CatalogError(f"{origin}: missing columns: {', '.join(missing)}")
+            raise CatalogError(tr("{file}: missing columns: {columns}").format(file=origin,
+                                                                              columns=", ".join(missing)))
 
     chips: list[Chip] = []
     seen: set[str] = set()
@@ -280,22 +286,30 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
         except StopIteration:
             break
         except csv.Error as exc:
-            raise CatalogError(f"{origin}, row {reader.line_num}: not readable as CSV ({exc})") from None
+            raise CatalogError(tr("{file}, row {row}: not readable as CSV ({problem})").format(
+                file=origin, row=reader.line_num, problem=exc)) from None
         line = reader.line_num
         row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
         if None in raw:
-            raise CatalogError(f"{origin}, row {line}: more cells than columns in the header")
+            raise CatalogError(tr("{file}, row {row}: more cells than columns in the header").format(
+                file=origin, row=line))
         cid = row.get("id", "")
         if not cid and not any(row.values()):
             continue  # blank line
         if cid.startswith("#"):
             continue  # comment row
-        where = f"{origin}, row {line} (chip '{cid}')"
         if not _ID_RE.match(cid):
-            raise CatalogError(f"{origin}, row {line}, column 'id': '{clip(cid)}' is not a valid chip id "
-                               "(letters, digits, '_', '.', '+', '-'; up to 32 characters)")
+            raise CatalogError(tr("{file}, row {row}, column 'id': '{id}' is not a valid chip id (letters, "
+                                  "digits, '_', '.', '+', '-'; up to 32 characters)").format(
+                                      file=origin, row=line, id=clip(cid)))
+
+        def problem(col: str, text: str) -> CatalogError:
+            """'FILE, row N (chip 'ID'), column 'COL': TEXT'."""
+            return CatalogError(tr("{file}, row {row} (chip '{id}'), column '{column}': {problem}").format(
+                file=origin, row=line, id=cid, column=col, problem=text))
+
         if cid in seen:
-            raise CatalogError(f"{where}, column 'id': chip '{cid}' appears twice")
+            raise problem("id", tr("chip '{id}' appears twice").format(id=cid))
         seen.add(cid)
 
         old = base[cid] if (base is not None and cid in base) else None
@@ -306,7 +320,7 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
                 if old is not None:
                     continue
                 if col in _REQUIRED_FOR_NEW:
-                    raise CatalogError(f"{where}, column '{col}': a value is required for a new chip")
+                    raise problem(col, tr("a value is required for a new chip"))
                 if col in _NUMBER_COLUMNS:
                     values[col] = None if col in _OPTIONAL_NUMBER_COLUMNS else _DEFAULT_FOR_NEW.get(col, 0.0)
                 elif col in _BOOL_COLUMNS:
@@ -318,35 +332,35 @@ def parse_catalog(text: str, origin: str, base: Catalog | None = None) -> Catalo
                 try:
                     number = float(cell.replace(",", "").replace("_", ""))
                 except ValueError:
-                    raise CatalogError(f"{where}, column '{col}': '{cell}' is not a number") from None
+                    raise problem(col, tr("'{value}' is not a number").format(value=cell)) from None
                 lo, hi = _LIMITS[col]
                 if not math.isfinite(number) or not lo <= number <= hi:
-                    raise CatalogError(f"{where}, column '{col}': {cell} is outside the allowed range "
-                                       f"{lo:g} to {hi:g}")
+                    raise problem(col, tr("{value} is outside the allowed range {low} to {high}").format(
+                        value=cell, low=f"{lo:g}", high=f"{hi:g}"))
                 if col == "scale_up_domain" and not number.is_integer():
-                    raise CatalogError(f"{where}, column 'scale_up_domain': {cell} is not a whole number of "
-                                       "accelerators")
+                    raise problem(col, tr("{value} is not a whole number of accelerators").format(value=cell))
                 values[col] = number
             elif col in _BOOL_COLUMNS:
                 low = cell.lower()
                 if low not in ("true", "false", "yes", "no", "1", "0"):
-                    raise CatalogError(f"{where}, column '{col}': '{cell}' is not true or false")
+                    raise problem(col, tr("'{value}' is not true or false").format(value=cell))
                 values[col] = low in ("true", "yes", "1")
             else:
-                problem = bad_character(cell, multiline=col in ("notes", "source", "power_source", "price_source"))
-                if problem:
-                    raise CatalogError(f"{where}, column '{col}': the text holds {problem}")
+                bad = bad_character(cell, multiline=col in ("notes", "source", "power_source", "price_source"))
+                if bad:
+                    raise problem(col, tr("the text holds {problem}").format(problem=bad))
                 if col == "as_of" and not _AS_OF_RE.match(cell):
-                    raise CatalogError(f"{where}, column 'as_of': '{cell}' is not a date like 2026-11")
+                    raise problem(col, tr("'{value}' is not a date like 2026-11").format(value=cell))
                 values[col] = cell
         chip = replace(old, **values) if old is not None else Chip(id=cid, **values)
         if chip.system_w_per_accel < chip.tdp_w:
-            raise CatalogError(f"{where}, column 'system_w_per_accel': {chip.system_w_per_accel:g} W is "
-                               f"below the chip's TDP ({chip.tdp_w:g} W); it is the whole system's power "
-                               "divided by its accelerators")
+            raise problem("system_w_per_accel", tr("{system} W is below the chip's TDP ({tdp} W); it is the whole "
+                                                   "system's power divided by its accelerators").format(
+                                                       system=f"{chip.system_w_per_accel:g}",
+                                                       tdp=f"{chip.tdp_w:g}"))
         chips.append(chip)
     if not chips:
-        raise CatalogError(f"{origin}: no chips found")
+        raise CatalogError(tr("{file}: no chips found").format(file=origin))
     return Catalog(tuple(chips), origin=origin)
 
 
@@ -354,7 +368,7 @@ MAX_CATALOG_BYTES = 5_000_000  # a catalog is a few kB
 
 
 def _read_text(path: Path) -> str:
-    return read_text(path, "catalog file", MAX_CATALOG_BYTES, CatalogError, "UTF-8 CSV")
+    return read_text(path, QT_TR_NOOP("catalog file"), MAX_CATALOG_BYTES, CatalogError, QT_TR_NOOP("UTF-8 CSV"))
 
 
 @lru_cache(maxsize=1)

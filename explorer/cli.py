@@ -17,9 +17,10 @@ from . import __version__
 from .catalog import load_catalog
 from .errors import ExplorerError, OutputError
 from .files import shown_path
-from .formatting import compact
+from .formatting import money
+from .i18n import QT_TR_NOOP, tr
 from .kpis import KPIS, SUMMARY_TABLE, value_of
-from .tables import write_csv, write_xlsx
+from .tables import text_width, write_csv, write_xlsx
 from .model import evaluate
 from .presets import list_presets, resolve_scenario
 
@@ -38,45 +39,64 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}\n{self.format_usage().strip()}")
 
 
+def _help(text: str) -> str:
+    """A help text for argparse: translated, with a '%' of the translation kept literal (argparse
+    formats help texts with %)."""
+    shown = tr(text)
+    return shown if shown == text else shown.replace("%", "%%")
+
+
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="a scenario file (.json) or a preset name")
-    p.add_argument("--catalog", metavar="CSV", help="a chip catalog file that adds or overrides chips")
+    p.add_argument("file", metavar="FILE", help=_help(QT_TR_NOOP("a scenario file (.json) or a preset name")))
+    p.add_argument("--catalog", metavar="CSV",
+                   help=_help(QT_TR_NOOP("a chip catalog file that adds or overrides chips")))
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = _Parser(
         prog=PROG,
-        description="Compute Scenario Explorer: capacity, power and cost of an AI compute fleet. "
-                    f"Run '{PROG}' with no arguments (or with a scenario FILE) to open the window.",
-        epilog=f"Examples: {PROG} summary openai-aws-deal --json | {PROG} export my.json --xlsx out.xlsx | "
-           f"{PROG} fit openai-aws-deal --budget 38e9 --solve gpu_count --json")
+        description=tr("Compute Scenario Explorer: capacity, power and cost of an AI compute fleet. "
+                       "Run '{prog}' with no arguments (or with a scenario FILE) to open the window.").format(
+                           prog=PROG),
+        epilog=tr("Examples: {example1} | {example2} | {example3}").format(
+            example1=f"{PROG} summary openai-aws-deal --json", example2=f"{PROG} export my.json --xlsx out.xlsx",
+            example3=f"{PROG} fit openai-aws-deal --budget 38e9 --solve gpu_count --json"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("summary", help="print a scenario's key figures")
+    p = sub.add_parser("summary", help=_help(QT_TR_NOOP("print a scenario's key figures")))
     _add_common(p)
-    p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    p.add_argument("--json", action="store_true", help=_help(QT_TR_NOOP("print one JSON object instead of a table")))
     p.set_defaults(handler=cmd_summary)
 
-    p = sub.add_parser("export", help="write the monthly projection and the assumptions (CSV or Excel)")
+    p = sub.add_parser("export", help=_help(QT_TR_NOOP("write the monthly projection and the assumptions "
+                                                       "(CSV or Excel)")))
     _add_common(p)
     dest = p.add_mutually_exclusive_group(required=True)
-    dest.add_argument("--csv", metavar="OUT", help="CSV file; the assumptions go to OUT-assumptions.csv")
-    dest.add_argument("--xlsx", metavar="OUT", help="Excel workbook (Monthly, Summary, Assumptions, Chips)")
+    dest.add_argument("--csv", metavar="OUT",
+                      help=_help(QT_TR_NOOP("CSV file; the assumptions go to OUT-assumptions.csv")))
+    dest.add_argument("--xlsx", metavar="OUT",
+                      help=_help(QT_TR_NOOP("Excel workbook (Monthly, Yearly, Summary, Assumptions, Chips)")))
+    p.add_argument("--fiscal-years", action="store_true",
+                   help=_help(QT_TR_NOOP("group the workbook's Yearly sheet by Japanese fiscal year (April to "
+                                         "March) instead of calendar year (Excel only: the CSV files have no "
+                                         "yearly table)")))
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("fit", help="solve for the GPU count or price level whose total cost matches a budget")
+    p = sub.add_parser("fit", help=_help(QT_TR_NOOP("solve for the GPU count or price level whose total cost "
+                                                    "matches a budget")))
     _add_common(p)
-    p.add_argument("--budget", metavar="USD", type=_usd, help="the budget (default: the scenario's contract value)")
+    p.add_argument("--budget", metavar="USD", type=_usd,
+                   help=_help(QT_TR_NOOP("the budget (default: the scenario's contract value)")))
     p.add_argument("--solve", choices=("gpu_count", "facility_power_mw", "price"), default="gpu_count",
-                   help="what to solve for: the GPU count, the provisioned facility power, or the price level "
-                        "(default gpu_count)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--out", metavar="FILE", help="also save the fitted scenario to FILE (.json)")
+                   help=_help(QT_TR_NOOP("what to solve for: the GPU count, the provisioned facility power, or "
+                                         "the price level (default gpu_count)")))
+    p.add_argument("--json", action="store_true", help=_help(QT_TR_NOOP("print one JSON object")))
+    p.add_argument("--out", metavar="FILE", help=_help(QT_TR_NOOP("also save the fitted scenario to FILE (.json)")))
     p.set_defaults(handler=cmd_fit)
 
-    p = sub.add_parser("presets", help="list the shipped preset scenarios")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p = sub.add_parser("presets", help=_help(QT_TR_NOOP("list the shipped preset scenarios")))
+    p.add_argument("--json", action="store_true", help=_help(QT_TR_NOOP("print a JSON list")))
     p.set_defaults(handler=cmd_presets)
     return parser, sub
 
@@ -95,7 +115,8 @@ def _usd(text: str) -> float:
     try:
         value = float(t) * mult
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in USD (e.g. 38e9 or 38B)") from None
+        raise argparse.ArgumentTypeError(tr("'{text}' is not an amount in USD (e.g. 38e9 or 38B)").format(
+            text=text)) from None
     return value
 
 
@@ -105,22 +126,36 @@ def _load(args):
     return catalog, scenario
 
 
+_PRICING = {"rent": QT_TR_NOOP("rent"), "own": QT_TR_NOOP("own")}  # the 'pricing' value, as the summary says it
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` columns of a terminal (a wide character takes two)."""
+    return text + " " * max(width - text_width(text), 0)
+
+
 def summary_table(scenario, summary: dict) -> str:
     """The summary as a readable table: every KPI of the catalogue's summary table with its unit."""
-    lines = [scenario.name, "=" * min(len(scenario.name), 78)]
-    width = max(len(KPIS[key].label) for key in SUMMARY_TABLE) + 2
+    name = tr(scenario.name)  # (a preset's name in the current language; a name of one's own as it is)
+    lines = [name, "=" * min(text_width(name), 78)]
+    width = max(text_width(tr(KPIS[key].label)) for key in SUMMARY_TABLE) + 2
     for key in SUMMARY_TABLE:
         k = KPIS[key]
         value = value_of(summary, key)
         if value is None and key in ("revenue_usd", "gross_margin_usd", "breakeven_utilization"):
             continue  # only with a price
-        label = ("  " + k.label) if "." in key else k.label
+        label = ("  " + tr(k.label)) if "." in key else tr(k.label)
         text = k.format(value, 4)
         if k.kind == "count" and value is not None:
-            text = f"{value:,.0f} {k.unit}".strip()
-        lines.append(f"{label:<{width}}  {text}")
-    lines.append(f"{'Start':<{width}}  {summary['start']} ({scenario.pricing}"
-                 f"{', energy passed through' if scenario.pricing == 'rent' and scenario.energy_passthrough else ''})")
+            unit = tr(k.unit) if k.unit else ""
+            text = f"{value:,.0f} {unit}".strip()
+        lines.append(f"{_padded(label, width)}  {text}")
+    pricing = tr(_PRICING[scenario.pricing])
+    if scenario.pricing == "rent" and scenario.energy_passthrough:
+        start = tr("{start} ({pricing}, energy passed through)").format(start=summary["start"], pricing=pricing)
+    else:
+        start = tr("{start} ({pricing})").format(start=summary["start"], pricing=pricing)
+    lines.append(_padded(tr("Start"), width) + "  " + start)
     return "\n".join(lines)
 
 
@@ -146,25 +181,31 @@ def cmd_fit(args, out) -> int:
     catalog, scenario = _load(args)
     budget = args.budget if args.budget is not None else scenario.contract_value_usd
     if budget <= 0 and args.budget is None:
-        raise UsageError("the scenario has no contract value to fit to; give a budget with --budget USD")
+        raise UsageError(tr("the scenario has no contract value to fit to; give a budget with --budget USD"))
     result = fit_to_budget(scenario, budget, args.solve, catalog)
     if args.out is not None and not args.out.strip():
-        raise OutputError("no output file given (--out)")
+        raise OutputError(tr("no output file given (--out)"))
     if args.out:
-        save_scenario(result.scenario.replace(name=f"{scenario.name} (fitted to USD {compact(budget)})"), args.out)
+        fitted_name = tr("{name} (fitted to {budget})").format(name=scenario.name, budget=money(budget))
+        save_scenario(result.scenario.replace(name=fitted_name), args.out)
     if args.json:
         out.write(json.dumps(result.as_dict(), indent=2, allow_nan=False) + "\n")
     else:
-        what = {"gpu_count": "GPU count", "facility_power_mw": "Provisioned facility power",
-                "price": "Price level"}[result.solved_for]
-        value = {"gpu_count": f"{result.value:,.0f} accelerators",
-                 "facility_power_mw": f"{result.value:,.4g} MW",
-                 "price": f"{result.value:,.4g} {result.unit} (chip price scale "
-                          f"{result.changes.get('chip_price_scale', 0):.4g})"}[result.solved_for]
-        out.write(f"{scenario.name}\nBudget: USD {compact(budget, 4)}\n{what} that meets it: {value}\n"
-                  f"Total cost with it: USD {compact(result.cost_total_usd, 4)}\n")
+        if result.solved_for == "gpu_count":
+            answer = tr("GPU count that meets it: {value}").format(
+                value=tr("{count} accelerators").format(count=f"{result.value:,.0f}"))
+        elif result.solved_for == "facility_power_mw":
+            answer = tr("Provisioned facility power that meets it: {value}").format(value=f"{result.value:,.4g} MW")
+        else:
+            answer = tr("Price level that meets it: {value}").format(
+                value=tr("{price} (chip price scale {scale})").format(
+                    price=result.price_text(), scale=f"{result.changes.get('chip_price_scale', 0):.4g}"))
+        out.write(tr(scenario.name) + "\n"
+                  + tr("Budget: {budget}").format(budget=money(budget, 4)) + "\n"
+                  + answer + "\n"
+                  + tr("Total cost with it: {cost}").format(cost=money(result.cost_total_usd, 4)) + "\n")
         if args.out:
-            out.write(f"wrote {args.out}\n")
+            out.write(wrote(args.out) + "\n")
     return 0
 
 
@@ -174,10 +215,15 @@ def cmd_export(args, out) -> int:
     if args.csv is not None:
         written = write_csv(projection, scenario, args.csv)
     else:
-        written = write_xlsx(projection, scenario, args.xlsx)
+        written = write_xlsx(projection, scenario, args.xlsx, fiscal_years=args.fiscal_years)
     for path in written:
-        out.write(f"wrote {path}\n")
+        out.write(wrote(path) + "\n")
     return 0
+
+
+def wrote(path) -> str:
+    """'wrote PATH', the line a command prints for each file it wrote."""
+    return tr("wrote {path}").format(path=path)
 
 
 def cmd_presets(args, out) -> int:
@@ -188,7 +234,8 @@ def cmd_presets(args, out) -> int:
     else:
         width = max(len(key) for key, _ in presets)
         for key, s in presets:
-            out.write(f"{key:<{width}}  {s.name}\n")
+            title = tr(s.name)
+            out.write(f"{key:<{width}}  {title}\n")
     return 0
 
 
@@ -197,7 +244,7 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=
     does output that cannot be written (a full disk, a closed pipe), without a traceback."""
     err = err or sys.stderr or _Null()
     if out is None and sys.stdout is None:  # started with standard output closed ('>&-')
-        _say(err, f"{PROG}: error: the standard output is closed; nothing was done\n")
+        _say(err, error_line(tr("the standard output is closed; nothing was done")))
         return EXIT_BAD_INPUT
     out = out or sys.stdout
     parser = parser or build_parser()[0]
@@ -212,20 +259,26 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=
         out.flush()
         return code
     except ExplorerError as exc:
-        _say(err, f"{PROG}: error: {exc}\n")
+        _say(err, error_line(str(exc)))
         usage = _usage_of(parser, args)
         if usage and not isinstance(exc, UsageError):  # (argparse's errors carry their usage already)
             _say(err, usage.strip() + "\n")
         return EXIT_BAD_INPUT
     except OSError as exc:  # a file system failure outside our checks, or standard output failed
         if exc.filename is not None:
-            _say(err, f"{PROG}: error: {shown_path(exc.filename)}: {exc.strerror or exc}\n")
+            _say(err, error_line(f"{shown_path(exc.filename)}: {exc.strerror or exc}"))
         else:
-            what = ("was closed before everything was written" if isinstance(exc, BrokenPipeError)
-                    else f"cannot be written: {exc.strerror or exc}")
-            _say(err, f"{PROG}: error: the standard output {what}\n")
+            _say(err, error_line(tr("the standard output was closed before everything was written")
+                                 if isinstance(exc, BrokenPipeError) else
+                                 tr("the standard output cannot be written: {reason}").format(
+                                     reason=exc.strerror or exc)))
             _silence(out)
         return EXIT_BAD_INPUT
+
+
+def error_line(message: str) -> str:
+    """'scenario-explorer: error: MESSAGE' and a line break, as the command line reports a failure."""
+    return tr("{program}: error: {message}").format(program=PROG, message=message) + "\n"
 
 
 class _Null:

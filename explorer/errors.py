@@ -1,5 +1,7 @@
 """Errors the user can cause and fix: each message names the problem (file, key, value, allowed range)."""
 
+from .i18n import tr
+
 
 class ExplorerError(ValueError):
     """Base class for every error caused by input. The message names the file's keys (it is read by
@@ -36,7 +38,7 @@ def clip(text: str, limit: int = 60) -> str:
     text = str(text)
     if len(text) <= limit:
         return text
-    suffix = f"… ({len(text):,} characters)"
+    suffix = tr("… ({count} characters)").format(count=f"{len(text):,}")
     return text[:max(limit - len(suffix), 1)] + suffix
 
 
@@ -47,9 +49,16 @@ def bad_character(text: str, multiline: bool = False) -> str | None:
     for ch in text:
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
-            return f"a character that cannot be saved (U+{code:04X}, half of a pair)"
+            return tr("a character that cannot be saved (U+{code}, half of a pair)").format(code=f"{code:04X}")
         if code < 0x20 or 0x7F <= code < 0xA0:
             if multiline and ch in "\t\n\r":
                 continue
-            return f"a control character (U+{code:04X})"
+            return tr("a control character (U+{code})").format(code=f"{code:04X}")
     return None
+
+
+def in_sentence(label: str) -> str:
+    """A label (an assumption's, a KPI's) inside a running sentence: lower-cased in English ('the
+    power draw when busy'), as translated otherwise (a translation keeps its own case: 'GPU数')."""
+    shown = tr(label)
+    return label.lower() if shown == label else shown

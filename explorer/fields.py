@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .errors import ScenarioError, bad_character
+from .i18n import tr
 from .months import is_month
 from .serving import model_ids
 
@@ -48,25 +49,25 @@ class FieldSpec:
         from .months import month_index, month_label
 
         if value is None:
-            return "not set"
+            return tr("not set")
         if self.kind == "month":
             return month_label(month_index(value))
         if self.is_share:
             return f"{trimmed(value * 100, 3)}%"
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            unit = self.unit if self.unit and len(self.unit) <= 12 else ""
+            unit = tr(self.unit) if self.unit and len(self.unit) <= 12 else ""
             return trimmed(value, 4) + (f" {unit}" if unit else "")
         return str(value)
 
     def range_text(self) -> str:
         if self.kind == "choice":
-            return " or ".join(f"'{c}'" for c in self.choices)
+            return tr(" or ", "between the choices of a value").join(f"'{c}'" for c in self.choices)
         if self.kind == "month":
-            return "a month written YYYY-MM"
+            return tr("a month written YYYY-MM")
         if self.kind == "bool":
-            return "true or false"
+            return tr("true or false")
         if self.lo is not None and self.hi is not None:
-            return f"{_fmt(self.lo)} to {_fmt(self.hi)}"
+            return tr("{low} to {high}").format(low=_fmt(self.lo), high=_fmt(self.hi))
         return ""
 
 
@@ -304,8 +305,8 @@ _FIELD_LIST = (
                      "GPU-hour or the hardware price add about 2%.",
               estimate=True,
               help="Share added to the accelerator and CPU capacity cost for services bought with it. "
-                   "The cluster network is in the GPU-hour price when renting, and in 'Cluster network and "
-                   "storage' when owning: it is not counted here.",
+                   "The cluster network is in the GPU-hour price when renting, and in 'Network and storage "
+                   "(owned)' when owning: it is not counted here.",
               spread=(0.4, 2.0),
               spread_source='Estimate: 2% to 10% of capacity cost.'),
     FieldSpec("cpu_usd_per_vcpu_hour", "float", 0.02, "CPU rent (ex power)", "Prices", "USD per vCPU-hour",
@@ -420,8 +421,8 @@ MAX_CHIPS_IN_A_MAP = 64
 # ---------------------------------------------------------------------------------------- checks
 
 def type_name(value) -> str:
-    return {bool: "true/false", str: "text", dict: "an object", list: "a list", type(None): "null"}.get(
-        type(value), type(value).__name__)
+    return {bool: tr("true/false"), str: tr("text"), dict: tr("an object"), list: tr("a list"),
+            type(None): "null"}.get(type(value), type(value).__name__)
 
 
 def show(value) -> str:
@@ -436,18 +437,20 @@ def show(value) -> str:
 def check_number(spec: FieldSpec, value, key: str | None = None) -> float:
     key = key or spec.name
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ScenarioError(f"'{key}' must be a number ({spec.range_text()}), got {show(value)} "
-                            f"({type_name(value)})")
+        raise ScenarioError(tr("'{key}' must be a number ({allowed}), got {value} ({type})").format(
+            key=key, allowed=spec.range_text(), value=show(value), type=type_name(value)))
     try:
         number = float(value)
     except OverflowError:  # an integer too large for a float
         number = math.inf
     if not math.isfinite(number) or not (spec.lo <= number <= spec.hi):
-        unit = f" {spec.unit}" if spec.unit and len(spec.unit) < 20 else ""
+        unit = f" {tr(spec.unit)}" if spec.unit and len(spec.unit) < 20 else ""
         shown = spec.shown(number) if math.isfinite(number) else show(value)
-        raise ScenarioError(f"'{key}' = {show(value)} is out of range: allowed {spec.range_text()}{unit}",
-                            user=f"{spec.label}: {shown} is outside what is allowed, {spec.shown(spec.lo)} "
-                                 f"to {spec.shown(spec.hi)}")
+        raise ScenarioError(tr("'{key}' = {value} is out of range: allowed {allowed}{unit}").format(
+                                key=key, value=show(value), allowed=spec.range_text(), unit=unit),
+                            user=tr("{label}: {value} is outside what is allowed, {low} to {high}").format(
+                                label=tr(spec.label), value=shown, low=spec.shown(spec.lo),
+                                high=spec.shown(spec.hi)))
     return number + 0.0  # never -0.0
 
 
@@ -458,7 +461,8 @@ def check_value(spec: FieldSpec, value):
     if kind == "int":
         number = check_number(spec, value)
         if not number.is_integer():
-            raise ScenarioError(f"'{spec.name}' must be a whole number ({spec.range_text()}), got {show(value)}")
+            raise ScenarioError(tr("'{key}' must be a whole number ({allowed}), got {value}").format(
+                key=spec.name, allowed=spec.range_text(), value=show(value)))
         return int(number)
     if kind == "float":
         return check_number(spec, value)
@@ -466,65 +470,77 @@ def check_value(spec: FieldSpec, value):
         return None if value is None else check_number(spec, value)
     if kind == "text":
         if not isinstance(value, str):
-            raise ScenarioError(f"'{spec.name}' must be text, got {show(value)} ({type_name(value)})")
+            raise ScenarioError(tr("'{key}' must be text, got {value} ({type})").format(
+                key=spec.name, value=show(value), type=type_name(value)))
         if len(value) > TEXT_LIMITS[spec.name]:
-            raise ScenarioError(f"'{spec.name}' is too long: {len(value):,} characters, allowed up to "
-                                f"{TEXT_LIMITS[spec.name]:,}")
+            raise ScenarioError(tr("'{key}' is too long: {count} characters, allowed up to {limit}").format(
+                key=spec.name, count=f"{len(value):,}", limit=f"{TEXT_LIMITS[spec.name]:,}"))
         problem = bad_character(value, multiline=spec.name != "name")
         if problem:
-            raise ScenarioError(f"'{spec.name}' holds {problem}; remove it",
-                                user=f"{spec.label} holds {problem}; remove it")
+            raise ScenarioError(tr("'{key}' holds {problem}; remove it").format(key=spec.name, problem=problem),
+                                user=tr("{label} holds {problem}; remove it").format(label=tr(spec.label),
+                                                                                     problem=problem))
         return value
     if kind == "month":
         if not is_month(value):
-            raise ScenarioError(f"'{spec.name}' must be a month written YYYY-MM between 2000-01 and "
-                                f"2100-12, got {show(value)}")
+            raise ScenarioError(tr("'{key}' must be a month written YYYY-MM between 2000-01 and 2100-12, "
+                                   "got {value}").format(key=spec.name, value=show(value)))
         return value
     if kind == "choice":
         if value not in spec.choices:
-            raise ScenarioError(f"'{spec.name}' must be {spec.range_text()}, got {show(value)}")
+            raise ScenarioError(tr("'{key}' must be {choices}, got {value}").format(
+                key=spec.name, choices=spec.range_text(), value=show(value)))
         return value
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ScenarioError(f"'{spec.name}' must be true or false, got {show(value)} ({type_name(value)})")
+            raise ScenarioError(tr("'{key}' must be true or false, got {value} ({type})").format(
+                key=spec.name, value=show(value), type=type_name(value)))
         return value
     if kind in ("mix", "price_map"):
         return _check_chip_map(spec, value)
     if kind == "chips":
         if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)) or \
                 not all(isinstance(c, str) and c for c in value):
-            raise ScenarioError(f"'{spec.name}' must be a list of chip ids, got {show(value)}")
+            raise ScenarioError(tr("'{key}' must be a list of chip ids, got {value}").format(
+                key=spec.name, value=show(value)))
         if len(value) > MAX_CHIPS_IN_A_MAP:
-            raise ScenarioError(f"'{spec.name}' has {len(value)} chips; at most {MAX_CHIPS_IN_A_MAP} are allowed")
+            raise ScenarioError(_too_many_chips(spec.name, len(value)))
         return tuple(dict.fromkeys(value))  # in order, once each
     raise AssertionError(kind)
 
 
+def _too_many_chips(key: str, count: int) -> str:
+    return tr("'{key}' has {count} chips; at most {limit} are allowed").format(key=key, count=count,
+                                                                              limit=MAX_CHIPS_IN_A_MAP)
+
+
 def _check_chip_map(spec: FieldSpec, value) -> Mapping[str, float]:
     if not isinstance(value, Mapping):
-        raise ScenarioError(f"'{spec.name}' must be an object of chip id to number, got {show(value)} "
-                            f"({type_name(value)})")
+        raise ScenarioError(tr("'{key}' must be an object of chip id to number, got {value} ({type})").format(
+            key=spec.name, value=show(value), type=type_name(value)))
     if len(value) > MAX_CHIPS_IN_A_MAP:
-        raise ScenarioError(f"'{spec.name}' has {len(value)} chips; at most {MAX_CHIPS_IN_A_MAP} are allowed")
+        raise ScenarioError(_too_many_chips(spec.name, len(value)))
     out = {}
     for chip, share in value.items():
         if not isinstance(chip, str) or not chip:
-            raise ScenarioError(f"'{spec.name}' has a key that is not a chip id: {show(chip)}")
+            raise ScenarioError(tr("'{key}' has a key that is not a chip id: {value}").format(
+                key=spec.name, value=show(chip)))
         if spec.kind == "mix":
             try:
                 number = float(share) if not isinstance(share, bool) and isinstance(share, (int, float)) else None
             except OverflowError:
                 number = math.inf
             if number is None or not math.isfinite(number) or not 0 <= number <= 1e6:
-                raise ScenarioError(f"'{spec.name}.{chip}' must be a share from 0 to 1,000,000 (shares are "
-                                    f"normalised to sum to 1), got {show(share)}")
+                raise ScenarioError(tr("'{key}' must be a share from 0 to 1,000,000 (shares are normalised "
+                                       "to sum to 1), got {value}").format(key=f"{spec.name}.{chip}",
+                                                                           value=show(share)))
             out[chip] = number + 0.0
         else:
             out[chip] = check_number(spec, share, key=f"{spec.name}.{chip}")
     if spec.kind == "mix":
         total = sum(out.values())
         if not out or total <= 0:
-            raise ScenarioError(f"'{spec.name}' needs at least one chip with a share above 0, got "
-                                f"{show(dict(value))}")
+            raise ScenarioError(tr("'{key}' needs at least one chip with a share above 0, got {value}").format(
+                key=spec.name, value=show(dict(value))))
         out = {chip: share / total + 0.0 for chip, share in out.items()}
     return MappingProxyType(out)

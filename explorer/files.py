@@ -13,41 +13,48 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import ExplorerError, OutputError
+from .i18n import tr
 
 
 def read_text(path: str | os.PathLike, what: str, limit: int, error: type[ExplorerError],
               hint: str = "UTF-8 text") -> str:
     """A small UTF-8 text file's contents. Every problem raises ``error`` with a message that names
     the file: missing, a folder, a device or pipe (never opened: reading one could block forever),
-    unreadable, a symlink loop, too large (over ``limit`` bytes), not UTF-8 text."""
+    unreadable, a symlink loop, too large (over ``limit`` bytes), not UTF-8 text. ``what`` and
+    ``hint`` are English marked with QT_TR_NOOP where written (they are translated here)."""
     path = Path(path)
     shown = shown_path(path)
+    what, hint = tr(what), tr(hint)
     try:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
-            raise error(f"{shown}: is a folder, not a {what}")
+            raise error(tr("{path}: is a folder, not a {what}").format(path=shown, what=what))
         if not stat.S_ISREG(st.st_mode):
-            raise error(f"{shown}: is not a regular file (a device or a pipe), not a {what}")
+            raise error(tr("{path}: is not a regular file (a device or a pipe), not a {what}").format(
+                path=shown, what=what))
         if st.st_size > limit:
-            raise error(f"{path.name}: too large for a {what} ({st.st_size:,} bytes; at most {limit:,})")
+            raise error(tr("{name}: too large for a {what} ({size} bytes; at most {limit})").format(
+                name=path.name, what=what, size=f"{st.st_size:,}", limit=f"{limit:,}"))
         with open(path, "rb") as fh:
             raw = fh.read(limit + 1)  # the size may have changed since stat()
         if len(raw) > limit:
-            raise error(f"{path.name}: too large for a {what} (over {limit:,} bytes)")
+            raise error(tr("{name}: too large for a {what} (over {limit} bytes)").format(
+                name=path.name, what=what, limit=f"{limit:,}"))
     except FileNotFoundError:
-        raise error(f"{shown}: no such file") from None
+        raise error(tr("{path}: no such file").format(path=shown)) from None
     except PermissionError:
-        raise error(f"{shown}: permission denied") from None
+        raise error(tr("{path}: permission denied").format(path=shown)) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise error(f"{shown}: a symbolic link that loops") from None
-        raise error(f"{shown}: cannot be read ({_reason(exc)})") from None
+            raise error(tr("{path}: a symbolic link that loops").format(path=shown)) from None
+        raise error(tr("{path}: cannot be read ({reason})").format(path=shown, reason=_reason(exc))) from None
     except MemoryError:
-        raise error(f"{path.name}: too large to read") from None
+        raise error(tr("{name}: too large to read").format(name=path.name)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise error(f"{path.name}: not a text file (a {what} is {hint})") from None
+        raise error(tr("{name}: not a text file (a {what} is {hint})").format(name=path.name, what=what,
+                                                                               hint=hint)) from None
 
 
 def slug(name: str) -> str:
@@ -69,12 +76,17 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def cannot_write(shown: str, reason: str) -> str:
+    """'cannot write PATH: REASON' (the reason as the system gives it)."""
+    return tr("cannot write {path}: {reason}").format(path=shown, reason=reason)
+
+
 def check_writable_target(path: str | os.PathLike) -> Path:
     """The real file a write to ``path`` should replace (a symlink is followed), or an OutputError if
     it is empty, a folder, a device or pipe, read-only, a symlink loop, or in a folder that does not
     exist."""
     if not str(path).strip():
-        raise OutputError("no output file given")
+        raise OutputError(tr("no output file given"))
     path = Path(path)
     shown = shown_path(path)
     try:
@@ -82,22 +94,25 @@ def check_writable_target(path: str | os.PathLike) -> Path:
             try:
                 path = path.resolve(strict=False)
             except RuntimeError:  # Python < 3.13 reports a loop this way
-                raise OutputError(f"cannot write {shown}: it is a symbolic link that loops") from None
+                raise OutputError(tr("cannot write {path}: it is a symbolic link that loops").format(
+                    path=shown)) from None
         st = path.stat() if path.exists() else None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise OutputError(f"cannot write {shown}: it is a symbolic link that loops") from None
-        raise OutputError(f"cannot write {shown}: {_reason(exc)}") from None
+            raise OutputError(tr("cannot write {path}: it is a symbolic link that loops").format(
+                path=shown)) from None
+        raise OutputError(cannot_write(shown, _reason(exc))) from None
     if path.is_dir():
-        raise OutputError(f"cannot write {shown}: it is a folder")
+        raise OutputError(tr("cannot write {path}: it is a folder").format(path=shown))
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise OutputError(f"cannot write {shown}: it is not a regular file")
+        raise OutputError(tr("cannot write {path}: it is not a regular file").format(path=shown))
     if st is not None and (not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
-        raise OutputError(f"cannot write {shown}: the file is read-only (make it writable, or choose "
-                          "another name)")
+        raise OutputError(tr("cannot write {path}: the file is read-only (make it writable, or choose "
+                             "another name)").format(path=shown))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
-        raise OutputError(f"cannot write {shown}: the folder {shown_path(folder)} does not exist")
+        raise OutputError(tr("cannot write {path}: the folder {folder} does not exist").format(
+            path=shown, folder=shown_path(folder)))
     return path
 
 
@@ -164,13 +179,14 @@ def _new_temporary(path: Path) -> Path:
         except FileExistsError:
             continue
         except PermissionError:
-            raise OutputError(f"cannot write {shown_path(path)}: no permission to write in "
-                              f"{shown_path(folder)}") from None
+            raise OutputError(tr("cannot write {path}: no permission to write in {folder}").format(
+                path=shown_path(path), folder=shown_path(folder))) from None
         except OSError as exc:
-            raise OutputError(f"cannot write {shown_path(path)}: {_reason(exc)}") from None
+            raise OutputError(cannot_write(shown_path(path), _reason(exc))) from None
         os.close(fd)
         return tmp
-    raise OutputError(f"cannot write {shown_path(path)}: no free temporary name in {shown_path(folder)}")
+    raise OutputError(tr("cannot write {path}: no free temporary name in {folder}").format(
+        path=shown_path(path), folder=shown_path(folder)))
 
 
 def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
@@ -195,12 +211,12 @@ def atomic_write_all(items: Sequence[tuple[str | os.PathLike, Callable[[Path], N
                 if target.exists():  # keep the mode of the file it replaces
                     os.chmod(tmp, target.stat().st_mode & 0o7777)
             except OSError as exc:
-                raise OutputError(f"cannot write {shown_path(target)}: {_reason(exc)}") from None
+                raise OutputError(cannot_write(shown_path(target), _reason(exc))) from None
         if len(targets) == 1:
             try:
                 os.replace(temps[0], targets[0])  # one file: the rename itself is atomic
             except OSError as exc:
-                raise OutputError(f"cannot write {shown_path(targets[0])}: {_reason(exc)}") from None
+                raise OutputError(cannot_write(shown_path(targets[0]), _reason(exc))) from None
         else:
             _replace_all(targets, temps)
     finally:
@@ -244,8 +260,8 @@ def _replace_all(targets: list[Path], temps: list[Path]) -> None:
     except OSError as exc:
         failed = next((t for t in targets if t not in done), targets[-1])
         undo()
-        raise OutputError(f"cannot write {shown_path(failed)}: {_reason(exc)} (none of the "
-                          f"{len(targets)} files was changed)") from None
+        raise OutputError(tr("cannot write {path}: {reason} (none of the {count} files was changed)").format(
+            path=shown_path(failed), reason=_reason(exc), count=len(targets))) from None
     for _, old in aside:
         try:
             old.unlink()
@@ -266,8 +282,8 @@ def text_bytes(text: str, path: str | os.PathLike = "") -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = text[exc.start:exc.end]
-        raise OutputError(f"cannot write {shown_path(path)}: the text holds a character that cannot be "
-                          f"saved (U+{ord(bad[0]):04X})") from None
+        raise OutputError(tr("cannot write {path}: the text holds a character that cannot be saved "
+                             "(U+{code})").format(path=shown_path(path), code=f"{ord(bad[0]):04X}")) from None
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

@@ -6,6 +6,7 @@ here (a KPI's formatting is chosen by its kind in explorer.kpis).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
 MINUS = "−"  # a true minus sign in changes (the figures themselves keep '-')
@@ -240,3 +241,123 @@ def ja_signed(value: float, unit: str = "", digits: int = 1) -> str:
 def exchange_rate_note(jpy_per_usd: float, as_of: str) -> str:
     """The rate every yen figure states once: '1ドル=152円（2025-11-04）'."""
     return f"1ドル={trimmed(jpy_per_usd, 5)}円（{as_of}）"
+
+
+# ------------------------------------------------------------------------------ the currency shown
+# Figures are computed in USD (every source quotes USD); the window and the exports may show them
+# in yen at an exchange rate that is a stated, dated assumption. Japanese press converted the
+# USD 38B deal at four different unstated rates; every yen figure here says its rate once.
+
+DEFAULT_JPY_PER_USD = 153.67
+DEFAULT_RATE_DATE = "2025-11-04"
+DEFAULT_RATE_SOURCE = ("New York close on 4 November 2025, the day after the OpenAI–AWS announcement: "
+                       "1ドル=153円67銭前後 (MINKABU PRESS, 2025-11-05, "
+                       "https://news.livedoor.com/topics/detail/29921653/)")
+CURRENCIES = ("USD", "JPY")
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str = "USD"  # what figures are shown in: "USD" or "JPY"
+    jpy_per_usd: float = DEFAULT_JPY_PER_USD
+    as_of: str = DEFAULT_RATE_DATE
+    source: str = DEFAULT_RATE_SOURCE
+    millions_in_tables: bool = False  # tables in 百万円 (or USD million), as disclosures write them
+
+    def __post_init__(self):
+        if self.code not in CURRENCIES:
+            raise ValueError(f"currency must be one of {', '.join(CURRENCIES)}, not {self.code!r}")
+        if not (math.isfinite(self.jpy_per_usd) and 1 <= self.jpy_per_usd <= 10_000):
+            raise ValueError(f"an exchange rate of {self.jpy_per_usd!r} yen per dollar is outside 1 to 10,000")
+
+    @property
+    def is_yen(self) -> bool:
+        return self.code == "JPY"
+
+    @property
+    def factor(self) -> float:
+        """Units of the shown currency per USD."""
+        return self.jpy_per_usd if self.is_yen else 1.0
+
+    def rate_note(self) -> str:
+        """What a figure set in yen says once: '1ドル=153.67円（2025-11-04）' ('' in USD)."""
+        if not self.is_yen:
+            return ""
+        if _ja():
+            return exchange_rate_note(self.jpy_per_usd, self.as_of)
+        return f"USD 1 = JPY {trimmed(self.jpy_per_usd, 5)} ({self.as_of})"
+
+
+_currency = Currency()
+
+
+def currency() -> Currency:
+    return _currency
+
+
+def set_currency(value: Currency) -> None:
+    global _currency
+    _currency = value
+
+
+def _ja() -> bool:
+    from .i18n import is_japanese
+
+    return is_japanese()
+
+
+def money(amount_usd: float, digits: int = 3) -> str:
+    """An amount in the shown currency and the language's style: 'USD 38.0B' / 'JPY 5.84T' in English,
+    '380億ドル' / '5.84兆円' in Japanese; prices 'USD 3.35' / '3.35ドル' / '515円'."""
+    if not _finite(amount_usd):
+        return "–"
+    cur = _currency
+    if _ja():
+        if cur.is_yen:
+            return yen(amount_usd, cur.jpy_per_usd, digits)
+        return (ja_compact(amount_usd, digits) if abs(amount_usd) >= 1e4 else plain(amount_usd, digits)) + "ドル"
+    if cur.is_yen:
+        value = amount_usd * cur.jpy_per_usd
+        return f"JPY {compact(value, digits) if abs(value) >= 1e3 else plain(value, digits)}"
+    return usd(amount_usd, digits)
+
+
+def money_bare(amount_usd: float, digits: int = 3) -> str:
+    """The figure of ``money`` without the currency, for a range beside it: '37.4B', '5.7兆', '374億'."""
+    if not _finite(amount_usd):
+        return "–"
+    value = amount_usd * _currency.factor
+    if _ja():
+        return ja_compact(value, digits) if abs(value) >= 1e4 else plain(value, digits)
+    return compact(value, digits) if abs(value) >= 1e3 else plain(value, digits)
+
+
+def money_unit() -> str:
+    """The currency as a table's unit column writes it: 'USD', 'JPY', 'ドル', '円' (百万円 / USD million
+    with ``millions_in_tables``)."""
+    cur = _currency
+    if cur.millions_in_tables:
+        return ("百万円" if cur.is_yen else "百万ドル") if _ja() else ("JPY million" if cur.is_yen else "USD million")
+    if _ja():
+        return "円" if cur.is_yen else "ドル"
+    return cur.code
+
+
+def money_cell(amount_usd: float) -> float:
+    """An amount as a data table's cell holds it: in the shown currency, in millions with
+    ``millions_in_tables`` (rounded to whole millions, as disclosures do)."""
+    if not _finite(amount_usd):
+        return amount_usd
+    value = amount_usd * _currency.factor
+    return float(round(value / 1e6)) if _currency.millions_in_tables else value
+
+
+def count_shown(x: float, digits: int = 3) -> str:
+    """A count: '200k' in English, '20万' in Japanese."""
+    return ja_count(x) if _ja() and abs(x) >= 1e4 and abs(x) < 1e8 else (
+        ja_compact(x, digits) if _ja() else compact(x, digits))
+
+
+def change(value: float, unit: str = "", digits: int = 1) -> str:
+    """A signed change: '+3.1%' / '−2.0%' in English, '+3.1%' / '▲2.0%' in Japanese."""
+    return ja_signed(value, unit, digits) if _ja() else signed(value, unit, digits)

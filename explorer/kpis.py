@@ -11,25 +11,39 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from . import formatting as fmt
+from .i18n import QT_TR_NOOP, is_japanese, tr
 
 def _tokens(v: float, digits: int) -> str:
+    if is_japanese():
+        return fmt.ja_compact(v, digits) if abs(v) >= 1e4 else fmt.plain(v, digits)
     return fmt.compact(v, digits) if abs(v) >= 1e6 else fmt.plain(v, digits)
 
 
-# kind -> (unit written in tables, formatter for a card or a table, formatter without the unit)
+def _count(v: float, digits: int) -> str:
+    return fmt.count_shown(v, digits)
+
+
+def _months(v: float) -> str:
+    return tr("{n} months").format(n=f"{v:,.0f}")
+
+
+# kind -> (unit written in tables, formatter for a card or a table, formatter without the unit).
+# Money is computed in USD and shown in the chosen currency (explorer.formatting.money).
 _KINDS = {
-    "usd": ("USD", lambda v, d: fmt.usd(v, d), lambda v, d: fmt.compact(v, d)),
-    "price": ("USD", lambda v, d: fmt.usd(v, d), lambda v, d: fmt.plain(v, d)),
+    "usd": (None, lambda v, d: fmt.money(v, d), lambda v, d: fmt.money_bare(v, d)),
+    "price": (None, lambda v, d: fmt.money(v, d), lambda v, d: fmt.money_bare(v, d)),
     "power": ("MW", lambda v, d: fmt.power(v, d), lambda v, d: fmt.power(v, d)),
     "energy": ("GWh", lambda v, d: fmt.energy(v, d), lambda v, d: fmt.energy(v, d)),
     "flops": ("EFLOP/s", lambda v, d: fmt.flops(v, d), lambda v, d: fmt.flops(v, d)),
-    "count": ("", lambda v, d: fmt.compact(v, d), lambda v, d: fmt.compact(v, d)),
-    "tokens_s": ("tokens/s", lambda v, d: f"{_tokens(v, d)} tok/s", lambda v, d: _tokens(v, d)),
-    "tokens": ("tokens", lambda v, d: fmt.compact(v, d), lambda v, d: fmt.compact(v, d)),
-    "share": ("share", lambda v, d: fmt.percent(v, 1), lambda v, d: fmt.percent(v, 1)),
+    "count": ("", _count, _count),
+    "tokens_s": (QT_TR_NOOP("tokens/s"), lambda v, d: tr("{n} tok/s").format(n=_tokens(v, d)),
+                 lambda v, d: _tokens(v, d)),
+    "tokens": (QT_TR_NOOP("tokens"), _count, _count),
+    "share": (QT_TR_NOOP("share"), lambda v, d: fmt.percent(v, 1), lambda v, d: fmt.percent(v, 1)),
     "ratio": ("×", lambda v, d: fmt.percent(v, 0), lambda v, d: fmt.percent(v, 0)),
-    "months": ("months", lambda v, d: f"{v:,.0f} months", lambda v, d: f"{v:,.0f}"),
+    "months": (QT_TR_NOOP("months"), lambda v, d: _months(v), lambda v, d: f"{v:,.0f}"),
 }
+_TABLE_UNITS = (QT_TR_NOOP("accelerators"), QT_TR_NOOP("vCPUs"), QT_TR_NOOP("sessions"))  # for extraction
 
 
 @dataclass(frozen=True)
@@ -44,8 +58,16 @@ class Kpi:
 
     @property
     def unit(self) -> str:
-        """The unit a table's column writes (the figure itself may say GW or TWh)."""
-        return self.table_unit if self.table_unit is not None else _KINDS[self.kind][0]
+        """The unit a table's column writes (the figure itself may say GW or TWh), in the current
+        language and currency."""
+        unit = self.table_unit if self.table_unit is not None else _KINDS[self.kind][0]
+        if unit is None:  # money
+            return fmt.money_unit()
+        return tr(unit) if unit else unit
+
+    @property
+    def is_money(self) -> bool:
+        return self.kind in ("usd", "price")
 
     def format(self, value, digits: int = 3) -> str:
         """The figure with its unit: 'USD 45.5B', '606 MW', '142M tok/s', '80.0%'."""
@@ -64,36 +86,59 @@ class Kpi:
         return self.kind in ("share",)
 
     def delta(self, value: float, base: float, digits: int = 3) -> str:
-        """The difference to a baseline without its currency: '+22.6B', '−97.1', '+2.6 pp', '0'."""
+        """The difference to a baseline without its currency: '+22.6B', '−97.1', '+2.6 pp', '0'
+        (Japanese: '+226億', '▲97.1', '+2.6pt')."""
         diff = value - base
         if abs(diff) <= 1e-9 * max(abs(base), 1e-300):
             return "0"
+        ja = is_japanese()
+        points = "pt" if ja else " pp"
         if self.is_share:
-            return fmt.signed(diff * 100, " pp")
-        sign = "+" if diff >= 0 else fmt.MINUS
+            return fmt.change(diff * 100, points)
+        if self.kind == "ratio":
+            return fmt.change(diff * 100, points, 0)
+        sign = "+" if diff >= 0 else (fmt.JA_NEGATIVE if ja else fmt.MINUS)
         if self.kind == "power":
             return sign + fmt.power(abs(diff), digits)
-        if self.kind == "ratio":
-            return fmt.signed(diff * 100, " pp", 0)
-        return sign + fmt.compact(abs(diff), digits)
+        if self.is_money:
+            return sign + fmt.money_bare(abs(diff), digits)
+        return sign + (fmt.ja_compact(abs(diff), digits) if ja else fmt.compact(abs(diff), digits))
 
     def change(self, value: float, base: float | None, against: str = "saved") -> tuple[str, int]:
-        """('▲ 4.2% vs saved', sign for colouring: +1 good, -1 bad, 0 neutral); ('', 0) without a base."""
+        """('▲ 4.2% vs saved', sign for colouring: +1 good, -1 bad, 0 neutral); ('', 0) without a base.
+        ``against`` is 'saved' or 'baseline'. In Japanese a change is signed as disclosures sign it
+        ('保存時比 +4.2%', '▲' for a decrease), since ▲ means minus there."""
         if base is None or value is None or not math.isfinite(value) or not math.isfinite(base):
             return "", 0
+        same = _SAME.get(against, f"= as {against}")
+        new = _NEW.get(against, f"new vs {against}")
         if self.is_share:
             diff = (value - base) * 100
             if abs(diff) < 0.05:
-                return f"= as {against}", 0
-            text = f"{'▲' if diff > 0 else '▼'} {abs(diff):.1f} pp vs {against}"
+                return tr(same), 0
+            if is_japanese():
+                text = tr(_VERSUS.get(against, "{change} vs " + against)).format(change=fmt.ja_signed(diff, "pt"))
+            else:
+                text = f"{'▲' if diff > 0 else '▼'} {abs(diff):.1f} pp vs {against}"
         else:
             if base == 0:
-                return (f"= as {against}", 0) if value == 0 else (f"new vs {against}", 0)
+                return (tr(same), 0) if value == 0 else (tr(new), 0)
             rel = value / base - 1
             if abs(rel) < 0.0005:
-                return f"= as {against}", 0
-            text = f"{'▲' if rel > 0 else '▼'} {abs(rel) * 100:.1f}% vs {against}"
+                return tr(same), 0
+            if is_japanese():
+                text = tr(_VERSUS.get(against, "{change} vs " + against)).format(change=fmt.ja_signed(rel * 100, "%"))
+            else:
+                text = f"{'▲' if rel > 0 else '▼'} {abs(rel) * 100:.1f}% vs {against}"
         return text, (1 if value > base else -1) * self.better
+
+
+_SAME = {"saved": QT_TR_NOOP("= as saved"), "opened": QT_TR_NOOP("= as opened"),
+         "first slide": QT_TR_NOOP("= as first slide"), "baseline": QT_TR_NOOP("= as baseline")}
+_NEW = {"saved": QT_TR_NOOP("new vs saved"), "opened": QT_TR_NOOP("new vs opened"),
+        "first slide": QT_TR_NOOP("new vs first slide"), "baseline": QT_TR_NOOP("new vs baseline")}
+_VERSUS = {"saved": QT_TR_NOOP("{change} vs saved"), "opened": QT_TR_NOOP("{change} vs opened"),
+           "first slide": QT_TR_NOOP("{change} vs first slide"), "baseline": QT_TR_NOOP("{change} vs baseline")}
 
 
 _CATALOGUE = (
@@ -198,4 +243,5 @@ def serving_conditions(scenario) -> str:
 
     preset = serving_models().get(scenario.serving_model)
     model = preset.name.split(" (")[0] if preset else f"{scenario.model_active_params_billion:g}B custom"
-    return f"{model}, {PRECISION_LABELS[scenario.token_precision]}, {scenario.tokens_per_second_per_user:g} tok/s per user"
+    return tr("{model}, {precision}, {speed} tok/s per user").format(
+        model=model, precision=PRECISION_LABELS[scenario.token_precision], speed=f"{scenario.tokens_per_second_per_user:g}")

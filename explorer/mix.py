@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
+from .i18n import tr
+
 
 def set_share(mix: Mapping[str, float], chip: str, share: float, locked: Iterable[str] = ()) -> dict[str, float]:
     """Set one chip's share and rescale the unlocked others in proportion, keeping the sum at 1.
@@ -42,7 +44,7 @@ def remove_chip(mix: Mapping[str, float], chip: str) -> dict[str, float]:
     """Remove a chip; the others keep their proportions. The last chip cannot be removed."""
     out = {c: s for c, s in mix.items() if c != chip}
     if not out:
-        raise ValueError("a chip mix needs at least one chip")
+        raise ValueError(tr("a chip mix needs at least one chip"))
     if sum(out.values()) <= 0:
         out = {c: 1.0 for c in out}
     return _normalised(out)

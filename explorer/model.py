@@ -28,7 +28,9 @@ import numpy as np
 from . import serving
 from .catalog import PRECISIONS, Catalog, builtin_catalog
 from .errors import ScenarioError
+from .i18n import tr
 from .fields import FIELDS
+from .months import fiscal_year
 from .scenario import Scenario, check_chips
 
 HOURS_PER_DAY = 24.0
@@ -55,6 +57,24 @@ def time_axis(start: str, term_months: int) -> tuple[np.ndarray, np.ndarray]:
     hours = days * HOURS_PER_DAY
     hours.setflags(write=False)
     return months, hours
+
+
+@lru_cache(maxsize=64)
+def year_split(start: str, term_months: int, fiscal: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """The years a term spans and where each begins: (years (Y,), starts (Y,)), ``starts`` the index
+    of each year's first month in the term (the term's first and last years may be partial).
+    Calendar years, or with ``fiscal`` Japanese fiscal years (年度, April to March: 2025 is
+    2025-04 … 2026-03, explorer.months.fiscal_year). Read-only arrays (kept per start and term)."""
+    months, _ = time_axis(start, term_months)
+    if fiscal:
+        years = fiscal_year(months.astype(int) + 1970 * 12)  # (datetime64[M] counts months from 1970-01)
+    else:
+        years = months.astype("datetime64[Y]").astype(int) + 1970
+    starts = np.flatnonzero(np.r_[True, years[1:] != years[:-1]])
+    years = years[starts]
+    years.setflags(write=False)
+    starts.setflags(write=False)
+    return years, starts
 
 
 def served_model(s: Scenario) -> tuple[float, float, float, float]:
@@ -147,12 +167,14 @@ class Params:
         catalog = catalog or builtin_catalog()
         items: Sequence[Scenario] = [scenarios] if isinstance(scenarios, Scenario) else list(scenarios)
         if not items:
-            raise ScenarioError("no scenarios to evaluate")
+            raise ScenarioError(tr("no scenarios to evaluate"))
         first = items[0]
         for s in items:
             if (s.start, s.term_months) != (first.start, first.term_months):
-                raise ScenarioError("scenarios evaluated in one batch must share 'start' and 'term_months' "
-                                    f"(got {first.start}/{first.term_months} and {s.start}/{s.term_months})")
+                raise ScenarioError(tr("scenarios evaluated in one batch must share 'start' and 'term_months' "
+                                       "(got {first} and {other})").format(
+                                           first=f"{first.start}/{first.term_months}",
+                                           other=f"{s.start}/{s.term_months}"))
             check_chips(s, catalog)
         if len(catalog) > LARGE_CATALOG:  # only the chips the batch uses (a user catalog can hold thousands)
             catalog = catalog.only({chip for s in items for chip in (*s.chip_mix, *s.rent_price_overrides,
@@ -622,11 +644,42 @@ class Projection:
         p = self.params
         return self.peak_flops_by_chip(precision) * (p.utilization * p.mfu)[:, None, None]
 
-    def energy_by_year(self) -> tuple[np.ndarray, np.ndarray]:
-        """Calendar years (Y,) and facility energy in GWh per year (B, Y); partial years included."""
-        years = self.months.astype("datetime64[Y]").astype(int) + 1970
-        starts = np.flatnonzero(np.r_[True, years[1:] != years[:-1]])
-        return years[starts], np.add.reduceat(self.energy_mwh, starts, axis=1) / 1e3
+    # -------------------------------------------------------------------------------------- by year
+    def by_year(self, series: np.ndarray, fiscal: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """A monthly series (B, T) summed over each year of the term: years (Y,) and sums (B, Y);
+        calendar years, or fiscal years (April to March) with ``fiscal``; partial years included."""
+        years, starts = year_split(self.params.start, self.params.term_months, fiscal)
+        return years.copy(), np.add.reduceat(series, starts, axis=1)
+
+    def at_year_end(self, series: np.ndarray, fiscal: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """A monthly series (B, T) in the last month of each year of the term (the term's last month
+        for its last year): years (Y,) and values (B, Y)."""
+        years, starts = year_split(self.params.start, self.params.term_months, fiscal)
+        ends = np.r_[starts[1:], self.params.term_months] - 1
+        return years.copy(), series[:, ends]
+
+    def months_by_year(self, fiscal: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Years (Y,) and how many months of the term fall in each (Y,): 12 but for partial years."""
+        years, starts = year_split(self.params.start, self.params.term_months, fiscal)
+        return years.copy(), np.diff(np.r_[starts, self.params.term_months])
+
+    def energy_by_year(self, fiscal: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Years (Y,) and facility energy in GWh per year (B, Y): calendar years, or fiscal years
+        (April to March) with ``fiscal``; partial years included."""
+        years, mwh = self.by_year(self.energy_mwh, fiscal)
+        return years, mwh / 1e3
+
+    def cost_by_year(self, fiscal: bool = False) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Years (Y,) and cost per year in USD (B, Y) by component (compute, energy, cpu, other) and
+        'total'; calendar years, or fiscal years with ``fiscal``. The years add up to the term's."""
+        years, starts = year_split(self.params.start, self.params.term_months, fiscal)
+        out = {part: np.add.reduceat(values, starts, axis=1) for part, values in self.cost.items()}
+        out["total"] = np.add.reduceat(self.cost_total, starts, axis=1)
+        return years.copy(), out
+
+    def gpus_at_year_end(self, fiscal: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Years (Y,) and the accelerators installed in each year's last month of the term (B, Y)."""
+        return self.at_year_end(self.gpus, fiscal)
 
     # ------------------------------------------------------------------------------------- summary
     @cached_property

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import is_japanese
+
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -32,8 +34,10 @@ MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 
 
 def month_label(index: int) -> str:
-    """'Dec 2026' for a month index (as the window writes months)."""
+    """'Dec 2026' for a month index (as the window writes months); '2026年12月' in Japanese."""
     year, month = divmod(index, 12)
+    if is_japanese():
+        return f"{year}年{month + 1}月"
     return f"{MONTH_NAMES[month]} {year}"
 
 

@@ -16,12 +16,13 @@ from pathlib import Path
 
 from .errors import ScenarioError
 from .files import shown_path
+from .i18n import QT_TR_NOOP, tr
 from .paths import presets_dir
 from .scenario import Scenario
 from .scenario_file import load_scenario
 
 DEFAULT_PRESET = "openai-aws-deal"
-OTHER_GROUP = "Other"
+OTHER_GROUP = QT_TR_NOOP("Other")  # (shown through tr, like the index's group names)
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,21 @@ class Preset:
     group: str = OTHER_GROUP
 
     def load(self, catalog=None) -> Scenario:
-        return load_scenario(self.path, catalog)
+        """The preset, named and described in the language shown (see ``localized``)."""
+        return localized(load_scenario(self.path, catalog))
 
     @property
     def title(self) -> str:
         return _title(self.path)
+
+
+def localized(scenario: Scenario) -> Scenario:
+    """A shipped scenario (a preset, the default) with its name and description in the current
+    language, where they are shipped strings with a translation; anything else as it is."""
+    name, description = tr(scenario.name), tr(scenario.description) if scenario.description else ""
+    if name == scenario.name and description == scenario.description:
+        return scenario
+    return scenario.replace(name=name[:200], description=description)
 
 
 @lru_cache(maxsize=64)
@@ -81,15 +92,16 @@ def load_preset(key: str, catalog=None) -> Scenario:
     """A shipped preset by key; a ScenarioError names an unknown key and lists the known ones."""
     preset = find_preset(key)
     if preset is None:
-        raise ScenarioError(f"no preset '{key}'; presets: {', '.join(p.key for p in list_presets())}")
+        raise ScenarioError(tr("no preset '{key}'; presets: {presets}").format(
+            key=key, presets=", ".join(p.key for p in list_presets())))
     return preset.load(catalog)
 
 
 def resolve_scenario(file_or_preset: str, catalog=None) -> Scenario:
     """Load a scenario file, or a shipped preset by name when no such file exists."""
     if file_or_preset.strip() in ("", "-"):
-        raise ScenarioError(f"'{file_or_preset}' is not a scenario: give a scenario file (.json) or a preset "
-                            "name (reading from standard input is not supported)")
+        raise ScenarioError(tr("'{name}' is not a scenario: give a scenario file (.json) or a preset name "
+                               "(reading from standard input is not supported)").format(name=file_or_preset))
     path = Path(file_or_preset)
     try:
         there = path.exists() or os.path.lexists(path)  # (a broken or looping link: say so when read)
@@ -102,5 +114,6 @@ def resolve_scenario(file_or_preset: str, catalog=None) -> Scenario:
         return preset.load(catalog)
     keys = [p.key for p in list_presets()]
     near = difflib.get_close_matches(file_or_preset, keys, n=1, cutoff=0.5) if len(file_or_preset) < 100 else []
-    hint = f" Did you mean the preset '{near[0]}'?" if near else ""
-    raise ScenarioError(f"{shown_path(file_or_preset)}: no such file or preset.{hint} Presets: {', '.join(keys)}")
+    hint = tr(" Did you mean the preset '{name}'?").format(name=near[0]) if near else ""
+    raise ScenarioError(tr("{name}: no such file or preset.{hint} Presets: {presets}").format(
+        name=shown_path(file_or_preset), hint=hint, presets=", ".join(keys)))

@@ -13,8 +13,9 @@ import math
 from types import MappingProxyType
 from typing import Mapping
 
-from .errors import ScenarioError
+from .errors import ScenarioError, in_sentence
 from .fields import FIELDS, UNCERTAIN_FIELDS, check_number, check_value, show, type_name
+from .i18n import tr
 from .months import LAST_MONTH, MONTH_RE, month_index, month_text
 
 
@@ -32,27 +33,30 @@ def tidy(x: float, digits: int = 6) -> float:
 
 def check_range_map(value) -> Mapping[str, tuple]:
     if not isinstance(value, Mapping):
-        raise ScenarioError(f"'ranges' must be an object of field name to [low, high], got {show(value)} "
-                            f"({type_name(value)})")
+        raise ScenarioError(tr("'ranges' must be an object of field name to [low, high], got {value} "
+                               "({type})").format(value=show(value), type=type_name(value)))
     out = {}
     for name, pair in value.items():
         if name not in UNCERTAIN_FIELDS:
             near = difflib.get_close_matches(str(name), UNCERTAIN_FIELDS, n=1, cutoff=0.5)
-            hint = f" Did you mean '{near[0]}'?" if near else ""
-            raise ScenarioError(f"'ranges.{name}': '{name}' cannot carry a range.{hint} Fields that can: "
-                                f"{', '.join(UNCERTAIN_FIELDS)}")
+            hint = tr(" Did you mean '{name}'?").format(name=near[0]) if near else ""
+            raise ScenarioError(tr("'ranges.{name}': '{name}' cannot carry a range.{hint} Fields that can: "
+                                   "{fields}").format(name=name, hint=hint, fields=", ".join(UNCERTAIN_FIELDS)))
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise ScenarioError(f"'ranges.{name}' must be [low, high], got {show(pair)}")
+            raise ScenarioError(tr("'ranges.{name}' must be [low, high], got {value}").format(
+                name=name, value=show(pair)))
         spec = FIELDS[name]
         key = f"ranges.{name}"
         if spec.kind == "month":
             low, high = (check_value(dataclasses.replace(spec, name=key), v) for v in pair)
             if month_index(low) > month_index(high):
-                raise ScenarioError(f"'{key}': low '{low}' is after high '{high}'")
+                raise ScenarioError(tr("'{key}': low '{low}' is after high '{high}'").format(key=key, low=low,
+                                                                                         high=high))
         else:
             low, high = (check_number(spec, v, key=key) for v in pair)
             if low > high:
-                raise ScenarioError(f"'{key}': low {low:g} is above high {high:g}")
+                raise ScenarioError(tr("'{key}': low {low} is above high {high}").format(
+                    key=key, low=f"{low:g}", high=f"{high:g}"))
         out[name] = (low, high)
     return MappingProxyType(out)
 
@@ -85,29 +89,37 @@ def check_ranges(s) -> None:
         if spec.kind == "month":
             first, last = term_months_span(s.start, s.term_months)
             if not (month_index(low) <= month_index(value) <= month_index(high)):
-                raise ScenarioError(f"'ranges.{name}' = ['{low}', '{high}'] must contain the value '{value}'",
+                raise ScenarioError(tr("'ranges.{name}' = ['{low}', '{high}'] must contain the value "
+                                       "'{value}'").format(name=name, low=low, high=high, value=value),
                                     user=_contain(spec, low, high, value))
             if month_index(low) < first or month_index(high) > last:
-                raise ScenarioError(f"'ranges.{name}' = ['{low}', '{high}'] must lie within the term "
-                                    f"({month_text(first)} to {month_text(last)})",
-                                    user=f"The range of {spec.label.lower()} ({spec.shown(low)} to {spec.shown(high)}) "
-                                         f"must lie within the term, {spec.shown(month_text(first))} to "
-                                         f"{spec.shown(month_text(last))}.")
+                raise ScenarioError(tr("'ranges.{name}' = ['{low}', '{high}'] must lie within the term "
+                                       "({first} to {last})").format(name=name, low=low, high=high,
+                                                                     first=month_text(first),
+                                                                     last=month_text(last)),
+                                    user=tr("The range of {label} ({low} to {high}) must lie within the term, "
+                                            "{first} to {last}.").format(
+                                        label=in_sentence(spec.label), low=spec.shown(low), high=spec.shown(high),
+                                        first=spec.shown(month_text(first)), last=spec.shown(month_text(last))))
         elif not (low <= value <= high):
-            raise ScenarioError(f"'ranges.{name}' = [{low:g}, {high:g}] must contain the value {value:g}",
+            raise ScenarioError(tr("'ranges.{name}' = [{low}, {high}] must contain the value {value}").format(
+                                    name=name, low=f"{low:g}", high=f"{high:g}", value=f"{value:g}"),
                                 user=_contain(spec, low, high, value))
         if name == "full_use_power_fraction" and low < s.idle_power_fraction:
-            raise ScenarioError(f"'ranges.full_use_power_fraction' low {low:g} is below 'idle_power_fraction' = "
-                                f"{s.idle_power_fraction:g}: a busy system cannot draw less than an idle one",
-                                user=f"The low end of {spec.label.lower()} ({spec.shown(low)}) is below "
-                                     f"{FIELDS['idle_power_fraction'].label.lower()} "
-                                     f"({FIELDS['idle_power_fraction'].shown(s.idle_power_fraction)}): a busy system "
-                                     "cannot draw less than an idle one.")
+            idle = FIELDS["idle_power_fraction"]
+            raise ScenarioError(tr("'ranges.full_use_power_fraction' low {low} is below 'idle_power_fraction' = "
+                                   "{idle}: a busy system cannot draw less than an idle one").format(
+                                       low=f"{low:g}", idle=f"{s.idle_power_fraction:g}"),
+                                user=tr("The low end of {label} ({low}) is below {idle_label} ({idle}): a busy "
+                                        "system cannot draw less than an idle one.").format(
+                                    label=in_sentence(spec.label), low=spec.shown(low),
+                                    idle_label=in_sentence(idle.label), idle=idle.shown(s.idle_power_fraction)))
 
 
 def _contain(spec, low, high, value) -> str:
-    return (f"The range of {spec.label.lower()} ({spec.shown(low)} to {spec.shown(high)}) must contain its value, "
-            f"{spec.shown(value)}: widen the range, or change the value first.")
+    return tr("The range of {label} ({low} to {high}) must contain its value, {value}: widen the range, or "
+              "change the value first.").format(label=in_sentence(spec.label), low=spec.shown(low),
+                                                high=spec.shown(high), value=spec.shown(value))
 
 
 def moved_ranges(s, changes: dict):

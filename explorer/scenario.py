@@ -18,8 +18,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .errors import ScenarioError
+from .errors import ScenarioError, in_sentence
 from .fields import FIELDS, check_value
+from .i18n import tr
 from .months import month_index, month_label, month_text
 from .ranges import check_range_map, check_ranges, default_ranges, moved_ranges, term_months_span
 from .serving import CUSTOM, serving_models
@@ -199,7 +200,12 @@ def _paired(s: Scenario, changes: dict) -> dict:
 
 
 def _label(name: str) -> str:
-    return FIELDS[name].label
+    return tr(FIELDS[name].label)
+
+
+def _lower(name: str) -> str:
+    """The field's label inside a sentence."""
+    return in_sentence(FIELDS[name].label)
 
 
 def _shown(s: Scenario, name: str) -> str:
@@ -210,31 +216,38 @@ def _check_cross_fields(s: Scenario) -> None:
     if any(c not in s.chip_mix for c in s.locked_chips):  # a removed chip is no longer locked
         object.__setattr__(s, "locked_chips", tuple(c for c in s.locked_chips if c in s.chip_mix))
     if s.idle_power_fraction > s.full_use_power_fraction:
-        raise ScenarioError(f"'idle_power_fraction' = {s.idle_power_fraction:g} is above 'full_use_power_fraction' "
-                            f"= {s.full_use_power_fraction:g}: an idle system cannot draw more than a busy one",
-                            user=f"{_label('idle_power_fraction')} ({_shown(s, 'idle_power_fraction')}) is above "
-                                 f"{_label('full_use_power_fraction').lower()} ({_shown(s, 'full_use_power_fraction')}): "
-                                 "an idle system cannot draw more than a busy one. Lower the idle draw or raise "
-                                 "the busy draw first.")
+        raise ScenarioError(tr("'idle_power_fraction' = {idle} is above 'full_use_power_fraction' = {busy}: "
+                               "an idle system cannot draw more than a busy one").format(
+                                   idle=f"{s.idle_power_fraction:g}", busy=f"{s.full_use_power_fraction:g}"),
+                            user=tr("{idle_label} ({idle}) is above {busy_label} ({busy}): an idle system cannot "
+                                    "draw more than a busy one. Lower the idle draw or raise the busy draw "
+                                    "first.").format(
+                                idle_label=_label("idle_power_fraction"), idle=_shown(s, "idle_power_fraction"),
+                                busy_label=_lower("full_use_power_fraction"),
+                                busy=_shown(s, "full_use_power_fraction")))
     start, ramp_end = month_index(s.start), month_index(s.ramp_end)
     first, last = term_months_span(s.start, s.term_months)
     if ramp_end < start:
-        raise ScenarioError(f"'ramp_end' = '{s.ramp_end}' is before 'start' = '{s.start}': full deployment "
-                            f"must be between {s.start} and {month_text(last)}",
-                            user=f"{_label('ramp_end')} ({_shown(s, 'ramp_end')}) is before the start "
-                                 f"({_shown(s, 'start')}): move it to {month_label(start)} or later.")
+        raise ScenarioError(tr("'ramp_end' = '{ramp_end}' is before 'start' = '{start}': full deployment "
+                               "must be between {start} and {last}").format(
+                                   ramp_end=s.ramp_end, start=s.start, last=month_text(last)),
+                            user=tr("{label} ({ramp_end}) is before the start ({start}): move it to {first} or "
+                                    "later.").format(label=_label("ramp_end"), ramp_end=_shown(s, "ramp_end"),
+                                                     start=_shown(s, "start"), first=month_label(start)))
     if ramp_end > last:
         needed = ramp_end - start + 1
-        raise ScenarioError(f"'ramp_end' = '{s.ramp_end}' is after the term ends: with 'start' = "
-                            f"'{s.start}' and 'term_months' = {s.term_months} it must be between "
-                            f"{s.start} and {month_text(last)}",
-                            user=f"{_label('ramp_end')} ({_shown(s, 'ramp_end')}) falls after the term ends "
-                                 f"({month_label(last)}, {s.term_months} months from {_shown(s, 'start')}): make the "
-                                 f"term at least {needed} months, or move full deployment to {month_label(last)} "
-                                 "or earlier.")
+        raise ScenarioError(tr("'ramp_end' = '{ramp_end}' is after the term ends: with 'start' = '{start}' "
+                               "and 'term_months' = {term} it must be between {start} and {last}").format(
+                                   ramp_end=s.ramp_end, start=s.start, term=s.term_months, last=month_text(last)),
+                            user=tr("{label} ({ramp_end}) falls after the term ends ({end}, {term} months from "
+                                    "{start}): make the term at least {needed} months, or move full deployment "
+                                    "to {end} or earlier.").format(
+                                label=_label("ramp_end"), ramp_end=_shown(s, "ramp_end"), end=month_label(last),
+                                term=s.term_months, start=_shown(s, "start"), needed=needed))
     if s.sized_by_power and s.gpu_count != FIELDS["gpu_count"].default:
-        raise ScenarioError(f"give 'gpu_count' or 'facility_power_mw', not both (got gpu_count = {s.gpu_count:,} "
-                            f"and facility_power_mw = {s.facility_power_mw:g})")
+        raise ScenarioError(tr("give 'gpu_count' or 'facility_power_mw', not both (got gpu_count = {gpus} and "
+                               "facility_power_mw = {mw})").format(gpus=f"{s.gpu_count:,}",
+                                                                   mw=f"{s.facility_power_mw:g}"))
     if not s.custom_model:
         preset = serving_models()[s.serving_model]
         given = (s.model_total_params_billion, s.model_active_params_billion)
@@ -244,17 +257,21 @@ def _check_cross_fields(s: Scenario) -> None:
                 object.__setattr__(s, "model_total_params_billion", preset.total_params_billion)
                 object.__setattr__(s, "model_active_params_billion", preset.active_params_billion)
             else:
-                raise ScenarioError(f"give 'serving_model' = '{s.serving_model}' or the explicit parameter counts "
-                                    "('model_total_params_billion', 'model_active_params_billion') with "
-                                    "'serving_model' = 'custom', not both")
+                raise ScenarioError(tr("give 'serving_model' = '{model}' or the explicit parameter counts "
+                                       "('model_total_params_billion', 'model_active_params_billion') with "
+                                       "'serving_model' = 'custom', not both").format(model=s.serving_model))
     if s.model_active_params_billion > s.model_total_params_billion:
-        raise ScenarioError(f"'model_active_params_billion' = {s.model_active_params_billion:g} is above "
-                            f"'model_total_params_billion' = {s.model_total_params_billion:g}: a token cannot use "
-                            "more parameters than the model has",
-                            user=f"{_label('model_active_params_billion')} ({s.model_active_params_billion:g}B) are "
-                                 f"more than the model's {_label('model_total_params_billion').lower()} "
-                                 f"({s.model_total_params_billion:g}B): a token cannot use more parameters than the "
-                                 "model has. Raise the total first.")
+        raise ScenarioError(tr("'model_active_params_billion' = {active} is above 'model_total_params_billion' "
+                               "= {total}: a token cannot use more parameters than the model has").format(
+                                   active=f"{s.model_active_params_billion:g}",
+                                   total=f"{s.model_total_params_billion:g}"),
+                            user=tr("{active_label} ({active}B) are more than the model's {total_label} ({total}B): "
+                                    "a token cannot use more parameters than the model has. Raise the total "
+                                    "first.").format(
+                                active_label=_label("model_active_params_billion"),
+                                active=f"{s.model_active_params_billion:g}",
+                                total_label=_lower("model_total_params_billion"),
+                                total=f"{s.model_total_params_billion:g}"))
 
 
 def check_chips(scenario: Scenario, catalog) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from .errors import ScenarioError, clip
 from .fields import FIELDS, show, type_name
 from .files import atomic_write_text, read_text
+from .i18n import QT_TR_NOOP, tr
 from .scenario import MODEL_KEYS, Scenario, check_chips
 from .serving import CUSTOM
 
@@ -62,37 +63,41 @@ def scenario_from_dict(data, catalog=None, notices: list | None = None) -> Scena
     """Build a Scenario from the parsed file form; raise ScenarioError naming the problem. What was
     changed on the way in (shares rescaled to sum to 100%) is added to ``notices`` as sentences."""
     if not isinstance(data, dict):
-        raise ScenarioError(f"a scenario file holds one JSON object, got {type_name(data)}")
+        raise ScenarioError(tr("a scenario file holds one JSON object, got {type}").format(type=type_name(data)))
     if "schema_version" not in data:
-        raise ScenarioError(f"not a scenario file: 'schema_version' is missing (add \"schema_version\": "
-                            f"{SCHEMA_VERSION})")
+        raise ScenarioError(tr("not a scenario file: 'schema_version' is missing (add \"schema_version\": "
+                               "{version})").format(version=SCHEMA_VERSION))
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ScenarioError(f"'schema_version' must be a whole number, got {show(version)}")
+        raise ScenarioError(tr("'schema_version' must be a whole number, got {value}").format(value=show(version)))
     if version > SCHEMA_VERSION:
-        raise ScenarioError(f"'schema_version' is {version}: this file was written by a newer version of "
-                            f"the app, which understands up to {SCHEMA_VERSION}")
+        raise ScenarioError(tr("'schema_version' is {version}: this file was written by a newer version of "
+                               "the app, which understands up to {supported}").format(
+                                   version=version, supported=SCHEMA_VERSION))
     if version < 1:
-        raise ScenarioError(f"'schema_version' = {version} is not a known version (1 to {SCHEMA_VERSION})")
+        raise ScenarioError(tr("'schema_version' = {version} is not a known version (1 to {supported})").format(
+            version=version, supported=SCHEMA_VERSION))
     for key in data:
         if key not in FILE_KEYS and not (version == 1 and key in _V1_REMOVED):
             near = difflib.get_close_matches(key, FILE_KEYS, n=1, cutoff=0.4) if len(key) < 100 else []
-            hint = f" Did you mean '{near[0]}'?" if near else ""
-            raise ScenarioError(f"unknown key '{clip(key)}'.{hint}")
+            hint = tr(" Did you mean '{name}'?").format(name=near[0]) if near else ""
+            raise ScenarioError(tr("unknown key '{key}'.{hint}").format(key=clip(key), hint=hint))
     if "gpu_count" in data and data.get("facility_power_mw") is not None:
-        raise ScenarioError("give 'gpu_count' or 'facility_power_mw', not both: one sizes the fleet by "
-                            "accelerators, the other by provisioned facility power")
+        raise ScenarioError(tr("give 'gpu_count' or 'facility_power_mw', not both: one sizes the fleet by "
+                               "accelerators, the other by provisioned facility power"))
     data = migrate(data)
     mix = data.get("chip_mix")
     if notices is not None and isinstance(mix, dict) and mix and all(
             isinstance(v, (int, float)) and not isinstance(v, bool) for v in mix.values()):
         total = sum(mix.values())
         if total > 0 and abs(total - 1.0) > 1e-6:
-            notices.append(f"The chip shares summed to {total * 100:.4g}% and were rescaled to 100%.")
+            notices.append(tr("The chip shares summed to {percent}% and were rescaled to 100%.").format(
+                percent=f"{total * 100:.4g}"))
     given = [k for k in MODEL_KEYS if k in data]
     if given and data.get("serving_model", CUSTOM) != CUSTOM:
-        raise ScenarioError(f"give 'serving_model' or the explicit parameter counts ({', '.join(given)}), not "
-                            f"both: 'serving_model' = {show(data['serving_model'])} sets them")
+        raise ScenarioError(tr("give 'serving_model' or the explicit parameter counts ({keys}), not both: "
+                               "'serving_model' = {value} sets them").format(keys=", ".join(given),
+                                                                             value=show(data["serving_model"])))
     if given:
         data.setdefault("serving_model", CUSTOM)
         if len(given) == 1:  # one count given: a dense model (total = active)
@@ -108,14 +113,14 @@ def scenario_from_dict(data, catalog=None, notices: list | None = None) -> Scena
 
 
 def _reject_constant(name):
-    raise ScenarioError(f"{name} is not a valid number in a scenario file")
+    raise ScenarioError(tr("{name} is not a valid number in a scenario file").format(name=name))
 
 
 def _no_duplicate_keys(pairs):
     out = {}
     for key, value in pairs:
         if key in out:
-            raise ScenarioError(f"key '{key}' appears twice")
+            raise ScenarioError(tr("key '{key}' appears twice").format(key=key))
         out[key] = value
     return out
 
@@ -124,11 +129,12 @@ def scenario_from_json(text: str, catalog=None, notices: list | None = None) -> 
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise ScenarioError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise ScenarioError(tr("not valid JSON: {problem} (line {line}, column {column})").format(
+            problem=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
-        raise ScenarioError("not a scenario file: nested too deeply") from None
+        raise ScenarioError(tr("not a scenario file: nested too deeply")) from None
     except ValueError as exc:  # e.g. an integer with more than 4,300 digits
-        raise ScenarioError(f"not a valid scenario file: {exc}") from None
+        raise ScenarioError(tr("not a valid scenario file: {problem}").format(problem=exc)) from None
     return scenario_from_dict(data, catalog, notices)
 
 
@@ -145,7 +151,7 @@ def load_scenario(path: str | os.PathLike, catalog=None, notices: list | None = 
     """Read a scenario file; every error message starts with the file's name. What was changed on
     the way in is added to ``notices``."""
     path = Path(path)
-    text = read_text(path, "scenario file", MAX_FILE_BYTES, ScenarioError, "UTF-8 JSON")
+    text = read_text(path, QT_TR_NOOP("scenario file"), MAX_FILE_BYTES, ScenarioError, QT_TR_NOOP("UTF-8 JSON"))
     try:
         return scenario_from_json(text, catalog, notices)
     except ScenarioError as exc:

@@ -34,6 +34,7 @@ from functools import lru_cache
 import numpy as np
 
 from .errors import ExplorerError
+from .i18n import tr
 from .paths import assets_dir
 
 # ------------------------------------------------------------------------------- calibration
@@ -91,7 +92,8 @@ def serving_models() -> dict[str, ServingModel]:
                 source=str(row["source"]))
             models[model.id] = model
     except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged installation, not user input
-        raise ExplorerError(f"the serving model presets ({path}) cannot be read: {exc}") from None
+        raise ExplorerError(tr("the serving model presets ({path}) cannot be read: {problem}").format(
+            path=path, problem=exc)) from None
     return models
 
 

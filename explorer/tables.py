@@ -15,8 +15,10 @@ import numpy as np
 from .catalog import PRECISIONS, Catalog
 from .errors import OutputError
 from .files import atomic_write, atomic_write_all, check_writable_target
+from .formatting import currency, money_cell, money_unit
 from .model import Projection
 from .fields import FIELDS
+from .i18n import QT_TR_NOOP, is_japanese, tr
 from .kpis import KPIS, SUMMARY_TABLE, value_of
 from .scenario import Scenario
 
@@ -61,33 +63,77 @@ def monthly_frame(projection: Projection, index: int = 0):
     return pd.DataFrame(cols)
 
 
+def yearly_frame(projection: Projection, index: int = 0, fiscal_years: bool = False):
+    """One scenario's projection by year (calendar years, or Japanese fiscal years, April to March,
+    with ``fiscal_years``): one row per year of the term (the first and last may be partial), in USD,
+    keys as column names. The years add up to the term."""
+    import pandas as pd
+
+    p = projection
+    years, months = p.months_by_year(fiscal_years)
+    _, gwh = p.energy_by_year(fiscal_years)
+    _, cost = p.cost_by_year(fiscal_years)
+    _, gpus = p.gpus_at_year_end(fiscal_years)
+    cols: dict[str, np.ndarray] = {"fiscal_year" if fiscal_years else "year": years, "months": months,
+                                   "energy_gwh": gwh[index]}
+    for part, values in cost.items():
+        cols[f"cost_{part}_usd"] = values[index]
+    cols["accelerators_year_end"] = gpus[index]
+    return pd.DataFrame(cols)
+
+
+# The word units of the assumptions (explorer.fields) and the KPIs (explorer.kpis), marked for
+# translation here (those tables are data): the exports, the window and the messages show them
+# through tr. Symbols (MW, USD, USD/kWh, ×) are not translated.
+UNIT_WORDS = (
+    QT_TR_NOOP("accelerators"), QT_TR_NOOP("months"), QT_TR_NOOP("years"), QT_TR_NOOP("per year"),
+    QT_TR_NOOP("tokens"), QT_TR_NOOP("vCPUs"), QT_TR_NOOP("sessions"), QT_TR_NOOP("scenarios"),
+    QT_TR_NOOP("share"), QT_TR_NOOP("tokens/s"),
+    QT_TR_NOOP("USD per GPU-hour"), QT_TR_NOOP("USD per W of provisioned IT power"),
+    QT_TR_NOOP("USD per accelerator"), QT_TR_NOOP("USD per kW of IT capacity per month"),
+    QT_TR_NOOP("USD per vCPU"), QT_TR_NOOP("USD per vCPU-hour"), QT_TR_NOOP("W per vCPU"),
+    QT_TR_NOOP("billion parameters"), QT_TR_NOOP("billion parameters per token"),
+    QT_TR_NOOP("facility ÷ IT energy"), QT_TR_NOOP("facility ÷ IT power"),
+    QT_TR_NOOP("output tokens/s each user sees"), QT_TR_NOOP("share of GPU-hours busy"),
+    QT_TR_NOOP("share of accelerator system capex"), QT_TR_NOOP("share of accelerators"),
+    QT_TR_NOOP("share of busy accelerator-hours"), QT_TR_NOOP("share of capacity cost"),
+    QT_TR_NOOP("share of peak FLOP/s achieved"), QT_TR_NOOP("share of provisioned power"),
+    QT_TR_NOOP("share of purchase price at end of life"), QT_TR_NOOP("vCPUs per accelerator"),
+    QT_TR_NOOP("× calibrated efficiency"), QT_TR_NOOP("× catalog price"),
+)
+
+
 def _value_text(value) -> str:
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "true" if value else "false"  # (the file's own values)
     if hasattr(value, "items"):
         return "; ".join(f"{k} {_pair_text(v) if isinstance(v, tuple) else f'{v:.4g}'}"
-                         for k, v in value.items()) or "(none)"
+                         for k, v in value.items()) or tr("(none)")
     return str(value)
 
 
 def _pair_text(pair: tuple) -> str:
-    return "[" + " to ".join(v if isinstance(v, str) else f"{v:.4g}" for v in pair) + "]"
+    texts = [v if isinstance(v, str) else f"{v:.4g}" for v in pair]
+    if len(texts) == 2:
+        return "[" + tr("{low} to {high}").format(low=texts[0], high=texts[1]) + "]"
+    return "[" + " to ".join(texts) + "]"
 
 
 def assumptions_frame(scenario: Scenario):
-    """Every scenario field with its value, unit, allowed range and public source."""
+    """Every scenario field with its value, unit, allowed range and public source. (The column
+    names are keys, as in the monthly CSV; the label, group, unit and range are for people.)"""
     import pandas as pd
 
     rows = []
     for spec in FIELDS.values():
         rows.append({
             "key": spec.name,
-            "label": spec.label,
-            "group": spec.group,
+            "label": tr(spec.label),
+            "group": tr(spec.group),
             "value": _value_text(getattr(scenario, spec.name)),
-            "unit": spec.unit,
+            "unit": tr(spec.unit) if spec.unit else "",
             "allowed": spec.range_text(),
-            "estimate": "estimate" if spec.estimate else "",
+            "estimate": tr("estimate") if spec.estimate else "",
             "source": spec.source,
         })
     return pd.DataFrame(rows)
@@ -120,7 +166,9 @@ def summary_frame(projection: Projection, index: int = 0):
     import pandas as pd
 
     s = projection.summary(index)
-    return pd.DataFrame([{"kpi": key, "label": KPIS[key].label, "value": value_of(s, key), "unit": KPIS[key].unit}
+    # (values as computed: money in USD, whatever currency the window shows)
+    return pd.DataFrame([{"kpi": key, "label": tr(KPIS[key].label), "value": value_of(s, key),
+                          "unit": "USD" if KPIS[key].is_money else (tr(KPIS[key].unit) if KPIS[key].unit else "")}
                          for key in SUMMARY_TABLE])
 
 
@@ -140,7 +188,15 @@ def write_csv(projection: Projection, scenario: Scenario, out: str | os.PathLike
                              (side, lambda tmp: assumptions.to_csv(tmp, index=False))])
 
 
-XLSX_SHEETS = ("Monthly", "Summary", "Assumptions", "Chips")
+XLSX_SHEETS = ("Monthly", "Yearly", "Summary", "Assumptions", "Chips")  # as written in English (keys below)
+_SHEET_NAMES = {"Monthly": QT_TR_NOOP("Monthly"), "Yearly": QT_TR_NOOP("Yearly"), "Summary": QT_TR_NOOP("Summary"),
+                "Assumptions": QT_TR_NOOP("Assumptions"), "Chips": QT_TR_NOOP("Chips"),
+                "Comparison": QT_TR_NOOP("Comparison")}
+
+
+def sheet_name(key: str) -> str:
+    """The name a workbook gives one of its sheets ('Monthly', ...) in the current language."""
+    return tr(_SHEET_NAMES[key])
 
 # Excel number formats by what a column holds (cells stay numbers: sums, charts and pivots work).
 USD = '#,##0'
@@ -150,25 +206,35 @@ POWER = '#,##0.0'
 RATE = '#,##0.00'
 SHARE = '0.0%'
 MONTH = 'mmm yyyy'
+MONTH_JA = 'yyyy"年"m"月"'  # (as explorer.months.month_label writes a month in Japanese)
 
-_HEADERS = {  # monthly column -> (readable header with its unit, number format)
-    "month": ("Month", MONTH), "accelerators_total": ("Accelerators installed, total", WHOLE),
-    "accelerator_power_provisioned_mw": ("Accelerator power, provisioned (MW)", POWER),
-    "server_overhead_power_provisioned_mw": ("Server overhead power, provisioned (MW)", POWER),
-    "cluster_power_provisioned_mw": ("Cluster power beyond the racks, provisioned (MW)", POWER),
-    "agent_cpu_power_provisioned_mw": ("Agent CPU power, provisioned (MW)", POWER),
-    "it_power_provisioned_mw": ("IT power, provisioned (MW)", POWER),
-    "facility_power_provisioned_mw": ("Facility power, provisioned (MW)", POWER),
-    "it_power_average_mw": ("IT power, average draw (MW)", POWER),
-    "facility_power_average_mw": ("Facility power, average draw (MW)", POWER),
-    "energy_mwh": ("Energy (MWh)", WHOLE), "hours": ("Hours in the month", WHOLE),
-    "cost_total_usd": ("Cost, total (USD)", USD), "cost_cumulative_usd": ("Cost, cumulative (USD)", USD),
-    "cost_per_effective_gpu_hour_usd": ("Cost per busy GPU-hour (USD)", PRICE),
-    "cost_per_million_output_tokens_usd": ("Cost per million output tokens (USD)", PRICE),
-    "output_tokens": ("Output tokens", WHOLE), "agent_vcpus": ("Agent vCPUs", WHOLE),
-    "agent_sessions": ("Concurrent agent sessions", WHOLE),
+
+def _month_format() -> str:
+    return MONTH_JA if is_japanese() else MONTH
+
+_HEADERS = {  # monthly column -> (readable header with its unit, number format); shown through tr
+    "month": (QT_TR_NOOP("Month"), MONTH),
+    "accelerators_total": (QT_TR_NOOP("Accelerators installed, total"), WHOLE),
+    "accelerator_power_provisioned_mw": (QT_TR_NOOP("Accelerator power, provisioned (MW)"), POWER),
+    "server_overhead_power_provisioned_mw": (QT_TR_NOOP("Server overhead power, provisioned (MW)"), POWER),
+    "cluster_power_provisioned_mw": (QT_TR_NOOP("Cluster power beyond the racks, provisioned (MW)"), POWER),
+    "agent_cpu_power_provisioned_mw": (QT_TR_NOOP("Agent CPU power, provisioned (MW)"), POWER),
+    "it_power_provisioned_mw": (QT_TR_NOOP("IT power, provisioned (MW)"), POWER),
+    "facility_power_provisioned_mw": (QT_TR_NOOP("Facility power, provisioned (MW)"), POWER),
+    "it_power_average_mw": (QT_TR_NOOP("IT power, average draw (MW)"), POWER),
+    "facility_power_average_mw": (QT_TR_NOOP("Facility power, average draw (MW)"), POWER),
+    "energy_mwh": (QT_TR_NOOP("Energy (MWh)"), WHOLE), "hours": (QT_TR_NOOP("Hours in the month"), WHOLE),
+    "cost_total_usd": (QT_TR_NOOP("Cost, total (USD)"), USD),
+    "cost_cumulative_usd": (QT_TR_NOOP("Cost, cumulative (USD)"), USD),
+    "cost_per_effective_gpu_hour_usd": (QT_TR_NOOP("Cost per busy GPU-hour (USD)"), PRICE),
+    "cost_per_million_output_tokens_usd": (QT_TR_NOOP("Cost per million output tokens (USD)"), PRICE),
+    "output_tokens": (QT_TR_NOOP("Output tokens"), WHOLE), "agent_vcpus": (QT_TR_NOOP("Agent vCPUs"), WHOLE),
+    "agent_sessions": (QT_TR_NOOP("Concurrent agent sessions"), WHOLE),
 }
-_PARTS = {"compute": "accelerator capacity", "energy": "energy", "cpu": "agent CPUs", "other": "support, storage, other"}
+_PARTS = {  # cost column -> its header (the component's name in the header's words)
+    "compute": QT_TR_NOOP("Cost, accelerator capacity (USD)"), "energy": QT_TR_NOOP("Cost, energy (USD)"),
+    "cpu": QT_TR_NOOP("Cost, agent CPUs (USD)"), "other": QT_TR_NOOP("Cost, support, storage, other (USD)"),
+}
 _KIND_FORMATS = {"usd": USD, "price": PRICE, "power": POWER, "energy": WHOLE, "flops": RATE, "count": WHOLE,
                  "tokens_s": WHOLE, "tokens": WHOLE, "share": SHARE, "ratio": SHARE, "months": WHOLE}
 
@@ -176,14 +242,20 @@ _KIND_FORMATS = {"usd": USD, "price": PRICE, "power": POWER, "energy": WHOLE, "f
 def readable(column: str) -> tuple[str, str]:
     """(header with its unit, Excel number format) of a monthly column."""
     if column in _HEADERS:
-        return _HEADERS[column]
+        header, fmt = _HEADERS[column]
+        return tr(header), (_month_format() if fmt == MONTH else fmt)
     if column.startswith("accelerators_"):
-        return f"Accelerators installed, {column.removeprefix('accelerators_')}", WHOLE
-    for kind, title in (("peak", "Peak compute"), ("effective", "Effective compute")):
-        if column.startswith(f"{kind}_eflops_"):
-            return f"{title}, {column.rsplit('_', 1)[1].upper()} (EFLOP/s)", RATE
+        return tr("Accelerators installed, {chip}").format(chip=column.removeprefix("accelerators_")), WHOLE
+    if column.startswith("peak_eflops_"):
+        return tr("Peak compute, {precision} (EFLOP/s)").format(precision=column.rsplit("_", 1)[1].upper()), RATE
+    if column.startswith("effective_eflops_"):
+        return tr("Effective compute, {precision} (EFLOP/s)").format(
+            precision=column.rsplit("_", 1)[1].upper()), RATE
     if column.startswith("cost_") and column.endswith("_usd"):
-        return f"Cost, {_PARTS.get(column[5:-4], column[5:-4])} (USD)", USD
+        part = column[5:-4]
+        if part in _PARTS:
+            return tr(_PARTS[part]), USD
+        return tr("Cost, {part} (USD)").format(part=part), USD
     for suffix in ("_p10", "_p90"):
         if column.endswith(suffix):
             header, fmt = readable(column.removesuffix(suffix))
@@ -225,6 +297,50 @@ def _excel_monthly(frame):
     return out, formats
 
 
+# The yearly sheet's money columns, in the currency shown ({unit}: explorer.formatting.money_unit).
+_YEARLY_MONEY = {
+    "cost_compute_usd": QT_TR_NOOP("Cost, accelerator capacity ({unit})"),
+    "cost_energy_usd": QT_TR_NOOP("Cost, energy ({unit})"), "cost_cpu_usd": QT_TR_NOOP("Cost, agent CPUs ({unit})"),
+    "cost_other_usd": QT_TR_NOOP("Cost, support, storage, other ({unit})"),
+    "cost_total_usd": QT_TR_NOOP("Cost, total ({unit})"),
+}
+
+
+def _year_format(fiscal_years: bool) -> str:
+    """The year cells stay numbers (2025), shown '2025' / 'FY2025' (2025年 / 2025年度 in Japanese)."""
+    if is_japanese():
+        return '0"年度"' if fiscal_years else '0"年"'
+    return '"FY"0' if fiscal_years else '0'
+
+
+def _excel_yearly(projection: Projection, index: int, fiscal_years: bool):
+    """The yearly frame as Excel shows it: readable headers, money in the currency shown (in millions
+    with millions_in_tables), whole accelerators."""
+    frame = yearly_frame(projection, index, fiscal_years)
+    unit = money_unit()
+    headers, formats = [], []
+    for column in frame.columns:
+        if column in ("year", "fiscal_year"):
+            headers.append(tr("Fiscal year") if fiscal_years else tr("Year"))
+            formats.append(_year_format(fiscal_years))
+        elif column == "months":
+            headers.append(tr("Months in the term"))
+            formats.append(WHOLE)
+        elif column == "energy_gwh":
+            headers.append(tr("Energy (GWh)"))
+            formats.append(POWER)
+        elif column in _YEARLY_MONEY:
+            frame[column] = [money_cell(float(v)) for v in frame[column]]
+            headers.append(tr(_YEARLY_MONEY[column]).format(unit=unit))
+            formats.append(USD)
+        else:  # accelerators_year_end
+            frame[column] = np.round(frame[column].to_numpy(dtype=float)).astype(np.int64)
+            headers.append(tr("GPU count at year end"))
+            formats.append(WHOLE)
+    frame.columns = headers
+    return frame, formats
+
+
 def _excel_summary(projection: Projection, index: int, bands=None):
     import pandas as pd
 
@@ -232,10 +348,13 @@ def _excel_summary(projection: Projection, index: int, bands=None):
     rows, formats = [], []
     for key in SUMMARY_TABLE:
         kpi = KPIS[key]
-        row = {"KPI": kpi.label, "Value": value_of(s, key), "Unit": kpi.unit}
+        shown = money_cell if kpi.is_money else (lambda v: v)  # money in the currency (and millions) shown
+        value = value_of(s, key)
+        row = {tr("KPI"): tr(kpi.label), tr("Value"): shown(value) if value is not None else None,
+               tr("Unit"): kpi.unit}
         if bands is not None:
             p = bands.kpis.get(key)
-            row["P10"], row["P90"] = (float(p[0]), float(p[4])) if p is not None else (None, None)
+            row["P10"], row["P90"] = (shown(float(p[0])), shown(float(p[4]))) if p is not None else (None, None)
         rows.append(row)
         formats.append(_KIND_FORMATS.get(kpi.kind, '#,##0.###'))
     return pd.DataFrame(rows), formats
@@ -250,23 +369,33 @@ def _excel_assumptions(scenario: Scenario):
         value = getattr(scenario, spec.name)
         fmt = '@'
         if isinstance(value, bool) or value is None:
-            value = "yes" if value is True else "no" if value is False else "not set"
+            value = tr("yes") if value is True else tr("no") if value is False else tr("not set")
         elif isinstance(value, (int, float)):
             fmt = SHARE if spec.is_share else WHOLE if isinstance(value, int) else '#,##0.####'
         elif spec.kind == "month":
             value = pd.Timestamp(value + "-01")
-            fmt = MONTH
+            fmt = _month_format()
         else:
             value = _value_text(value)
-        rows.append({"Assumption": spec.label, "Value": value, "Unit": "" if spec.is_share else spec.unit,
-                     "Allowed": spec.range_text(), "Estimate": "estimate" if spec.estimate else "",
-                     "Source": spec.source, "Key in the scenario file": spec.name})
+        rows.append({tr("Assumption"): tr(spec.label), tr("Value"): value,
+                     tr("Unit"): "" if spec.is_share or not spec.unit else tr(spec.unit),
+                     tr("Allowed"): spec.range_text(), tr("Estimate"): tr("estimate") if spec.estimate else "",
+                     tr("Source"): spec.source, tr("Key in the scenario file"): spec.name})
         formats.append(fmt)
     return pd.DataFrame(rows), formats
 
 
+def text_width(text: str) -> int:
+    """How many columns ``text`` takes in a fixed-width layout: a wide (CJK) character takes two."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _sheet_name(text: str, taken: set) -> str:
-    name = "".join(ch for ch in text if ch not in '[]:*?/\\')[:31] or "Scenario"
+    name = "".join(ch for ch in text if ch not in '[]:*?/\\')[:31] or tr("Scenario")
     base, k = name, 2
     while name in taken:
         name = f"{base[:28]} {k}"
@@ -276,61 +405,70 @@ def _sheet_name(text: str, taken: set) -> str:
 
 
 def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLike, index: int = 0,
-               bands=None, compared=()) -> list[Path]:
+               bands=None, compared=(), fiscal_years: bool = False) -> list[Path]:
     """One workbook an analyst can use as it is: Monthly (real dates, whole accelerators, P10/P90
-    beside the banded quantities when ``bands`` are given), Summary (with P10/P90), Assumptions (values
-    as numbers), Chips, and for a comparison a Comparison sheet and one monthly sheet per compared
+    beside the banded quantities when ``bands`` are given), Yearly (energy, cost by component and GPU
+    count at year end, by calendar year or, with ``fiscal_years``, by Japanese fiscal year from April;
+    money in the currency shown, with its exchange rate when in yen), Summary (with P10/P90),
+    Assumptions (values as numbers), Chips, and for a comparison a Comparison sheet and one monthly sheet per compared
     scenario (``compared``: (label, Projection) pairs, the baseline first). Cells are numbers with
     number formats (thousands separators, currency, percentages)."""
     import pandas as pd
 
     if not str(out).strip():
-        raise OutputError("no output file given")
+        raise OutputError(tr("no output file given"))
     if Path(out).suffix.lower() != ".xlsx":
-        raise OutputError(f"{Path(out).name}: an Excel workbook needs a .xlsx name")
-    sheets = {
-        "Monthly": _excel_monthly(_with_bands(monthly_frame(projection, index), bands)),
-        "Summary": _excel_summary(projection, index, bands),
-        "Assumptions": _excel_assumptions(scenario),
-        "Chips": (chips_frame(projection.catalog, set(scenario.chip_mix)), None),
+        raise OutputError(tr("{name}: an Excel workbook needs a .xlsx name").format(name=Path(out).name))
+    sheets = {  # key -> (the sheet's name in the workbook, frame, number formats)
+        "Monthly": (sheet_name("Monthly"), *_excel_monthly(_with_bands(monthly_frame(projection, index), bands))),
+        "Yearly": (sheet_name("Yearly"), *_excel_yearly(projection, index, fiscal_years)),
+        "Summary": (sheet_name("Summary"), *_excel_summary(projection, index, bands)),
+        "Assumptions": (sheet_name("Assumptions"), *_excel_assumptions(scenario)),
+        "Chips": (sheet_name("Chips"), chips_frame(projection.catalog, set(scenario.chip_mix)), None),
     }
     if compared:
         from .compare import comparison_rows
 
-        named = [(label, p.summary()) for label, p in compared] + [(f"Current: {scenario.name}", projection.summary(index))]
+        current = tr("Current: {name}").format(name=tr(scenario.name))
+        named = [(label, p.summary()) for label, p in compared] + [(current, projection.summary(index))]
         rows = comparison_rows([summary for _, summary in named])
-        table = pd.DataFrame([{"KPI": r.label, "Unit": r.unit, **{label: v for (label, _), v in zip(named, r.values)},
+        table = pd.DataFrame([{tr("KPI"): tr(r.label), tr("Unit"): tr(r.unit) if r.unit else "",
+                               **{label: v for (label, _), v in zip(named, r.values)},
                                **{f"Δ {label}": d for (label, _), d in list(zip(named, r.deltas))[1:]}} for r in rows])
-        sheets["Comparison"] = (table, None)
-        taken = set(sheets)
-        for label, p in compared:
-            sheets[_sheet_name(label, taken)] = _excel_monthly(monthly_frame(p))
+        sheets["Comparison"] = (sheet_name("Comparison"), table, None)
+        taken = {name for name, _, _ in sheets.values()}
+        for k, (label, p) in enumerate(compared):
+            sheets[f"compared {k}"] = (_sheet_name(label, taken), *_excel_monthly(monthly_frame(p)))
+    value_headers = (tr("Value"), "P10", "P90")
+    rate_note = currency().rate_note()  # a yen figure says its rate once
 
     def write(tmp: Path) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-            for name, (frame, formats) in sheets.items():
+            for key, (name, frame, formats) in sheets.items():
                 frame.to_excel(xl, sheet_name=name, index=False)
                 sheet = xl.sheets[name]
-                sheet.freeze_panes = "B2" if name not in ("Summary", "Assumptions", "Chips", "Comparison") else "A2"
+                sheet.freeze_panes = "B2" if key not in ("Summary", "Assumptions", "Chips", "Comparison") else "A2"
                 for c, col in enumerate(sheet.columns):
                     header = str(col[0].value or "")
                     fmt = formats[c] if formats is not None and c < len(formats) else None
-                    if name in ("Summary", "Assumptions") and formats is not None:
+                    if key in ("Summary", "Assumptions") and formats is not None:
                         fmt = None  # row formats below
                     if fmt:
                         for cell in col[1:]:
                             cell.number_format = fmt
-                    width = max(len(header), *(min(len(str(v.value or "")), 60) for v in col[1:50]))
+                    width = max(text_width(header), *(min(text_width(str(v.value or "")), 60) for v in col[1:50]))
                     sheet.column_dimensions[col[0].column_letter].width = min(max(width + 2, 10), 62)
-                if name in ("Summary", "Assumptions") and formats is not None:
-                    value_cols = [i for i, col in enumerate(sheet.columns) if str(col[0].value) in ("Value", "P10", "P90")]
+                if key in ("Summary", "Assumptions") and formats is not None:
+                    value_cols = [i for i, col in enumerate(sheet.columns) if str(col[0].value) in value_headers]
                     for r, fmt in enumerate(formats, start=2):
                         for i in value_cols:
                             sheet.cell(row=r, column=i + 1).number_format = fmt
-                if name == "Comparison":
+                if key == "Comparison":
                     for col in list(sheet.columns)[2:]:
                         for r, cell in enumerate(col[1:]):
                             cell.number_format = _KIND_FORMATS.get(KPIS[rows[r].key].kind, '#,##0.###')
+                if key in ("Yearly", "Summary") and rate_note:
+                    sheet.cell(row=len(frame) + 3, column=1, value=rate_note)  # below the table, a row apart
 
     atomic_write(Path(out), write)
     return [Path(out)]

@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+# The tests read English unless they switch the language themselves: a Japanese system locale
+# (which the app follows on the first start) must not change what they see.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 from pathlib import Path  # noqa: E402
 
@@ -30,3 +33,15 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("APPDATA", str(home / "AppData" / "Roaming"))
     monkeypatch.setenv("LOCALAPPDATA", str(home / "AppData" / "Local"))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def _english_in_usd():
+    """Language and currency are process-wide: every test starts, and leaves, in English and USD."""
+    from explorer import formatting, i18n
+
+    i18n.set_language("en")
+    formatting.set_currency(formatting.Currency())
+    yield
+    i18n.set_language("en")
+    formatting.set_currency(formatting.Currency())

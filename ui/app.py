@@ -18,13 +18,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from explorer import __version__  # noqa: E402
 from explorer.catalog import builtin_catalog, load_catalog  # noqa: E402
 from explorer.errors import ExplorerError  # noqa: E402
+from explorer.i18n import tr  # noqa: E402
 from explorer.paths import assets_dir  # noqa: E402
-from explorer.presets import resolve_scenario  # noqa: E402
+from explorer import formatting as fmt  # noqa: E402
+from explorer.presets import localized, resolve_scenario  # noqa: E402
 from explorer.scenario import Scenario  # noqa: E402
 from explorer.scenario_file import load_scenario, scenario_from_json  # noqa: E402
 
 from .band_worker import shared_band_worker  # noqa: E402
 from .main_window import APP_NAME, MainWindow  # noqa: E402
+from .language import chosen_language, currency_from_settings, install_language  # noqa: E402
 from .settings import Settings  # noqa: E402
 
 log = logging.getLogger("scenario_explorer")
@@ -145,8 +148,8 @@ def user_catalog(settings: Settings):
     except Exception as exc:  # noqa: BLE001  (whatever a damaged file does, the app starts)
         problem = f"{type(exc).__name__}: {exc}"
     log.warning("ignoring the remembered catalog %s: %s", path, problem)
-    return builtin_catalog(), (f"The chip catalog used last time, {Path(path).name}, could not be loaded "
-                               f"({problem}); the built-in catalog is in use.")
+    return builtin_catalog(), tr("The chip catalog used last time, {file}, could not be loaded ({problem}); the "
+                                 "built-in catalog is in use.").format(file=Path(path).name, problem=problem)
 
 
 def start_window(file_arg: str | None = None, settings: Settings | None = None, dialogs=None,
@@ -154,16 +157,20 @@ def start_window(file_arg: str | None = None, settings: Settings | None = None, 
     """The window as the app opens it (settings, catalog, first scenario), not yet shown. Problems
     on the way (a bad FILE, a remembered catalog that failed) are reported once it is up."""
     settings = settings or Settings()
+    install_language(chosen_language(settings))  # the system's on the first start, then the one chosen
+    fmt.set_currency(currency_from_settings(settings))
     catalog, catalog_problem = user_catalog(settings)
     scenario, path, modified_from, problem = initial_document(settings, catalog, file_arg)
+    if path is None and modified_from is None:
+        scenario = localized(scenario)  # the announced deal, named in the language shown
     window = MainWindow(settings, catalog, dialogs=dialogs, scenario=scenario, path=path,
                         modified_from=modified_from, recovery_folder=recovery_folder)
     notes = [n for n in (settings.problem, catalog_problem) if n]
     if notes:
         QTimer.singleShot(0, lambda: window.status.show(" ".join(notes), error=True))
     if problem:
-        QTimer.singleShot(0, lambda: window.dialogs.error("Cannot open scenario",
-                                                          f"{problem}\n\nThe announced deal is open instead."))
+        QTimer.singleShot(0, lambda: window.dialogs.error(
+            tr("Cannot open scenario"), tr("{problem}\n\nThe announced deal is open instead.").format(problem=problem)))
     return window
 
 
@@ -176,7 +183,8 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
     set_aside: list = []
     found = orphans(folder or window.recovery.folder, set_aside=set_aside)
     if set_aside:
-        window.status.show(f"A recovery file could not be read and was set aside: {set_aside[0]}", error=True)
+        window.status.show(tr("A recovery file could not be read and was set aside: {file}").format(file=set_aside[0]),
+                           error=True)
     taken = ""
     for item in found:
         if taken:
@@ -188,13 +196,14 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
         elif answer == "saved" and item.path is not None and window.files.open_path(item.path):
             item.remove()
             taken = answer
-            window.status.show(f"Opened {item.display_name} as saved; the unsaved changes were discarded.")
+            window.status.show(tr("Opened {name} as saved; the unsaved changes were discarded.")
+                               .format(name=item.display_name))
         elif answer == "discard":
             item.remove()
         else:
             item.release()
-            window.status.show(f"The unsaved changes to {item.display_name} are kept: you will be asked again at "
-                               "the next start.")
+            window.status.show(tr("The unsaved changes to {name} are kept: you will be asked again at the next "
+                                  "start.").format(name=item.display_name))
     return taken
 
 
@@ -208,8 +217,9 @@ def recover_into(window: MainWindow, item) -> bool:
         for s in (item.scenario, item.baseline, *(s for _, s in item.comparison)):
             check_chips(s, catalog)
     except ExplorerError as exc:
-        window.dialogs.error("Cannot recover the unsaved changes",
-                             f"{exc}\n\nThe changes are kept: they are offered again at the next start.")
+        window.dialogs.error(tr("Cannot recover the unsaved changes"),
+                             tr("{problem}\n\nThe changes are kept: they are offered again at the next start.")
+                             .format(problem=exc))
         item.release()
         return False
 
@@ -219,7 +229,7 @@ def recover_into(window: MainWindow, item) -> bool:
         doc.load(item.baseline, item.path)
         changed = item.scenario.changed_fields(item.baseline)
         try:
-            doc.edit({name: getattr(item.scenario, name) for name in changed}, text="Recover unsaved changes")
+            doc.edit({name: getattr(item.scenario, name) for name in changed}, text=tr("Recover unsaved changes"))
         except ExplorerError:
             pass
         if doc.scenario != item.scenario:  # (cannot be one step: no undo, but the work itself)
@@ -237,7 +247,7 @@ def recover_into(window: MainWindow, item) -> bool:
         item.remove()
     else:
         item.release()  # (ours could not be written: the old one stays, offered again next time)
-    window.status.show(f"Recovered the unsaved changes to {item.display_name}.")
+    window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=item.display_name))
     return True
 
 
@@ -252,9 +262,10 @@ def install_error_hook(window_getter) -> None:
         if QApplication.instance() is not None:
             from .dialogs import plain_message
 
-            box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
-                              plain_message(f"Something went wrong: {value}\n\nYour scenario is unchanged."
-                                            + (f" Details were written to {path}." if path else "")),
+            text = (tr("Something went wrong: {error}\n\nYour scenario is unchanged. Details were written to "
+                       "{file}.").format(error=value, file=path) if path else
+                    tr("Something went wrong: {error}\n\nYour scenario is unchanged.").format(error=value))
+            box = QMessageBox(QMessageBox.Icon.Critical, tr("Unexpected error"), plain_message(text),
                               QMessageBox.StandardButton.Ok, window)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
@@ -264,30 +275,37 @@ def install_error_hook(window_getter) -> None:
 
 def run_gui(file_arg: str | None = None) -> int:
     setup_logging()
-    window = None
-    install_error_hook(lambda: window)  # errors while starting are reported too
+    current: list = [None]  # the window (a language switch replaces it)
+    install_error_hook(lambda: current[0])  # errors while starting are reported too
     app = make_app()
-    window = start_window(file_arg)
+    window = current[0] = start_window(file_arg)
+
+    def replaced(new) -> None:
+        current[0] = new
+        new.replaced.connect(replaced)
+
+    window.replaced.connect(replaced)
     window.show()
     QTimer.singleShot(0, lambda: offer_recovery(window))
     QTimer.singleShot(0, shared_band_worker().start)  # the bands' process starts after the first paint
-    connect_file_open(app, window)
+    connect_file_open(app, lambda: current[0])
     if os.environ.get("SCENARIO_EXPLORER_STARTUP_PROBE"):
         _probe_first_paint(window, app)
     code = app.exec()
-    dispose(window)
+    dispose(current[0])
     return code
 
 
 def connect_file_open(app, window) -> None:
-    """Scenario files the system asks the app to open (macOS Finder) open in the window; one that
-    arrived before the window existed opens now."""
+    """Scenario files the system asks the app to open (macOS Finder) open in the window (``window``
+    may be a function giving the current one); one that arrived before the window existed opens now."""
     if not isinstance(app, ExplorerApp):
         return
-    app.fileOpenRequested.connect(lambda name: window.files.open_path(Path(name)))
+    get = window if callable(window) and not isinstance(window, MainWindow) else (lambda: window)
+    app.fileOpenRequested.connect(lambda name: get().files.open_path(Path(name)))
     pending, app.pending_files = app.pending_files, []
     if pending:
-        QTimer.singleShot(0, lambda: window.files.open_path(Path(pending[-1])))
+        QTimer.singleShot(0, lambda: get().files.open_path(Path(pending[-1])))
 
 
 def _probe_first_paint(window, app) -> None:

@@ -24,16 +24,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from explorer.files import slug
+from explorer.i18n import tr
 from explorer.scenario import Scenario
 
 UNDO_LIMIT = 1000  # undo steps kept (QUndoStack.setUndoLimit; Qt allows setting it on an empty stack only)
 
 
 def _undo_name(key: str) -> str:
-    """A field as an undo step names it: its label ('PUE (annual average)', 'chip mix')."""
+    """A field as an undo step names it: its label ('PUE (annual average)', 'chip mix'), in the
+    language shown (a lower-case first letter means nothing to a script without cases)."""
     from explorer.fields import FIELDS
 
-    label = FIELDS[key].label if key in FIELDS else key.replace("_", " ")
+    label = tr(FIELDS[key].label) if key in FIELDS else key.replace("_", " ")
     if label[:2].isupper():  # an acronym stays as written: 'PUE (annual average)', 'GPU count'
         return label
     return label[:1].lower() + label[1:]
@@ -89,7 +91,7 @@ class ScenarioDocument(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return self.path.name if self.path else tr("Untitled")
 
     @property
     def folder(self) -> Path:
@@ -116,8 +118,10 @@ class ScenarioDocument(QObject):
                 command.after = new
                 self._set(new)
                 return
-        label = text or "Change " + ", ".join(_undo_name(k) for k in changes)
-        command = SetScenario(self, self._scenario, new, label, fields)
+        if not text:  # 'Change GPU count', 'Change chip mix, GPU count'
+            names = tr(", ", "list separator").join(_undo_name(k) for k in changes)
+            text = tr("Change {what}").format(what=names)
+        command = SetScenario(self, self._scenario, new, text, fields)
         self.undo_stack.push(command)  # redo() applies it
         self._drag = weakref.ref(command) if dragging else None
 

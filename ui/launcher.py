@@ -13,6 +13,7 @@ import sys
 from typing import Sequence
 
 from explorer import cli
+from explorer.i18n import set_language, system_language, tr
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,6 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return worker_main()
     cli.safe_streams()
+    set_language(system_language())  # the command line speaks the system's language (LANG=ja_JP.UTF-8)
     if argv and argv[0] in cli.HEADLESS_COMMANDS:
         return cli.run(argv)
     if argv and argv[0] in ("render", "report", "-h", "--help", "--version"):
@@ -35,14 +37,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging()
         return run_smoke_test()
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
-        sys.stderr.write(f"{cli.PROG}: error: unexpected arguments {' '.join(argv)}\n"
-                         f"usage: {cli.PROG} [FILE] | {cli.PROG} COMMAND ... (see {cli.PROG} --help)\n")
+        sys.stderr.write(tr("{prog}: error: unexpected arguments {arguments}").format(prog=cli.PROG,
+                                                                                      arguments=' '.join(argv))
+                         + "\n" + _usage() + "\n")
         return cli.EXIT_BAD_INPUT
     if argv and not _file_or_preset(argv[0]):
         return _unknown(argv[0])
     if _no_display():
-        sys.stderr.write(f"{cli.PROG}: error: no display to open the window on. Without a screen, use "
-                         f"summary, render, report or export (see {cli.PROG} --help).\n")
+        sys.stderr.write(tr("{prog}: error: no display to open the window on. Without a screen, use summary, "
+                            "render, report or export (see {prog} --help).").format(prog=cli.PROG) + "\n")
         return cli.EXIT_BAD_INPUT
     from .app import run_gui  # Qt is imported only now
 
@@ -66,10 +69,18 @@ def _unknown(word: str) -> int:
 
     names = list(cli.HEADLESS_COMMANDS) + ["render", "report"] + [p.key for p in list_presets()]
     near = difflib.get_close_matches(word, names, n=2, cutoff=0.5)
-    hint = f" Did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-    sys.stderr.write(f"{cli.PROG}: error: '{word}' is not a command, a scenario file or a preset.{hint}\n"
-                     f"usage: {cli.PROG} [FILE] | {cli.PROG} COMMAND ... (see {cli.PROG} --help)\n")
+    message = tr("{prog}: error: '{word}' is not a command, a scenario file or a preset.").format(prog=cli.PROG,
+                                                                                                 word=word)
+    if len(near) == 1:
+        message += tr(" Did you mean {name}?").format(name=repr(near[0]))
+    elif near:
+        message += tr(" Did you mean {first} or {second}?").format(first=repr(near[0]), second=repr(near[1]))
+    sys.stderr.write(message + "\n" + _usage() + "\n")
     return cli.EXIT_BAD_INPUT
+
+
+def _usage() -> str:
+    return tr("usage: {prog} [FILE] | {prog} COMMAND ... (see {prog} --help)").format(prog=cli.PROG)
 
 
 def _no_display() -> bool:

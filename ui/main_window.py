@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QLabel, QMainWindow, Q
                                QSplitter, QStackedWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from explorer.catalog import Catalog, builtin_catalog
+from explorer import formatting as fmt
+from explorer.i18n import LANGUAGES, QT_TR_NOOP, language, tr
 from explorer.presets import preset_groups
 from explorer.scenario import Scenario
 from explorer.scenario_file import scenario_to_json
@@ -72,34 +75,51 @@ class Action:
 
 SEPARATOR = "-"
 ACTIONS = (
-    Action("new", "&File", "&New", ("files.new_scenario",), QKeySequence.StandardKey.New, toolbar=True),
-    Action("open", "&File", "&Open…", ("files.open_dialog",), QKeySequence.StandardKey.Open, toolbar=True),
+    Action("new", "&File", QT_TR_NOOP("&New"), ("files.new_scenario",), QKeySequence.StandardKey.New,
+           toolbar=True),
+    Action("open", "&File", QT_TR_NOOP("&Open…"), ("files.open_dialog",), QKeySequence.StandardKey.Open,
+           toolbar=True),
     "@recent", "@presets", SEPARATOR,
-    Action("save", "&File", "&Save", ("files.save",), QKeySequence.StandardKey.Save, toolbar=True),
-    Action("save_as", "&File", "Save &As…", ("files.save_as",), QKeySequence.StandardKey.SaveAs),
+    Action("save", "&File", QT_TR_NOOP("&Save"), ("files.save",), QKeySequence.StandardKey.Save, toolbar=True),
+    Action("save_as", "&File", QT_TR_NOOP("Save &As…"), ("files.save_as",), QKeySequence.StandardKey.SaveAs),
     SEPARATOR,
-    Action("export_charts", "&File", "Export &charts…", ("exports.export_chart_dialog",), "Ctrl+E"),
-    Action("report", "&File", "Export one-page &report (PDF)…", ("exports.export_report_dialog",), "Ctrl+R"),
-    Action("export_csv", "&File/Export &data", "Monthly projection as &CSV…", ("exports.export_data", "csv")),
-    Action("export_xlsx", "&File/Export &data", "Monthly projection as &Excel…", ("exports.export_data", "xlsx")),
+    Action("export_charts", "&File", QT_TR_NOOP("Export &charts…"), ("exports.export_chart_dialog",), "Ctrl+E"),
+    Action("report", "&File", QT_TR_NOOP("Export one-page &report (PDF)…"), ("exports.export_report_dialog",),
+           "Ctrl+R"),
+    Action("export_csv", "&File/Export &data", QT_TR_NOOP("Monthly projection as &CSV…"),
+           ("exports.export_data", "csv")),
+    Action("export_xlsx", "&File/Export &data", QT_TR_NOOP("Monthly projection as &Excel…"),
+           ("exports.export_data", "xlsx")),
     SEPARATOR,
-    Action("quit", "&File", "&Quit", ("close",), QKeySequence.StandardKey.Quit),
+    Action("quit", "&File", QT_TR_NOOP("&Quit"), ("close",), QKeySequence.StandardKey.Quit),
     "@undo",
-    Action("present", "&View", "&Presentation mode", ("presentation.toggle",), Qt.Key.Key_F11,
-           tip="Full screen, large type, high contrast; ←/→ step through scenarios; Esc leaves (F11)"),
-    Action("bands", "&View", "Uncertainty &bands", ("toggle_bands",), checkable=True,
-           tip="P10–P90 and P25–P75 bands and KPI ranges from the scenario's ranges"),
-    SEPARATOR, "@theme",
-    Action("pin", "C&ompare", "&Pin the current scenario as baseline", ("compare.pin",), "Ctrl+B"),
-    Action("compare_file", "C&ompare", "&Add a scenario file…", ("compare.add_file_dialog",)),
+    Action("present", "&View", QT_TR_NOOP("&Presentation mode"), ("presentation.toggle",), Qt.Key.Key_F11,
+           tip=QT_TR_NOOP("Full screen, large type, high contrast; ←/→ step through scenarios; Esc leaves (F11)")),
+    Action("bands", "&View", QT_TR_NOOP("Uncertainty &bands"), ("toggle_bands",), checkable=True,
+           tip=QT_TR_NOOP("P10–P90 and P25–P75 bands and KPI ranges from the scenario's ranges")),
+    Action("fiscal_years", "&View", QT_TR_NOOP("&Fiscal years (April–March)"), ("toggle_fiscal_years",),
+           checkable=True, tip=QT_TR_NOOP("Group yearly figures (the energy bars, the Excel Yearly sheet) by the "
+                                          "Japanese fiscal year, 年度: April to March")),
+    SEPARATOR, "@theme", "@language",
+    Action("currency", "&View", QT_TR_NOOP("C&urrency and exchange rate…"), ("choose_currency",),
+           tip=QT_TR_NOOP("Show figures in US dollars or in yen, at a dated exchange rate")),
+    Action("pin", "C&ompare", QT_TR_NOOP("&Pin the current scenario as baseline"), ("compare.pin",), "Ctrl+B"),
+    Action("compare_file", "C&ompare", QT_TR_NOOP("&Add a scenario file…"), ("compare.add_file_dialog",)),
     "@compare_presets",
-    Action("compare_clear", "C&ompare", "&Clear the comparison", ("compare.clear",)),
-    Action("fit", "&Tools", "&Fit to budget…", ("fit.open_dialog",), "Ctrl+Shift+F"),
-    Action("catalog_load", "&Chips", "&Load catalog…", ("catalogs.load_dialog",)),
-    Action("catalog_builtin", "&Chips", "Use the &built-in catalog", ("catalogs.use_builtin",)),
-    Action("help_model", "&Help", "&Model and sources", ("show_model_help",)),
-    Action("about", "&Help", "&About", ("show_about",)),
+    Action("compare_clear", "C&ompare", QT_TR_NOOP("&Clear the comparison"), ("compare.clear",)),
+    Action("fit", "&Tools", QT_TR_NOOP("&Fit to budget…"), ("fit.open_dialog",), "Ctrl+Shift+F"),
+    Action("catalog_load", "&Chips", QT_TR_NOOP("&Load catalog…"), ("catalogs.load_dialog",)),
+    Action("catalog_builtin", "&Chips", QT_TR_NOOP("Use the &built-in catalog"), ("catalogs.use_builtin",)),
+    Action("help_model", "&Help", QT_TR_NOOP("&Model and sources"), ("show_model_help",)),
+    Action("about", "&Help", QT_TR_NOOP("&About"), ("show_about",)),
 )
+# The menus' titles, each part of a menu path above ("&File/Export &data"): the paths stay the keys of
+# ``window.menus``; each part is translated where the menu is made.
+MENU_TITLES = (QT_TR_NOOP("&File"), QT_TR_NOOP("&Edit"), QT_TR_NOOP("&View"), QT_TR_NOOP("C&ompare"),
+               QT_TR_NOOP("&Tools"), QT_TR_NOOP("&Chips"), QT_TR_NOOP("&Help"), QT_TR_NOOP("Export &data"),
+               QT_TR_NOOP("Open &Recent"), QT_TR_NOOP("&Presets"), QT_TR_NOOP("Add a p&reset"), QT_TR_NOOP("&Theme"),
+               QT_TR_NOOP("&Language"))
+THEME_TITLES = {"system": QT_TR_NOOP("Follow the system"), "light": QT_TR_NOOP("Light"), "dark": QT_TR_NOOP("Dark")}
 # Keys that step through the slides; they work only while presenting (elsewhere the arrows belong to
 # the sliders).
 PRESENT_KEYS = ((Qt.Key.Key_Right, 1), (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Space, 1),
@@ -113,16 +133,23 @@ log = logging.getLogger("scenario_explorer")
 
 class MainWindow(QMainWindow):
     refreshed = Signal()  # after every shown view shows the current scenario
+    replaced = Signal(object)  # a language switch rebuilt the window: the new MainWindow
 
     def __init__(self, settings: Settings, catalog: Catalog | None = None, dialogs: Dialogs | None = None,
                  scenario: Scenario | None = None, path: Path | None = None, modified_from: Scenario | None = None,
-                 runner: AnalysisRunner | None = None, recovery_folder: Path | None = None):
+                 runner: AnalysisRunner | None = None, recovery_folder: Path | None = None,
+                 document: ScenarioDocument | None = None, comparison: Comparison | None = None):
+        """``document`` and ``comparison``: carry on with another window's (a language switch
+        rebuilds the window around them: the scenario, its file and its whole undo history stay)."""
         super().__init__()
         self.settings = settings
+        self._own_dialogs = dialogs is None
         self.dialogs = dialogs or Dialogs(self)
-        self.document = ScenarioDocument(parent=self)
+        adopted = document is not None
+        self.document = document or ScenarioDocument(parent=self)
+        self.document.setParent(self)
         self.status = Status(self)
-        self.comparison_state = Comparison()
+        self.comparison_state = comparison or Comparison()
         self.theme = themes.LIGHT
         self._theme_choice = "system"
 
@@ -155,7 +182,11 @@ class MainWindow(QMainWindow):
         self._wire()
         self.apply_theme(self.settings.theme())
         self._restore_layout()
-        self.document.load(scenario or Scenario(), path, modified_from)
+        if adopted:
+            self.document.stateChanged.emit()  # the title, the panel and the views show it
+            self.document.scenarioChanged.emit(self.document.scenario)
+        else:
+            self.document.load(scenario or Scenario(), path, modified_from)
         self.flush()
         self._panel_fitted = False
 
@@ -229,7 +260,7 @@ class MainWindow(QMainWindow):
         self.charts_area = charts_area
 
         self.banner = QLabel()
-        self.banner.setAccessibleName("Presentation banner")
+        self.banner.setAccessibleName(tr("Presentation banner"))
         self.banner.setVisible(False)
         # The comparison table and the charts share the height through a splitter: on a small screen
         # the table opens at most a third of it (and scrolls), and the user can move the divider.
@@ -262,7 +293,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
-        bar = QToolBar("Main")
+        bar = QToolBar(tr("Main", "toolbar"))
         bar.setObjectName("MainToolbar")
         bar.setMovable(False)
         self.toolbar = bar
@@ -274,11 +305,13 @@ class MainWindow(QMainWindow):
                 last_menu = self._special(entry[1:])
             else:
                 last_menu = entry.menu
-                act = QAction(entry.text, self, checkable=entry.checkable)
+                act = QAction(tr(entry.text), self, checkable=entry.checkable)
+                if "(&" in act.text():  # a toolbar button shows no mnemonic: '開く(&O)…' -> '開く…'
+                    act.setIconText(re.sub(r"\(&[^)]\)", "", act.text()).replace("&", "").strip())
                 if entry.shortcut is not None:
                     act.setShortcut(QKeySequence(entry.shortcut))
                 if entry.tip:
-                    act.setToolTip(entry.tip)
+                    act.setToolTip(tr(entry.tip))
                 target = self._slot(entry.slot)
                 act.triggered.connect(lambda _=False, t=target: t())
                 self._menu(entry.menu).addAction(act)
@@ -286,6 +319,7 @@ class MainWindow(QMainWindow):
                 if entry.toolbar:
                     bar.addAction(act)
         self.actions["bands"].setChecked(self.display.view.show_bands)
+        self.actions["fiscal_years"].setChecked(self.display.view.fiscal_years)
         self._build_toolbar(bar)
         self.addToolBar(bar)
         self.present_keys = []
@@ -302,7 +336,7 @@ class MainWindow(QMainWindow):
     def _menu(self, path: str) -> QMenu:
         if path not in self.menus:
             parent, _, name = path.rpartition("/")
-            self.menus[path] = (self._menu(parent).addMenu(name) if parent else self.menuBar().addMenu(path))
+            self.menus[path] = (self._menu(parent).addMenu(tr(name)) if parent else self.menuBar().addMenu(tr(path)))
         return self.menus[path]
 
     def _slot(self, slot: tuple):
@@ -321,15 +355,16 @@ class MainWindow(QMainWindow):
             menu = self._menu("&File/&Presets" if name == "presets" else "C&ompare/Add a p&reset")
             open_one = self.files.open_preset if name == "presets" else self.compare.add_preset
             for group, presets in preset_groups():
-                menu.addSection(group)
+                menu.addSection(tr(group))
                 for preset in presets:
-                    menu.addAction(preset.title).triggered.connect(lambda _=False, k=preset.key: open_one(k))
+                    menu.addAction(tr(preset.title)).triggered.connect(lambda _=False, k=preset.key: open_one(k))
             return "&File" if name == "presets" else "C&ompare"
         if name == "undo":
             stack = self.document.undo_stack
-            for key, make, shortcut in (("undo", stack.createUndoAction, QKeySequence.StandardKey.Undo),
-                                        ("redo", stack.createRedoAction, QKeySequence.StandardKey.Redo)):
-                act = make(self, f"&{key.capitalize()}")
+            for key, make, shortcut, prefix in (
+                    ("undo", stack.createUndoAction, QKeySequence.StandardKey.Undo, tr("&Undo")),
+                    ("redo", stack.createRedoAction, QKeySequence.StandardKey.Redo, tr("&Redo"))):
+                act = make(self, prefix)
                 act.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Shift+Z and Ctrl+Y)
                 if key == "redo" and QKeySequence("Ctrl+Shift+Z") not in act.shortcuts():
                     act.setShortcuts(act.shortcuts() + [QKeySequence("Ctrl+Shift+Z")])
@@ -341,11 +376,23 @@ class MainWindow(QMainWindow):
             group = QActionGroup(self)
             self.theme_actions = {}
             for choice in themes.THEME_CHOICES:
-                act = QAction(choice.capitalize() if choice != "system" else "Follow the system", self, checkable=True)
+                act = QAction(tr(THEME_TITLES.get(choice, choice.capitalize())), self, checkable=True)
                 act.triggered.connect(lambda _=False, c=choice: self.set_theme(c))
                 group.addAction(act)
                 menu.addAction(act)
                 self.theme_actions[choice] = act
+            return "&View"
+        if name == "language":
+            menu = self._menu("&View/&Language")
+            group = QActionGroup(self)
+            self.language_actions = {}
+            for code, own_name in LANGUAGES.items():  # each in its own language: found by someone who reads it
+                act = QAction(own_name, self, checkable=True)
+                act.setChecked(code == language())
+                act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+                group.addAction(act)
+                menu.addAction(act)
+                self.language_actions[code] = act
             return "&View"
         raise ValueError(name)
 
@@ -353,14 +400,17 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         # The toolbar's own Undo/Redo: short labels, with what they undo in the tooltip.
         stack = self.document.undo_stack
-        for key, trigger, can, text in (("tool_undo", stack.undo, stack.canUndoChanged, stack.undoTextChanged),
-                                        ("tool_redo", stack.redo, stack.canRedoChanged, stack.redoTextChanged)):
-            act = QAction(key[5:].capitalize(), self)
+        for key, trigger, can, text, label, tip in (
+                ("tool_undo", stack.undo, stack.canUndoChanged, stack.undoTextChanged, tr("Undo"), _undo_tip),
+                ("tool_redo", stack.redo, stack.canRedoChanged, stack.redoTextChanged, tr("Redo"), _redo_tip)):
+            act = _StackAction(label, self)
             act.setEnabled(False)
             act.triggered.connect(trigger)
             can.connect(act.setEnabled)
-            verb = key[5:].capitalize()
-            text.connect(lambda t, a=act, v=verb: a.setToolTip(f"{v} {t}".strip()))
+            # a bound method of the action (not a lambda): the stack outlives this window when a
+            # language switch rebuilds it, and Qt drops the connection with the action
+            act.tip_of = tip
+            text.connect(act.follow)
             bar.addAction(act)
             self.actions[key] = act
         bar.addSeparator()
@@ -369,9 +419,9 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         # The presets as a menu button: a list box here opened a preset on each arrow key press.
         button = self.preset_button = QToolButton()
-        button.setText("Presets")
-        button.setAccessibleName("Presets")
-        button.setToolTip("Open a shipped scenario: the announced deals and the what-ifs")
+        button.setText(tr("Presets"))
+        button.setAccessibleName(tr("Presets"))
+        button.setToolTip(tr("Open a shipped scenario: the announced deals and the what-ifs"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setMenu(self.menus["&File/&Presets"])
         bar.addWidget(button)
@@ -380,9 +430,15 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         # Which chip catalog the figures come from, always in view (a loaded catalog changes them).
         self.catalog_label = QLabel()
-        self.catalog_label.setAccessibleName("Chip catalog")
+        self.catalog_label.setAccessibleName(tr("Chip catalog"))
         self.catalog_label.setContentsMargins(6, 0, 8, 0)
         bar.addWidget(self.catalog_label)
+        # The exchange rate every yen figure is converted at, stated once where the figures are.
+        self.rate_label = QLabel()
+        self.rate_label.setAccessibleName(tr("Exchange rate"))
+        self.rate_label.setContentsMargins(6, 0, 8, 0)
+        self.rate_action = bar.addWidget(self.rate_label)  # (a toolbar widget shows and hides through its action)
+        self._show_currency()
 
     # ------------------------------------------------------------------------------------ wiring
     def _wire(self) -> None:
@@ -409,8 +465,8 @@ class MainWindow(QMainWindow):
         self.presentation.slideShown.connect(self._show_banner)
         for name, chart in self.charts.items():
             chart.optionsEdited.connect(lambda changes: display.set_view(**changes))
-            chart.export_menu.addAction("Export this chart…", lambda n=name: self.exports.export_chart_dialog(n))
-            chart.export_menu.addAction("Copy image to the clipboard", lambda n=name: self.exports.copy_chart(n))
+            chart.export_menu.addAction(tr("Export this chart…"), lambda n=name: self.exports.export_chart_dialog(n))
+            chart.export_menu.addAction(tr("Copy image to the clipboard"), lambda n=name: self.exports.copy_chart(n))
         self._view_changed(display.view)
         self._show_catalog()
         self._status_timer = QTimer(self)
@@ -436,11 +492,16 @@ class MainWindow(QMainWindow):
             self._show_status("", False)
 
     def _show_catalog(self) -> None:
-        user = self.catalogs.path
-        name = f"built-in + {Path(user).name}" if user else "built-in"
-        self.catalog_label.setText(f"Chips: {name} ({len(self.catalog)})")
-        self.catalog_label.setToolTip(f"The chip catalog the figures use: {user or 'the built-in catalog'} "
-                                      "(Chips ▸ Load catalog…)")
+        user, count = self.catalogs.path, len(self.catalog)
+        if user:
+            self.catalog_label.setText(tr("Chips: built-in + {file} ({count})").format(file=Path(user).name,
+                                                                                        count=count))
+            self.catalog_label.setToolTip(tr("The chip catalog the figures use: {catalog} (Chips ▸ Load catalog…)")
+                                          .format(catalog=user))
+        else:
+            self.catalog_label.setText(tr("Chips: built-in ({count})").format(count=count))
+            self.catalog_label.setToolTip(tr("The chip catalog the figures use: the built-in catalog "
+                                             "(Chips ▸ Load catalog…)"))
 
     def _catalog_changed(self, catalog: Catalog) -> None:
         self._show_catalog()
@@ -451,7 +512,11 @@ class MainWindow(QMainWindow):
     def _view_changed(self, view: ViewOptions) -> None:
         self.economics_stack.setCurrentWidget(self.charts[view.economics_chart])
         self.actions["bands"].setChecked(view.show_bands)
+        self.actions["fiscal_years"].setChecked(view.fiscal_years)
         self.settings.set_value("view/options", json.dumps(view.to_dict()))
+
+    def toggle_fiscal_years(self) -> None:
+        self.display.set_view(fiscal_years=self.actions["fiscal_years"].isChecked())
 
     def toggle_bands(self) -> None:
         self.display.set_view(show_bands=self.actions["bands"].isChecked())
@@ -526,7 +591,11 @@ class MainWindow(QMainWindow):
 
     def _show_banner(self, slide, counter: str) -> None:
         # the name gives way (elided) before the counter and the keys do
-        hint = f"{counter}   ← → step · Esc leaves"
+        keys = tr("← → step · Esc leaves")
+        rate = fmt.currency().rate_note()  # the toolbar is hidden: yen figures say their rate here
+        if rate:
+            keys = f"{keys} · {rate}"
+        hint = f"{counter}   {keys}"
         name_font, hint_font = QFont(self.banner.font()), QFont(self.banner.font())
         name_font.setPointSizeF(20)
         name_font.setWeight(QFont.Weight.DemiBold)
@@ -535,7 +604,7 @@ class MainWindow(QMainWindow):
         name = QFontMetricsF(name_font).elidedText(slide.scenario.name, Qt.TextElideMode.ElideRight, max(room, 100))
         self.banner.setText(f"{html.escape(name)}&nbsp;&nbsp;&nbsp;<span style='font-size:12pt; "
                             f"font-weight:400; color:{self.theme.muted}'>{counter}"
-                            "&nbsp;&nbsp;← → step · Esc leaves</span>")
+                            f"&nbsp;&nbsp;{html.escape(keys)}</span>")
 
     def _normal_chrome(self) -> None:
         state = self._normal_state
@@ -563,16 +632,70 @@ class MainWindow(QMainWindow):
         try:
             text = model_doc_path().read_text(encoding="utf-8")
         except OSError as exc:
-            self.dialogs.error("Model and sources", f"The model's documentation could not be read "
-                                                    f"({model_doc_path()}): {exc.strerror or exc}")
+            self.dialogs.error(tr("Model and sources"), tr("The model's documentation could not be read "
+                                                           "({file}): {error}").format(file=model_doc_path(),
+                                                                                       error=exc.strerror or exc))
             return
-        self.dialogs.document("Model and sources", text)
+        self.dialogs.document(tr("Model and sources"), text)
 
     def show_about(self) -> None:
         from explorer import __version__
-        self.dialogs.info(f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\nA capacity-and-cost model of AI compute fleets, "
-                          "with public sources for every default.")
+        self.dialogs.info(tr("About {app}").format(app=APP_NAME),
+                          f"{APP_NAME} {__version__}\n" + tr("A capacity-and-cost model of AI compute fleets, "
+                                                            "with public sources for every default."))
+
+    # ------------------------------------------------------------------------ language, currency
+    def set_language(self, code: str) -> "MainWindow":
+        """View ▸ Language: switch at once, and remember it. The window is rebuilt in the new language
+        around the same document (the scenario, its file, its undo history), comparison, catalog,
+        layout and view; ``replaced`` tells the app which window is now the window. Returns it."""
+        from .language import LANGUAGE_KEY, install_language
+
+        self.settings.set_value(LANGUAGE_KEY, code)
+        if code == language():
+            return self
+        if self.presentation.active:
+            self.presentation.leave()
+        install_language(code)
+        self.save_settings()  # the layout the new window opens with
+        self.recovery.close()  # the new window keeps the unsaved work in its own recovery file
+        self.display.runner.stop()
+        new = type(self)(self.settings, self.catalog, dialogs=None if self._own_dialogs else self.dialogs,
+                         path=self.document.path, recovery_folder=self.recovery.folder,
+                         document=self.document, comparison=self.comparison_state)
+        new.setGeometry(self.geometry())
+        if self.isMaximized():
+            new.showMaximized()
+        else:
+            new.show()
+        new.recovery.touch()
+        self._replaced_by = new
+        self.replaced.emit(new)
+        self.hide()
+        self.deleteLater()
+        return new
+
+    def choose_currency(self) -> None:
+        """View ▸ Currency and exchange rate…"""
+        from .language import save_currency
+
+        chosen = self.dialogs.currency(fmt.currency())
+        if chosen is None:
+            return
+        self.set_currency(chosen)
+        save_currency(self.settings, chosen)
+
+    def set_currency(self, currency: fmt.Currency) -> None:
+        fmt.set_currency(currency)
+        self._show_currency()
+        self.display.refresh()
+
+    def _show_currency(self) -> None:
+        cur = fmt.currency()
+        self.rate_action.setVisible(cur.is_yen)
+        self.rate_label.setText(cur.rate_note())
+        self.rate_label.setToolTip(tr("Every yen figure is converted from US dollars at this rate. Source: {source} "
+                                      "(View ▸ Currency and exchange rate…)").format(source=cur.source or "–"))
 
     # -------------------------------------------------------------------------------- settings
     def _restore_layout(self) -> None:
@@ -621,6 +744,24 @@ class MainWindow(QMainWindow):
         self.recovery.close()  # a normal close: nothing to recover
         self.display.runner.stop()  # no result may arrive after the window is gone
         event.accept()
+
+
+def _undo_tip(what: str) -> str:
+    """The toolbar's Undo tooltip: what it undoes ('Undo Change energy price'), or just 'Undo'."""
+    return tr("Undo {what}").format(what=what) if what else tr("Undo")
+
+
+def _redo_tip(what: str) -> str:
+    return tr("Redo {what}").format(what=what) if what else tr("Redo")
+
+
+class _StackAction(QAction):
+    """The toolbar's Undo/Redo: its tooltip says what it undoes."""
+
+    tip_of = staticmethod(lambda text: text)
+
+    def follow(self, text: str) -> None:
+        self.setToolTip(self.tip_of(text))
 
 
 def _available_geometry():

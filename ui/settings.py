@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from explorer.i18n import QT_TR_NOOP, tr
+
 log = logging.getLogger("scenario_explorer")
 SETTINGS_VERSION = 1
 MAX_RECENT = 8
@@ -31,20 +33,27 @@ def settings_path() -> Path:
     return Path(folder) / "settings.ini"
 
 
-def unsafe_reason(path: Path) -> str | None:
-    """Why the settings file must not be read or written, or None: it is (or links to) something
-    that is not a regular file (a folder, a device, a pipe: reading one can block forever, writing
-    one can damage it), or a link that loops."""
+# Why the settings file is not used, as the status line says it (each a whole sentence, translated
+# when shown; the log keeps the English).
+_UNREADABLE = QT_TR_NOOP("The settings file {path} is not used: it cannot be read ({error}).")
+_NOT_A_FILE = QT_TR_NOOP("The settings file {path} is not used: it is not a regular file.")
+_TOO_LARGE = QT_TR_NOOP("The settings file {path} is not used: it is too large ({size} bytes).")
+
+
+def unsafe_reason(path: Path) -> tuple[str, dict] | None:
+    """Why the settings file must not be read or written, as (message template, its fields), or
+    None: it is (or links to) something that is not a regular file (a folder, a device, a pipe:
+    reading one can block forever, writing one can damage it), or a link that loops."""
     try:
         if not path.exists() and not path.is_symlink():
             return None  # a new file: fine
         st = path.stat()
     except OSError as exc:
-        return f"it cannot be read ({exc.strerror or exc})"
+        return _UNREADABLE, {"error": exc.strerror or exc}
     if not stat.S_ISREG(st.st_mode):
-        return "it is not a regular file"
+        return _NOT_A_FILE, {}
     if st.st_size > MAX_SETTINGS_BYTES:
-        return f"it is too large ({st.st_size:,} bytes)"
+        return _TOO_LARGE, {"size": f"{st.st_size:,}"}
     return None
 
 
@@ -53,22 +62,28 @@ MAX_SETTINGS_BYTES = 2_000_000  # a settings file is a few kB
 
 class Settings:
     """``problem``: why the usual file is not used (then settings live in a private temporary file
-    for this run only, and the real one is left alone), else ''."""
+    for this run only, and the real one is left alone), else ''; in the language shown."""
 
     def __init__(self, path: Path | None = None):
         self.path = path or settings_path()
-        self.problem = ""
-        reason = unsafe_reason(self.path)
+        self._problem = unsafe_reason(self.path)
         target = self.path
-        if reason:
-            self.problem = f"The settings file {self.path} is not used: {reason}."
-            log.warning("%s", self.problem)
+        if self._problem:
+            template, fields = self._problem
+            log.warning("%s", template.format(path=self.path, **fields))
             private = tempfile.mkdtemp(prefix="scenario-explorer-settings-")
             atexit.register(shutil.rmtree, private, True)
             target = Path(private) / "settings.ini"
         self._q = QSettings(str(target), QSettings.Format.IniFormat)
         if self._q.value("settings_version") is None:
             self._q.setValue("settings_version", SETTINGS_VERSION)
+
+    @property
+    def problem(self) -> str:
+        if not self._problem:
+            return ""
+        template, fields = self._problem
+        return tr(template).format(path=self.path, **fields)
 
     def sync(self) -> None:
         """Write what changed (QSettings merges: keys another instance wrote meanwhile are kept)."""

@@ -83,6 +83,21 @@ def run_smoke_test() -> int:
             step = "exporting a PNG"
             out = export_chart(tmp / "smoke.png", "cost", shown, ImageOptions(width=1280, height=720))
             _check(out.exists() and out.stat().st_size > 1000, "the exported PNG is missing or empty")
+            step = "switching to Japanese"
+            from PySide6.QtGui import QFontDatabase
+            from PySide6.QtWidgets import QDialogButtonBox
+
+            from explorer.i18n import tr
+            from .language import CJK_FAMILY, install_language
+
+            install_language("ja")
+            _check(tr("Contract value") == "契約総額", "the Japanese translation (assets/i18n/ja.ts) did not load")
+            box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+            _check(box.buttons()[0].text() == "キャンセル", "Qt's own Japanese translations (qtbase_ja.qm) are missing")
+            _check(CJK_FAMILY in QFontDatabase.families(), "the shipped Japanese font did not load")
+            image = render_image("cost", window.display.snapshot(), ImageOptions(width=640, height=360))
+            _check(image.width() == 640, "a chart in Japanese did not render")
+            install_language("en")
             window.document.load(window.document.scenario, None)  # nothing to save
             window.close()
             dispose(window)

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from explorer.i18n import QT_TR_NOOP
+
 # A qualitative palette that stays distinct on light and dark backgrounds (Tableau 10, then extras).
 _CHIP_PALETTE = (
     "#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7",
@@ -22,8 +24,11 @@ _CHIP_COLOURS = {
     "VR200": "#1B7837", "MI450": "#B2182B", "XPU": "#6A3D9A",
 }
 COMPONENT_COLOURS = {"compute": "#4E79A7", "energy": "#F28E2B", "cpu": "#B07AA1", "other": "#9D9D9D"}
-COMPONENT_LABELS = {"compute": "Accelerator capacity", "energy": "Energy", "cpu": "Agent CPUs",
-                    "other": "Support, storage services, other"}
+# English sources: shown through tr() (the legends), as are the short names (the hover readouts).
+COMPONENT_LABELS = {"compute": QT_TR_NOOP("Accelerator capacity"), "energy": QT_TR_NOOP("Energy"),
+                    "cpu": QT_TR_NOOP("Agent CPUs"), "other": QT_TR_NOOP("Support, storage services, other")}
+COMPONENT_SHORT = {"compute": QT_TR_NOOP("Accelerator capacity"), "energy": QT_TR_NOOP("Energy"),
+                   "cpu": QT_TR_NOOP("Agent CPUs"), "other": QT_TR_NOOP("Support")}
 
 
 def chip_colour(chip_id: str, index: int = 0) -> str:

@@ -68,3 +68,54 @@ def test_fiscal_year_of_many_months_at_once():
     months = np.arange(month_index("2025-01"), month_index("2025-01") + 24)
     years = fiscal_year(months)
     assert list(np.unique(years, return_counts=True)[1]) == [3, 12, 9]
+
+
+# ------------------------------------------------------------ money in the language and currency shown
+@pytest.mark.parametrize("language, code, amount, text", [
+    ("en", "USD", 38e9, "USD 38.0B"), ("en", "USD", 3.35, "USD 3.35"),
+    ("en", "JPY", 38e9, "JPY 5.84T"), ("en", "JPY", 3.35, "JPY 515"),
+    ("ja", "USD", 38e9, "380億ドル"), ("ja", "USD", 3.35, "3.35ドル"), ("ja", "USD", 3e11, "3,000億ドル"),
+    ("ja", "JPY", 38e9, "5.84兆円"), ("ja", "JPY", 3.35, "515円"), ("ja", "JPY", 2.5e9, "3,840億円"),
+])
+def test_money_in_each_language_and_currency(language, code, amount, text):
+    from explorer import formatting, i18n
+
+    i18n.set_language(language)
+    formatting.set_currency(formatting.Currency(code))  # the default rate: 153.67 yen per dollar
+    assert formatting.money(amount) == text
+
+
+@pytest.mark.parametrize("language, code, note", [
+    ("ja", "JPY", "1ドル=153.67円（2025-11-04）"), ("en", "JPY", "USD 1 = JPY 153.67 (2025-11-04)"), ("ja", "USD", "")])
+def test_every_yen_figure_set_can_state_its_rate(language, code, note):
+    from explorer import formatting, i18n
+
+    i18n.set_language(language)
+    formatting.set_currency(formatting.Currency(code))
+    assert formatting.currency().rate_note() == note
+
+
+def test_kpis_follow_the_currency_the_language_and_the_japanese_sign():
+    from explorer import formatting, i18n
+    from explorer.kpis import KPIS
+
+    cost, gpus = KPIS["cost_total_usd"], KPIS["gpus_peak"]
+    i18n.set_language("ja")
+    formatting.set_currency(formatting.Currency("JPY", millions_in_tables=True))
+    assert cost.format(38e9) == "5.84兆円" and cost.unit == "百万円" and formatting.money_cell(38e9) == 5_839_460
+    assert gpus.format(200_000) == "20万"
+    assert cost.delta(30e9, 38e9) == "▲1.23兆"  # ▲ is minus in Japanese tables
+    assert cost.change(30e9, 38e9)[0] == "保存時比 ▲21.1%"
+    i18n.set_language("en")
+    formatting.set_currency(formatting.Currency())
+    assert cost.format(38e9) == "USD 38.0B" and cost.unit == "USD" and cost.change(30e9, 38e9)[0] == "▼ 21.1% vs saved"
+
+
+def test_a_rate_outside_reason_is_refused():
+    from explorer.formatting import Currency
+
+    for bad in (0.0, -1.0, float("nan"), 1e6):
+        with pytest.raises(ValueError):
+            Currency("JPY", bad)
+    with pytest.raises(ValueError):
+        Currency("EUR")

@@ -15,6 +15,7 @@ class ScriptedDialogs:
         self.documents: list[tuple[str, str]] = []  # long texts shown
         self.recover_answers: list[str] = []  # for ask_recover: 'recover', 'saved', 'discard', 'later'
         self.recover_questions: list[tuple[str, bool]] = []
+        self.currencies: list = []  # Currency answers for the currency dialog (None: cancelled)
 
     def ask_recover(self, question, has_saved_file):
         self.recover_questions.append((question, has_saved_file))
@@ -44,6 +45,9 @@ class ScriptedDialogs:
         if problem:
             self.errors.append(("Fit to budget", problem))
         return result
+
+    def currency(self, current):
+        return self.currencies.pop(0) if self.currencies else None
 
     def document(self, title, markdown):
         self.documents.append((title, markdown))

@@ -49,3 +49,13 @@ def _no_leaked_windows(qapp):
     for w in leaked:
         w.close()
     assert leaked == []
+
+
+@pytest.fixture
+def japanese(qapp):
+    """The process in Japanese (our strings, Qt's own, the interface font) for one test, then English."""
+    from ui.language import install_language
+
+    install_language("ja")
+    yield
+    install_language("en")

@@ -4,6 +4,7 @@ pipeline written once (base.py), the performance devices in items.py and the uni
 from __future__ import annotations
 
 from explorer.errors import OutputError
+from explorer.i18n import tr
 
 from .base import Chart, Drawn
 from .capacity import CapacityChart
@@ -23,7 +24,7 @@ def chart_class(name: str) -> type[Chart]:
     for cls in CHART_TYPES:
         if cls.name == name:
             return cls
-    raise OutputError(f"unknown chart '{name}'; charts: {', '.join(CHART_NAMES)}")
+    raise OutputError(tr("unknown chart '{name}'; charts: {charts}").format(name=name, charts=", ".join(CHART_NAMES)))
 
 
 __all__ = ["CHART_NAMES", "CHART_TYPES", "Chart", "Drawn", "chart_class"]

@@ -32,6 +32,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from explorer.formatting import plain
+from explorer.i18n import QT_TR_NOOP, tr
 from explorer.months import month_index
 
 from ..state.chart_input import ChartInput
@@ -40,7 +41,7 @@ from ..theme import LIGHT, Theme
 from ..widgets.common import Combo
 from ..widgets.tooltips import plain_tip
 from .items import Grid, Label, Layers, LogAxis, MemoAxis, MonthAxis, YRange, brush, set_xy
-from .units import Unit, month_label, pick_unit
+from .units import Unit, month_label, pick_unit, with_unit
 
 pg.setConfigOptions(antialias=True, foreground=LIGHT.foreground, background=LIGHT.background)
 
@@ -58,8 +59,8 @@ class Drawn:
 class Chart(QWidget):
     """Base: a scene with title, readout, plot and legend; the chart's options as Qt widgets above it."""
 
-    name = "chart"
-    title = "Chart"
+    name = "chart"  # the chart's key (file names, the command line, settings): never translated
+    title = QT_TR_NOOP("Chart")  # shown through tr() (``display_title``)
     time_axis = True  # x is months since the scenario's start
     explanation = ""  # one paragraph: what the chart shows (tooltip, slide notes)
     log_axes = False  # x and y are log10 of the data, labelled as numbers
@@ -84,10 +85,11 @@ class Chart(QWidget):
         self.draws = 0  # how often the chart drew its own data (an input with new bands alone does not)
         self._drawn = Drawn()
         self._axis_labels: dict[str, str] = {}  # side -> full axis title (a short form shows if it does not fit)
+        self._axis_shorts: dict[str, str] = {}  # side -> the short form
         self.view = pg.GraphicsLayoutWidget()
-        self.view.setAccessibleName(f"{self.title} chart")
+        self.view.setAccessibleName(tr("{title} chart").format(title=self.display_title))
         if self.explanation:
-            self.view.setToolTip(f"<p>{html.escape(self.explanation)}</p>")
+            self.view.setToolTip(f"<p>{html.escape(tr(self.explanation))}</p>")
         self.view.setMinimumSize(210, 150)
         layout = self.view.ci
         layout.setContentsMargins(4, 4, 8, 4)
@@ -152,18 +154,19 @@ class Chart(QWidget):
         self.view_combo: QComboBox | None = None
         if self.switchable:
             self.view_combo = Combo()
-            self.view_combo.addItems(list(ECONOMICS_VIEWS))
-            self.view_combo.setAccessibleName(f"{self.title} view")
-            self.view_combo.setToolTip("Cost per token over the term, or against the speed each user sees")
+            for view in ECONOMICS_VIEWS:  # shown translated; the item's data is the option's value
+                self.view_combo.addItem(tr(view), view)
+            self.view_combo.setAccessibleName(tr("{title} view").format(title=self.display_title))
+            self.view_combo.setToolTip(tr("Cost per token over the term, or against the speed each user sees"))
             self.view_combo.activated.connect(
-                lambda i: self.optionsEdited.emit({"economics_view": self.view_combo.itemText(i)}))
+                lambda i: self.optionsEdited.emit({"economics_view": self.view_combo.itemData(i)}))
             self.options.addWidget(self.view_combo)
         self._add_options()
         self.options.addStretch(1)
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setAccessibleName(f"Export {self.title} chart")
-        self.export_button.setToolTip("Save this chart as PNG, SVG or PDF, or copy it")
+        self.export_button.setText(tr("Export"))
+        self.export_button.setAccessibleName(tr("Export {title} chart").format(title=self.display_title))
+        self.export_button.setToolTip(tr("Save this chart as PNG, SVG or PDF, or copy it"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setAutoRaise(True)
         self.export_menu = QMenu(self.export_button)
@@ -185,7 +188,8 @@ class Chart(QWidget):
 
     def _option_combo(self, label: str | None, items: list[tuple[str, object]], name: str, tip: str,
                       option: str) -> QComboBox:
-        """A combo box on the options bar whose choice edits the view option ``option``."""
+        """A combo box on the options bar whose choice edits the view option ``option`` (``items``:
+        (text shown, the option's value); the texts arrive translated)."""
         if label:
             self.options.addWidget(QLabel(label))
         combo = Combo()
@@ -200,7 +204,7 @@ class Chart(QWidget):
     def _sync_options(self, view: ViewOptions) -> None:
         """Show the view options on the chart's widgets (signals blocked: nothing loops)."""
         if self.view_combo is not None:
-            show_choice(self.view_combo, view.economics_view, by_text=True)
+            show_choice(self.view_combo, view.economics_view)
 
     # ------------------------------------------------------------------ style
     def set_style(self, theme: Theme, scale: float = 1.0, opaque_fills: bool = True) -> None:
@@ -268,7 +272,8 @@ class Chart(QWidget):
         font.setPointSizeF(10.5 * self.scale * t.font_scale)
         font.setWeight(QFont.Weight.DemiBold)
         width = max(self.view.width() - 20 * self.scale, 60.0)
-        title = QFontMetricsF(font).elidedText(self._title_text or self.title, Qt.TextElideMode.ElideRight, width)
+        title = QFontMetricsF(font).elidedText(self._title_text or self.display_title, Qt.TextElideMode.ElideRight,
+                                                 width)
         text = (f"<span style='font-size:{self._font_pt(10.5)}; font-weight:600; color:{t.foreground}'>"
                 f"{html.escape(title)}</span>")
         if self._subtitle:
@@ -286,9 +291,14 @@ class Chart(QWidget):
             self._subtitle = text
             self._render_title()
 
+    @property
+    def display_title(self) -> str:
+        """The chart's name in the current language (``title`` is the English source)."""
+        return tr(self.title)
+
     def shown_title(self) -> str:
         """The title as the chart shows it (with its conditions: 'Capacity by chip · FP8 peak')."""
-        return self._title_text or self.title
+        return self._title_text or self.display_title
 
     def set_legend(self, entries: list[tuple[str, str, str]]) -> None:
         if entries != self._legend_entries:
@@ -333,16 +343,20 @@ class Chart(QWidget):
             lines[-1].append((f"<span style='color:{colour}'>{glyph.get(kind, '■')}</span>&nbsp;{html.escape(shown)}",
                               w, label))
             used += w
+
+        def more_text() -> str:
+            return tr("+{count} more").format(count=len(left_out))
+
         if left_out:
             # the last line makes room for '+k more' (its entries go to the tooltip too)
             def more_width() -> float:
-                return metrics.horizontalAdvance(f"+{len(left_out)} more")
+                return metrics.horizontalAdvance(more_text())
 
             while lines[-1] and sum(w for _, w, _ in lines[-1]) + more_width() > width:
                 left_out.insert(0, lines[-1].pop()[2])
         parts_of = [[entry for entry, _, _ in line] for line in lines]
         if left_out:
-            parts_of[-1].append(f"+{len(left_out)} more")
+            parts_of[-1].append(more_text())
         tip = "\n".join([label for label in elided if label not in left_out] + left_out)
         self.legend.setToolTip(plain_tip(tip))  # the entries are names from files: text, not markup
         body = "<br>".join("&nbsp;&nbsp;&nbsp; ".join(parts) for parts in parts_of)
@@ -378,7 +392,7 @@ class Chart(QWidget):
         self.vline.setVisible(True)
         parts = [(None, month_label(self._start_index, m), True)]
         for colour, label, values, unit in self._readout_rows:
-            parts.append((colour, f"{label} {plain(float(values[m]), 3)}{(' ' + unit) if unit else ''}", False))
+            parts.append((colour, f"{label} {with_unit(plain(float(values[m]), 3), unit)}", False))
         inp, drawn = self.input, self._drawn
         if inp is not None and drawn.x is not None:
             for overlay, (x, y) in zip([o for o in inp.overlays], self.overlay_lines()):
@@ -489,10 +503,13 @@ class Chart(QWidget):
         if top is not None:
             self.plot.setYRange(0, top, padding=0)
 
-    def _set_axis_label(self, side: str, text: str) -> None:
-        """An axis title; where the plot is too short (or narrow) for it, its short form is shown."""
-        if self._axis_labels.get(side) != text:
+    def _set_axis_label(self, side: str, text: str, short: str | None = None) -> None:
+        """An axis title; where the plot is too short (or narrow) for it, its short form is shown
+        (``short``, or the title with its units abbreviated)."""
+        short = short_label(text) if short is None else short
+        if self._axis_labels.get(side) != text or self._axis_shorts.get(side) != short:
             self._axis_labels[side] = text
+            self._axis_shorts[side] = short
             self._fit_axis_labels()
 
     def _fit_axis_labels(self) -> None:
@@ -503,15 +520,15 @@ class Chart(QWidget):
             room = (self.plot.vb.height() if side in ("left", "right") else self.plot.vb.width()) or 1e9
             shown = text
             if metrics.horizontalAdvance(text) > room:
-                shown = short_label(text)
+                shown = self._axis_shorts.get(side, text)
                 if metrics.horizontalAdvance(shown) > room:
                     shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, max(room, 20))
             axis = self.plot.getAxis(side)
             if axis.labelText != shown:
                 axis.setLabel(shown, **{"color": self.theme.foreground, "font-size": self._font_pt(8.5)})
 
-    def _set_left_label(self, text: str) -> None:
-        self._set_axis_label("left", text)
+    def _set_left_label(self, text: str, short: str | None = None) -> None:
+        self._set_axis_label("left", text, short)
 
     # ------------------------------------------------------------------ bands and overlays
     def overlay_values(self, projection, view: ViewOptions) -> np.ndarray | None:
@@ -539,7 +556,7 @@ class Chart(QWidget):
         if item.fill_antialias == inp.dragging:
             item.fill_antialias = not inp.dragging
             item.update()
-        entries = [(self.theme.muted, "P10–P90, P25–P75", "area"), (self.theme.foreground, "median", "dash")]
+        entries = [(self.theme.muted, "P10–P90, P25–P75", "area"), (self.theme.foreground, tr("median"), "dash")]
         stale = inp.bands_stale
         key = (id(bands), factor, len(x), self.theme.name, self.scale, stale)
         drawn_before = self._bands_drawn
@@ -603,7 +620,15 @@ _SHORT = (("USD billion per month", "USD bn/mo"), ("USD million per month", "USD
           ("USD million", "USD M"), ("USD thousand", "USD k"), ("TWh per year", "TWh/yr"), ("GWh per year", "GWh/yr"),
           ("MWh per year", "MWh/yr"), ("USD / M output tokens", "USD/M tok"), ("USD / busy GPU-hour", "USD/GPU-h"),
           ("output tokens/s per user", "tok/s per user"), ("change from base, %", "change, %"), ("Power, ", ""),
-          ("Energy, ", ""))
+          ("Energy, ", ""),
+          # the money axes in yen (units.MoneyUnits, units.price_unit); Japanese money labels are short
+          # already ('億円/月'), their price axes lose the words a reader supplies
+          ("JPY trillion per month", "JPY tn/mo"), ("JPY billion per month", "JPY bn/mo"),
+          ("JPY million per month", "JPY M/mo"), ("JPY per month", "JPY/mo"), ("JPY trillion", "JPY tn"),
+          ("JPY billion", "JPY bn"), ("JPY million", "JPY M"), ("JPY / M output tokens", "JPY/M tok"),
+          ("JPY / busy GPU-hour", "JPY/GPU-h"), ("円 / 100万出力トークン", "円/100万トークン"),
+          ("ドル / 100万出力トークン", "ドル/100万トークン"), ("円 / 稼働GPU時間", "円/GPU時間"),
+          ("ドル / 稼働GPU時間", "ドル/GPU時間"))
 
 
 def short_label(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from explorer.catalog import PRECISION_LABELS, PRECISIONS
+from explorer.i18n import QT_TR_NOOP, tr
 
 from ..state.view import MEASURES
 from ..theme import chip_colour
@@ -15,17 +16,17 @@ from .units import FLOPS
 
 class CapacityChart(Chart):
     name = "capacity"
-    title = "Capacity by chip"
+    title = QT_TR_NOOP("Capacity by chip")
     band_key = "capacity"
 
     def _add_options(self) -> None:
         self.precision = self._option_combo(
-            "Precision", [(PRECISION_LABELS[p], p) for p in PRECISIONS], "Capacity precision",
-            "Precision of the FLOP/s shown (dense). A chip without FP4 or FP8 counts at its next wider precision.",
+            tr("Precision"), [(PRECISION_LABELS[p], p) for p in PRECISIONS], tr("Capacity precision"),
+            tr("Precision of the FLOP/s shown (dense). A chip without FP4 or FP8 counts at its next wider precision."),
             "precision")
         self.measure = self._option_combo(
-            None, [(m, m) for m in MEASURES], "Capacity measure",
-            "Peak: installed FLOP/s. Effective: peak × utilisation × MFU.", "measure")
+            None, [(tr(m), m) for m in MEASURES], tr("Capacity measure"),
+            tr("Peak: installed FLOP/s. Effective: peak × utilisation × MFU."), "measure")
 
     def _build_items(self) -> None:
         self.areas = Layers()
@@ -57,9 +58,11 @@ class CapacityChart(Chart):
         width = 0.8 * self.scale * self.theme.line_scale
         self.areas.set_layers(x, *stacked(x, bands, chips, colours, width, self._background),
                               style=(tuple(chips), tuple(colours), width, self._background))
-        self.set_title(f"Capacity by chip · {PRECISION_LABELS[view.precision]} {view.measure.lower()}")
-        self._set_left_label(unit.label)
+        self.set_title(tr("Capacity by chip · {precision} {measure}").format(
+            precision=PRECISION_LABELS[view.precision], measure=tr(view.measure).lower()))
+        unit_label = tr(unit.label)
+        self._set_left_label(unit_label)
         self._readout_rows = [(c, chip, b, "") for chip, c, b in zip(chips, colours, bands)] + \
-            [(self.theme.foreground, "total", total / unit.factor, unit.label)]
+            [(self.theme.foreground, tr("total"), total / unit.factor, unit_label)]
         return Drawn([(c, chip, "area") for chip, c in zip(chips, colours)], float(total.max()) / unit.factor,
                      unit.factor, x)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from explorer.i18n import QT_TR_NOOP, tr
 from explorer.kpis import PARTS
 
-from ..theme import COMPONENT_COLOURS, COMPONENT_LABELS
+from ..theme import COMPONENT_COLOURS, COMPONENT_LABELS, COMPONENT_SHORT
 from .base import Chart, Drawn
 from .items import StackedBars
 from .units import USD_PER_MONTH
@@ -14,7 +15,7 @@ from .units import USD_PER_MONTH
 
 class CostChart(Chart):
     name = "cost"
-    title = "Cost by component"
+    title = QT_TR_NOOP("Cost by component")
 
     def _build_items(self) -> None:
         self.bars = StackedBars(self.plot)
@@ -30,13 +31,16 @@ class CostChart(Chart):
         colours = [COMPONENT_COLOURS[p] for p in PARTS]
         x = np.arange(projection.params.term_months, dtype=float)
         self.bars.set(x, [v / unit.factor for v in parts], colours)
-        self._set_left_label(unit.label)
-        labels = [COMPONENT_LABELS[p] for p in PARTS]
+        unit_label = tr(unit.label)
+        self._set_left_label(unit_label)
+        labels = [tr(COMPONENT_LABELS[p]) for p in PARTS]
         if projection.energy_embedded[0]:
-            labels[1] = "Energy (embedded in rent)"
-        self.set_title("Cost per month · " + ("owned" if inp.scenario.pricing == "own" else "rented"))
-        self._readout_rows = [(c, label.split(" (")[0].split(",")[0], v / unit.factor, "")
-                              for c, label, v in zip(colours, labels, parts)] + \
-            [(self.theme.foreground, "total", total / unit.factor, unit.label.replace(" per month", "/mo"))]
+            labels[1] = tr("Energy (embedded in rent)")
+        owned = inp.scenario.pricing == "own"
+        self.set_title(tr("Cost per month · owned") if owned else tr("Cost per month · rented"))
+        # the readout names each component by its short name (the legend's up to a '(' or ',')
+        self._readout_rows = [(c, tr(COMPONENT_SHORT[p]), v / unit.factor, "")
+                              for c, p, v in zip(colours, PARTS, parts)] + \
+            [(self.theme.foreground, tr("total"), total / unit.factor, unit_label.replace(" per month", "/mo"))]
         return Drawn([(c, label, "area") for c, label in zip(colours, labels)], float(total.max()) / unit.factor,
                      unit.factor, x)

@@ -7,7 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-from explorer.formatting import compact
+from explorer.formatting import money
+from explorer.i18n import QT_TR_NOOP, tr
 
 from ..theme import COMPONENT_COLOURS
 from .base import Chart, Drawn
@@ -17,7 +18,7 @@ from .units import USD_TOTAL, month_label
 
 class CumulativeChart(Chart):
     name = "cumulative"
-    title = "Cumulative cost vs contract"
+    title = QT_TR_NOOP("Cumulative cost vs contract")
     band_key = "cost_cumulative"
 
     def _build_items(self) -> None:
@@ -57,21 +58,23 @@ class CumulativeChart(Chart):
             self.contract.setPos(contract / unit.factor)
         crossing = np.flatnonzero(cum > contract) if contract > 0 else np.array([], dtype=int)
         # Legends hold no live numbers: a changed legend re-lays out the whole chart on every step.
-        entries = [(COMPONENT_COLOURS["compute"], "Cumulative cost", "line")] + (
-            [(t.contract, "Contract value", "dash")] if contract > 0 else [])
+        entries = [(COMPONENT_COLOURS["compute"], tr("Cumulative cost"), "line")] + (
+            [(t.contract, tr("Contract value"), "dash")] if contract > 0 else [])
         if crossing.size:
             m = int(crossing[0])
             self.cross.set_dots([(float(m), float(cum[m] / unit.factor), 4.5 * self.scale, brush(t.background, 255),
                                   cached_pen(t.bad, 1.5 * self.scale * t.line_scale))])
-            entries.append((t.bad, f"exceeds the contract in {month_label(self._start_index, m)}", "area"))
+            entries.append((t.bad, tr("exceeds the contract in {month}").format(
+                month=month_label(self._start_index, m)), "area"))
         else:
             self.cross.set_dots([])
-        self._set_left_label(unit.label)
+        unit_label = tr(unit.label)
+        self._set_left_label(unit_label)
         with np.errstate(over="ignore"):  # a contract of a few yoctodollars is allowed, and is inf % spent
             share = cum / contract * 100 if contract > 0 else None
-        self._readout_rows = [(COMPONENT_COLOURS["compute"], "cumulative", cum / unit.factor, unit.label)] + (
-            [(t.muted, "of contract", share, "%")] if share is not None else [])
-        self.set_title("Cumulative cost vs contract" if contract > 0 else "Cumulative cost")
+        self._readout_rows = [(COMPONENT_COLOURS["compute"], tr("cumulative"), cum / unit.factor, unit_label)] + (
+            [(t.muted, tr("of contract"), share, "%")] if share is not None else [])
+        self.set_title(tr("Cumulative cost vs contract") if contract > 0 else tr("Cumulative cost"))
         self._contract = (contract, unit.factor, cum / unit.factor)
         return Drawn(entries, max(float(cum.max()), contract) / unit.factor, unit.factor, x)
 
@@ -84,7 +87,7 @@ class CumulativeChart(Chart):
         t = self.theme
         level = contract / factor
         above = self.yrange.top is not None and level < 0.12 * self.yrange.top
-        text = f"contract USD {compact(contract)}"
+        text = tr("contract {amount}").format(amount=money(contract))  # 'contract USD 38.0B', '契約総額 5.84兆円'
         right = self._label_goes_right(cum, level, above, text)
         state = (level, t.name, self.scale, above, right, len(cum))
         if self._label_state != state:  # text layout is costly: on change only

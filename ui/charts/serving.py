@@ -10,23 +10,26 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from explorer.formatting import plain
+from explorer.i18n import QT_TR_NOOP, tr
 from explorer.kpis import serving_conditions
 
 from ..theme import chip_colour
 from .base import Chart, Drawn, shown_chips
 from .items import Dots, Layers, brush, cached_pen
+from .units import price_text, price_unit
 
 
 class ServingChart(Chart):
     name = "serving"
-    title = "Cost per token vs speed"
+    title = QT_TR_NOOP("Cost per token vs speed")
     time_axis = False
     log_axes = True
     switchable = True
-    explanation = ("Each chip's cost per million output tokens against the speed each user sees (tokens per "
-                   "second per user), from the serving roofline: faster answers mean smaller batches, so fewer "
-                   "tokens per accelerator and a higher cost per token. Both axes are logarithmic; the dots mark "
-                   "the scenario's speed, the ring the fleet's figure.")
+    explanation = QT_TR_NOOP(
+        "Each chip's cost per million output tokens against the speed each user sees (tokens per "
+        "second per user), from the serving roofline: faster answers mean smaller batches, so fewer "
+        "tokens per accelerator and a higher cost per token. Both axes are logarithmic; the dots mark "
+        "the scenario's speed, the ring the fleet's figure.")
     POINTS = 40
 
     def _build_items(self) -> None:
@@ -72,9 +75,11 @@ class ServingChart(Chart):
         tps = self._tps[1]
         at_target = projection.tokens_per_second_by_chip[0]
         x = np.log10(u)
+        unit = price_unit("tokens")  # the costs are USD; the axis is in the currency shown
         with np.errstate(all="ignore"):
             cost = np.where(tps[idx] > 0, per_hour[idx][:, None] / (tps[idx] * 3600.0) * 1e6, np.nan)  # (C', K)
             here = np.where(at_target[idx] > 0, per_hour[idx] / (at_target[idx] * 3600.0) * 1e6, np.nan)
+            cost, here = cost / unit.factor, here / unit.factor
             log_cost, log_here = np.log10(cost), np.log10(here)
         colours = [chip_colour(c, projection.catalog.position(c)) for c in chips]  # as the chip-mix bar
         self._curve_data = list(zip(colours, chips, cost))
@@ -82,7 +87,7 @@ class ServingChart(Chart):
                                style=(tuple(colours), t.name, self.scale, t.line_scale))
         fleet_cost = projection.summary()["cost_per_million_tokens_usd"]
         x_here = math.log10(target)
-        self.fleet_point = (x_here, math.log10(fleet_cost) if fleet_cost else math.nan)
+        self.fleet_point = (x_here, math.log10(fleet_cost / unit.factor) if fleet_cost else math.nan)
         dot_pen = cached_pen(t.background, 1.0)
         self.dots.set_dots([(x_here, float(y), 4.0 * self.scale, brush(c, 255), dot_pen)
                             for c, y in zip(colours, log_here)]
@@ -90,7 +95,7 @@ class ServingChart(Chart):
         finite = log_cost[np.isfinite(log_cost)]
         self.message.setVisible(finite.size == 0)
         if finite.size == 0:
-            self.message.setText("No chip of the fleet can serve this model at these speeds")
+            self.message.setText(tr("No chip of the fleet can serve this model at these speeds"))
             self.message.setPos(math.log10(target), 0.0)
         else:
             want = (math.floor(float(finite.min()) * 2) / 2, math.ceil(float(finite.max()) * 2) / 2)
@@ -103,12 +108,13 @@ class ServingChart(Chart):
         if self._x != (lo, hi):
             self._x = (lo, hi)
             self.plot.setXRange(math.log10(lo), math.log10(hi), padding=0.02)
-        self._set_left_label("USD / M output tokens")
-        self._set_axis_label("bottom", "output tokens/s per user")
-        self.set_title(f"Cost per token vs speed · {serving_conditions(scenario).split(', ')[0]}")
+        self._set_left_label(unit.label)  # (its short form: base.short_label)
+        self._set_axis_label("bottom", tr("output tokens/s per user"), tr("tok/s per user"))
+        model = serving_conditions(scenario).split(", ")[0]
+        self.set_title(tr("Cost per token vs speed · {model}").format(model=model))
         self._readout_rows = []
         return Drawn([(c, chip, "line") for c, chip, _ in self._curve_data]
-                     + [(t.foreground, "the fleet at its speed (ring)", "area")])
+                     + [(t.foreground, tr("the fleet at its speed (ring)"), "area")])
 
     def _on_mouse(self, event) -> None:
         pos = event[0]
@@ -120,11 +126,12 @@ class ServingChart(Chart):
 
     def show_readout(self, k: int) -> str:
         """The cost of every chip at the k-th speed of the curve."""
-        parts = [(None, f"{plain(float(self._u[k]), 3)} tok/s per user", True)]
+        parts = [(None, tr("{speed} tok/s per user").format(speed=plain(float(self._u[k]), 3)), True)]
         for colour, chip, cost in self._curve_data:
-            value = "–" if not np.isfinite(cost[k]) else f"USD {plain(float(cost[k]), 3)}"
+            value = "–" if not np.isfinite(cost[k]) else price_text(float(cost[k]))
             parts.append((colour, f"{chip} {value}", False))
         return self._set_readout(parts)
 
     def series(self) -> dict[str, np.ndarray]:
+        """Each chip's cost per million output tokens, in the currency shown (``price_unit("tokens")``)."""
         return {chip: cost for _, chip, cost in self._curve_data}

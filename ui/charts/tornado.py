@@ -10,27 +10,37 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
+from explorer import formatting as fmt
 from explorer.formatting import plain
+from explorer.i18n import QT_TR_NOOP, tr
 from explorer.kpis import KPIS, TORNADO
 
 from ..theme import COMPONENT_COLOURS
 from .base import Chart, Drawn, show_choice
 from .items import Bars, set_bars
-from .units import ENERGY_TOTAL, POWER, USD_TOTAL, Unit, pick_unit
+from .units import ENERGY_TOTAL, POWER, USD_TOTAL, Unit, currency_name, pick_unit, with_unit
 
-_UNITS = {"usd": USD_TOTAL, "price": (Unit(1, "USD"),), "power": POWER, "energy": ENERGY_TOTAL}
+_UNITS = {"usd": USD_TOTAL, "power": POWER, "energy": ENERGY_TOTAL}
+
+
+def _units(kpi) -> tuple[Unit, ...]:
+    """The units a KPI's values may be shown in: money in the currency shown (a price in whole
+    currency units: 'USD', 'JPY', '円', 'ドル'), power and energy in the unit that suits them."""
+    if kpi.kind == "price":
+        return (Unit(1 / fmt.currency().factor, currency_name()),)
+    return _UNITS.get(kpi.kind, (Unit(1, kpi.unit),))
 
 
 class TornadoChart(Chart):
     name = "tornado"
-    title = "Sensitivity (tornado)"
+    title = QT_TR_NOOP("Sensitivity (tornado)")
     time_axis = False
     draws_projection = False  # its data is the tornado (the analyses), not the projection
     draws_tornado = True
 
     def _add_options(self) -> None:
-        self.kpi = self._option_combo("KPI", [(KPIS[k].label, k) for k in TORNADO], "Tornado KPI",
-                                      "The figure whose swing each input's range causes", "tornado_kpi")
+        self.kpi = self._option_combo("KPI", [(tr(KPIS[k].label), k) for k in TORNADO], tr("Tornado KPI"),
+                                      tr("The figure whose swing each input's range causes"), "tornado_kpi")
 
     def _build_items(self) -> None:
         self.low_bars = Bars(x0=[], y=[], width=[], height=0.6, pen=pg.mkPen(None))
@@ -66,11 +76,11 @@ class TornadoChart(Chart):
         kpi = KPIS[key]
         t = self.theme
         low_colour, high_colour = COMPONENT_COLOURS["compute"], COMPONENT_COLOURS["energy"]
-        self.set_title(f"Sensitivity · {kpi.short}")
+        self.set_title(tr("Sensitivity · {kpi}").format(kpi=tr(kpi.short)))
         self.result = result = inp.tornados.get(key) if inp.tornados else None
         if result is None or not result.bars:
-            return self._empty("No uncertainty ranges that move this figure: add ranges under "
-                               "Assumptions ▸ Uncertainty", low_colour, high_colour)
+            return self._empty(tr("No uncertainty ranges that move this figure: add ranges under "
+                                  "Assumptions ▸ Uncertainty"), low_colour, high_colour)
         scale_ref = max(abs(result.base), 1e-300)
         bars = [b for b in result.bars if b.swing > 1e-9 * scale_ref]  # inputs that move this KPI
         without_effect = len(result.bars) - len(bars)
@@ -80,7 +90,7 @@ class TornadoChart(Chart):
         self._shown_bars = bars
         n = len(bars)
         biggest = max([abs(result.base)] + [max(abs(b.at_low), abs(b.at_high)) for b in bars])
-        unit = self._display_unit = pick_unit(biggest, _UNITS.get(kpi.kind, (Unit(1, kpi.unit),)))
+        unit = self._display_unit = pick_unit(biggest, _units(kpi))
         # The axis shows the change from the base value in percent: it stays put while a slider moves
         # the whole figure (a fleet twice as large doubles every bar, not the swings in percent), and
         # the swings of different KPIs compare directly. The readout gives the values themselves.
@@ -102,20 +112,25 @@ class TornadoChart(Chart):
         if self.base_line.value() != base:
             self.base_line.setPos(base)
         self.base_line.setVisible(True)
-        self._set_row_labels([b.label for b in bars], y)
-        self._set_axis_label("bottom", "change from base, %" if relative else (unit.label or kpi.unit))
+        self._set_row_labels([tr(b.label) for b in bars], y)
+        if relative:
+            self._set_axis_label("bottom", tr("change from base, %"), tr("change, %"))
+        else:
+            self._set_axis_label("bottom", tr(unit.label) or kpi.unit)
         # The base value of the tornado shown (the tornado follows a drag with the bands, so the
         # legend changes only when they arrive, not on every step).
-        base_text = f"base, every input at its value: {kpi.format(result.base)}"
-        entries = [(low_colour, "input at its low end", "area"), (high_colour, "input at its high end", "area"),
-                   (t.foreground, base_text, "dash")]
+        base_text = tr("base, every input at its value: {value}").format(value=kpi.format(result.base))
+        entries = [(low_colour, tr("input at its low end"), "area"),
+                   (high_colour, tr("input at its high end"), "area"), (t.foreground, base_text, "dash")]
         if smaller:
-            entries.append((t.muted, f"{smaller} smaller swing{'s' if smaller > 1 else ''} not shown (no room)", "bar"))
+            entries.append((t.muted, (tr("{count} smaller swings not shown (no room)") if smaller > 1 else
+                                      tr("{count} smaller swing not shown (no room)")).format(count=smaller), "bar"))
         if without_effect:
-            entries.append((t.muted, f"{without_effect} input{'s' if without_effect > 1 else ''} without effect "
-                                     "not shown", "bar"))
+            entries.append((t.muted, (tr("{count} inputs without effect not shown") if without_effect > 1 else
+                                      tr("{count} input without effect not shown")).format(count=without_effect),
+                            "bar"))
         if n == 0:
-            return self._empty("No input range moves this figure", low_colour, high_colour, entries)
+            return self._empty(tr("No input range moves this figure"), low_colour, high_colour, entries)
         self.message.setVisible(False)
         lo = float(min(lows.min(), highs.min(), base))
         hi = float(max(lows.max(), highs.max(), base))
@@ -166,7 +181,8 @@ class TornadoChart(Chart):
         self.plot.setYRange(0, 1, padding=0)
         self._readout_rows = []
         return Drawn(entries if entries is not None else
-                     [(low_colour, "input at its low end", "area"), (high_colour, "input at its high end", "area")])
+                     [(low_colour, tr("input at its low end"), "area"),
+                      (high_colour, tr("input at its high end"), "area")])
 
     def _set_row_labels(self, labels: list[str], y: np.ndarray) -> None:
         ticks = ([(float(yy), label) for yy, label in zip(y, labels)], self.scale, self.theme.font_scale)
@@ -194,9 +210,10 @@ class TornadoChart(Chart):
         f = self._display_unit.factor
         lo = bar.low_input if isinstance(bar.low_input, str) else plain(bar.low_input, 3)
         hi = bar.high_input if isinstance(bar.high_input, str) else plain(bar.high_input, 3)
-        unit = f" {self._display_unit.label}" if self._display_unit.label else ""
-        return self._set_readout([(None, bar.label, True), (None, f"{lo} → {plain(bar.at_low / f, 4)}{unit}", False),
-                                  (None, f"{hi} → {plain(bar.at_high / f, 4)}{unit}", False)])
+        unit = tr(self._display_unit.label) if self._display_unit.label else ""
+        return self._set_readout([(None, tr(bar.label), True),
+                                  (None, f"{lo} → {with_unit(plain(bar.at_low / f, 4), unit)}", False),
+                                  (None, f"{hi} → {with_unit(plain(bar.at_high / f, 4), unit)}", False)])
 
     def shown_labels(self) -> list[str]:
         """The inputs drawn, top to bottom."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from explorer.catalog import Catalog, builtin_catalog, load_catalog
 from explorer.errors import ExplorerError
+from explorer.i18n import tr
 from explorer.scenario import check_chips
 
 from ..document import ScenarioDocument
@@ -35,7 +36,8 @@ class CatalogController(QObject):
 
     def load_dialog(self) -> None:
         folders = Folders(self.settings, self.document)
-        path = self.dialogs.open_path("Load chip catalog", str(folders.get("catalog")), "CSV files (*.csv);;All files (*)")
+        path = self.dialogs.open_path(tr("Load chip catalog"), str(folders.get("catalog")),
+                                      tr("CSV files (*.csv);;All files (*)"))
         if path:
             folders.remember("catalog", path)
             self.set_path(path)
@@ -45,12 +47,13 @@ class CatalogController(QObject):
             catalog = load_catalog(path)
             check_chips(self.document.scenario, catalog)
         except ExplorerError as exc:
-            self.dialogs.error("Cannot load catalog", str(exc))
+            self.dialogs.error(tr("Cannot load catalog"), str(exc))
             return False
         self.settings.set_user_catalog(str(Path(path).resolve()))  # (before the change is announced)
         self.path = str(Path(path).resolve())
-        note = self._use(catalog)
-        self.status.show(f"Catalog: built-in + {Path(path).name} ({len(catalog)} chips){note}")
+        dropped = self._use(catalog)
+        self.status.show(_with_dropped(tr("Catalog: built-in + {file} ({count} chips)")
+                                       .format(file=Path(path).name, count=len(catalog)), dropped))
         return True
 
     def use_builtin(self) -> bool:
@@ -58,12 +61,13 @@ class CatalogController(QObject):
         try:
             check_chips(self.document.scenario, catalog)
         except ExplorerError as exc:
-            self.dialogs.error("Cannot switch catalog", f"The open scenario uses a chip of your catalog: {exc}")
+            self.dialogs.error(tr("Cannot switch catalog"),
+                               tr("The open scenario uses a chip of your catalog: {problem}").format(problem=exc))
             return False
         self.settings.set_user_catalog("")
         self.path = ""
-        note = self._use(catalog)
-        self.status.show(f"Catalog: built-in{note}")
+        dropped = self._use(catalog)
+        self.status.show(_with_dropped(tr("Catalog: built-in"), dropped))
         return True
 
     def replace_with(self, catalog: Catalog, path: str, load: Callable[[], None]) -> None:
@@ -83,10 +87,19 @@ class CatalogController(QObject):
         self.document.scenarioChanged.emit(self.document.scenario)
         self.document.stateChanged.emit()
 
-    def _use(self, catalog: Catalog) -> str:
-        """Switch; a note on compared scenarios that had to be dropped ('' if none)."""
+    def _use(self, catalog: Catalog) -> list[str]:
+        """Switch; the labels of compared scenarios that had to be dropped."""
         self.catalog = catalog
-        dropped = [f"“{label}”" for label in self.comparison.drop_unusable(catalog)]
+        dropped = list(self.comparison.drop_unusable(catalog))
         self.document.undo_stack.clear()
         self.changed.emit(catalog)
-        return f"; removed {', '.join(dropped)} from the comparison (chips not in this catalog)" if dropped else ""
+        return dropped
+
+
+def _with_dropped(message: str, dropped: list[str]) -> str:
+    """The status message, with the compared scenarios the switch dropped (if any)."""
+    if not dropped:
+        return message
+    labels = tr(", ", "list separator").join(tr("“{name}”").format(name=label) for label in dropped)
+    return tr("{message}; removed {labels} from the comparison (chips not in this catalog)").format(
+        message=message, labels=labels)

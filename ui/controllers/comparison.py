@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from explorer.catalog import Catalog
 from explorer.errors import ExplorerError
+from explorer.i18n import tr
 from explorer.presets import find_preset, load_preset
 from explorer.scenario import Scenario
 from explorer.scenario_file import load_scenario
@@ -33,9 +34,9 @@ class ComparisonController(QObject):
         try:
             self.comparison.pin(scenario)
         except ComparisonFull as full:
-            self.dialogs.error("Comparison is full", str(full))
+            self.dialogs.error(tr("Comparison is full"), str(full))
             return False
-        self.status.show(f"Pinned “{scenario.name}” as the baseline; move the sliders to compare")
+        self.status.show(tr("Pinned “{name}” as the baseline; move the sliders to compare").format(name=scenario.name))
         self.changed.emit()
         return True
 
@@ -43,13 +44,13 @@ class ComparisonController(QObject):
         try:
             self.comparison.add(label, scenario)
         except ComparisonFull as full:
-            self.dialogs.error("Comparison is full", str(full))
+            self.dialogs.error(tr("Comparison is full"), str(full))
             return False
         self.changed.emit()
         return True
 
     def add_file_dialog(self) -> None:
-        path = self.dialogs.open_path("Add a scenario to the comparison", str(self._folders.get("open")))
+        path = self.dialogs.open_path(tr("Add a scenario to the comparison"), str(self._folders.get("open")))
         if path:
             self._folders.remember("open", path)
             self.add_path(Path(path))
@@ -58,7 +59,7 @@ class ComparisonController(QObject):
         try:
             scenario = load_scenario(path, self._catalog())
         except ExplorerError as exc:
-            self.dialogs.error("Cannot compare scenario", str(exc))
+            self.dialogs.error(tr("Cannot compare scenario"), str(exc))
             return False
         added = self.add(Path(path).name, scenario)
         if added:
@@ -69,9 +70,9 @@ class ComparisonController(QObject):
         try:
             scenario = load_preset(key, self._catalog())
         except ExplorerError as exc:
-            self.dialogs.error("Cannot compare preset", str(exc))
+            self.dialogs.error(tr("Cannot compare preset"), str(exc))
             return False
-        return self.add(find_preset(key).title, scenario)
+        return self.add(tr(find_preset(key).title), scenario)
 
     def clear(self) -> None:
         self.comparison.clear()

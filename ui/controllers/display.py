@@ -18,6 +18,7 @@ from superqt.utils import QSignalThrottler
 
 from explorer.catalog import Catalog
 from explorer.errors import ExplorerError
+from explorer.i18n import tr
 from explorer.model import Projection, evaluate
 from explorer.scenario import Scenario
 
@@ -169,11 +170,12 @@ class Display(QObject):
             return scenario
         base = doc.baseline
         changes = {}
-        if scenario.name == base.name and not scenario.name.endswith("(modified)"):
-            changes["name"] = f"{scenario.name} (modified)"[:200]
+        marked = tr("{name} (modified)")
+        if scenario.name == base.name and not scenario.name.endswith(("(modified)", marked.format(name="").strip())):
+            changes["name"] = marked.format(name=scenario.name)[:200]
         if scenario.description and scenario.description == base.description:
-            changes["description"] = (f"Modified since it was opened: the figures no longer match this description. "
-                                      f"{scenario.description}")[:5000]
+            changes["description"] = tr("Modified since it was opened: the figures no longer match this description. "
+                                        "{description}").format(description=scenario.description)[:5000]
         return scenario.replace(**changes) if changes else scenario
 
     @property
@@ -204,7 +206,7 @@ class Display(QObject):
             self._pending_timer.stop()
             self.analyses = self.runner.compute_now(self._request(scenario, how.samples))
             if self.analyses.problem:
-                self.status.show(f"No bands: {self.analyses.problem}", error=True)
+                self.status.show(tr("No bands: {problem}").format(problem=self.analyses.problem), error=True)
         # A control's single edit (a key press, a typed value) keeps the axes while the data fits
         # them, until the edits pause; anything else (a drag's end, a file, undo) fits them anew.
         hold = control_edit and not dragging
@@ -242,7 +244,7 @@ class Display(QObject):
 
     def _arrived(self, generation: int, analyses: Analyses) -> None:
         if analyses.problem:
-            self.status.show(f"No bands: {analyses.problem}", error=True)
+            self.status.show(tr("No bands: {problem}").format(problem=analyses.problem), error=True)
         if self.document.dragging:
             self._pending = analyses
             self._pending_timer.start(int(INTERVAL_S * 1000))
@@ -269,8 +271,9 @@ class Display(QObject):
         if self.comparison:
             named, dropped = self.comparison.summaries(self.catalog)
             for label, reason in dropped:
-                self.status.show(f"Removed “{label}” from the comparison: {reason}", error=True)
-            named.append((f"Current: {scenario.name}", current))
+                self.status.show(tr("Removed “{name}” from the comparison: {reason}").format(name=label, reason=reason),
+                                 error=True)
+            named.append((tr("Current: {name}").format(name=scenario.name), current))
         shown = self.table.show_summaries(named, COLOURS)
         if shown != self._table_shown:
             self._table_shown = shown

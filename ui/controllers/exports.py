@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from explorer.errors import ExplorerError
 from explorer.files import slug
+from explorer.i18n import tr
 
 from ..document import ScenarioDocument
 from .display import Display
@@ -42,17 +43,17 @@ class ExportsController(QObject):
         inp = self.display.snapshot()
         try:
             if inp is None:
-                raise ExplorerError("the scenario could not be evaluated")
+                raise ExplorerError(tr("the scenario could not be evaluated"))
             if request.chart == "all":
                 written = export_all(request.path, inp, request.options, request.fmt, stem=self._stem())
             else:
                 written = [export_chart(request.path, request.chart, inp, request.options)]
         except ExplorerError as exc:
-            self.dialogs.error("Export failed", str(exc))
-            self.status.show(f"Not exported: {exc}", error=True)
+            self.dialogs.error(tr("Export failed"), str(exc))
+            self.status.show(tr("Not exported: {problem}").format(problem=exc), error=True)
             return False
-        self.status.show("Wrote " + (f"{len(written)} charts to {written[0].parent}" if len(written) > 1
-                                     else str(written[0])))
+        self.status.show(tr("Wrote {count} charts to {folder}").format(count=len(written), folder=written[0].parent)
+                         if len(written) > 1 else tr("Wrote {file}").format(file=written[0]))
         return True
 
     def copy_chart(self, name: str) -> None:
@@ -62,11 +63,13 @@ class ExportsController(QObject):
         if inp is None:
             return
         copy_to_clipboard(name, inp, ImageOptions(width=1920, height=1080))
-        self.status.show(f"Copied the {self.chart_titles[name].lower()} chart (1920 × 1080) to the clipboard")
+        self.status.show(tr("Copied the {chart} chart (1920 × 1080) to the clipboard")
+                         .format(chart=_in_sentence(tr(self.chart_titles[name]))))
 
     def export_report_dialog(self) -> bool:
-        path = self.dialogs.save_path("Export one-page report",
-                                      str(self.folders.get("report") / f"{self._stem()}-report.pdf"), "PDF files (*.pdf)")
+        path = self.dialogs.save_path(tr("Export one-page report"),
+                                      str(self.folders.get("report") / f"{self._stem()}-report.pdf"),
+                                      tr("PDF files (*.pdf)"))
         if not path:
             return False
         self.folders.remember("report", path)
@@ -80,13 +83,13 @@ class ExportsController(QObject):
         inp = self.display.snapshot()
         try:
             if inp is None:
-                raise ExplorerError("the scenario could not be evaluated")
+                raise ExplorerError(tr("the scenario could not be evaluated"))
             write_report(path, inp)
         except ExplorerError as exc:
-            self.dialogs.error("Report failed", str(exc))
-            self.status.show(f"No report written: {exc}", error=True)
+            self.dialogs.error(tr("Report failed"), str(exc))
+            self.status.show(tr("No report written: {problem}").format(problem=exc), error=True)
             return False
-        self.status.show(f"Wrote {path}")
+        self.status.show(tr("Wrote {file}").format(file=path))
         return True
 
     def export_data(self, kind: str) -> bool:
@@ -94,8 +97,8 @@ class ExportsController(QObject):
         from explorer.model import evaluate
         from explorer.tables import write_csv, write_xlsx
 
-        filters = "CSV files (*.csv)" if kind == "csv" else "Excel workbooks (*.xlsx)"
-        path = self.dialogs.save_path("Export monthly projection",
+        filters = tr("CSV files (*.csv)") if kind == "csv" else tr("Excel workbooks (*.xlsx)")
+        path = self.dialogs.save_path(tr("Export monthly projection"),
                                       str(self.folders.get("data") / f"{self.document.stem}.{kind}"), filters)
         if not path:
             return False
@@ -117,10 +120,17 @@ class ExportsController(QObject):
                         compared.append((label, self.display.comparison.projection(other, self.display.catalog)))
                     except ExplorerError:
                         continue
-                written = write_xlsx(projection, scenario, path, bands=bands, compared=compared)
+                written = write_xlsx(projection, scenario, path, bands=bands, compared=compared,
+                                     fiscal_years=self.display.view.fiscal_years)  # (the Yearly sheet)
         except ExplorerError as exc:
-            self.dialogs.error("Export failed", str(exc))
-            self.status.show(f"Not exported: {exc}", error=True)
+            self.dialogs.error(tr("Export failed"), str(exc))
+            self.status.show(tr("Not exported: {problem}").format(problem=exc), error=True)
             return False
-        self.status.show("Wrote " + ", ".join(p.name for p in written))
+        self.status.show(tr("Wrote {file}").format(file=tr(", ", "list separator").join(p.name for p in written)))
         return True
+
+
+def _in_sentence(title: str) -> str:
+    """A chart's title inside a sentence: 'Capacity by chip' -> 'capacity by chip' (an acronym, and a
+    script without cases, stay as written)."""
+    return title if title[:2].isupper() else title[:1].lower() + title[1:]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from explorer.catalog import Catalog
 from explorer.errors import ExplorerError
+from explorer.i18n import tr
 from explorer.presets import load_preset
 from explorer.scenario import Scenario
 from explorer.scenario_file import load_scenario, save_scenario
@@ -69,10 +70,10 @@ class FilesController(QObject):
     def new_scenario(self) -> None:
         if self.maybe_keep_changes():
             self.document.load(Scenario(), None)
-            self.status.show("New scenario: the announced deal")
+            self.status.show(tr("New scenario: the announced deal"))
 
     def open_dialog(self) -> None:
-        path = self.dialogs.open_path("Open scenario", str(self.folders.get("open")))
+        path = self.dialogs.open_path(tr("Open scenario"), str(self.folders.get("open")))
         if path:
             self.folders.remember("open", path)
             self.open_path(Path(path))
@@ -82,27 +83,27 @@ class FilesController(QObject):
         try:
             scenario = load_scenario(path, self._catalog(), notices)
         except ExplorerError as exc:
-            self.dialogs.error("Cannot open scenario", str(exc))
-            self.status.show(f"Not opened: {exc}", error=True)
+            self.dialogs.error(tr("Cannot open scenario"), str(exc))
+            self.status.show(tr("Not opened: {problem}").format(problem=exc), error=True)
             return False
         if not self.maybe_keep_changes():
             return False
         self.document.load(scenario, Path(path).resolve())
         self.settings.add_recent(str(path))
         self.remember(path)
-        self.status.show(" ".join([f"Opened {Path(path).name}."] + notices))
+        self.status.show(" ".join([tr("Opened {file}.").format(file=Path(path).name)] + notices))
         return True
 
     def open_preset(self, key: str) -> bool:
         try:
             scenario = load_preset(key, self._catalog())
         except ExplorerError as exc:
-            self.dialogs.error("Cannot open preset", str(exc))
+            self.dialogs.error(tr("Cannot open preset"), str(exc))
             return False
         if not self.maybe_keep_changes():
             return False
         self.document.load(scenario, None)
-        self.status.show(f"Preset: {scenario.name}")
+        self.status.show(tr("Preset: {name}").format(name=tr(scenario.name)))
         return True
 
     def save(self) -> bool:
@@ -112,7 +113,7 @@ class FilesController(QObject):
 
     def save_as(self) -> bool:
         suggested = str(self.document.path or self.folders.get("save") / f"{self.document.stem}.json")
-        path = self.dialogs.save_path("Save scenario as", suggested)
+        path = self.dialogs.save_path(tr("Save scenario as"), suggested)
         if not path:
             return False
         self.folders.remember("save", path)
@@ -124,14 +125,14 @@ class FilesController(QObject):
         try:
             save_scenario(self.document.scenario, path)
         except ExplorerError as exc:
-            self.dialogs.error("Cannot save scenario", str(exc))
-            self.status.show(f"Not saved: {exc}", error=True)
+            self.dialogs.error(tr("Cannot save scenario"), str(exc))
+            self.status.show(tr("Not saved: {problem}").format(problem=exc), error=True)
             return False
         self.document.mark_saved(path.resolve())
         self.settings.add_recent(str(path))
         self.remember(path)
         self.saved.emit()
-        self.status.show(f"Saved {path.name}")
+        self.status.show(tr("Saved {file}").format(file=path.name))
         return True
 
     def fill_recent(self, menu: QMenu) -> None:
@@ -143,7 +144,7 @@ class FilesController(QObject):
             act.setToolTip(plain_tip(path))
             act.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
         if not files:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(tr("(none)", "no recent files")).setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear the list", self.settings.clear_recent)
+            menu.addAction(tr("Clear the list"), self.settings.clear_recent)

@@ -7,7 +7,9 @@ from typing import Callable
 
 from explorer.catalog import Catalog
 from explorer.errors import ExplorerError
-from explorer.formatting import power, usd
+from explorer import formatting as fmt
+from explorer.formatting import power
+from explorer.i18n import tr
 
 from ..document import ScenarioDocument
 from .status import Status
@@ -27,11 +29,19 @@ class FitController:
             return None, str(exc)
 
     def apply(self, result) -> None:
-        self.document.edit(dict(result.changes), text="Fit to budget")
-        what = {"gpu_count": f"{result.value:,.0f} accelerators",
-                "facility_power_mw": f"{power(result.value)} of provisioned facility power",
-                "price": f"chip price scale {result.changes.get('chip_price_scale', 0):.3g}"}[result.solved_for]
-        self.status.show(f"Fitted to {usd(result.budget_usd)}: {what}")
+        self.document.edit(dict(result.changes), text=tr("Fit to budget"))
+        budget = fmt.money(result.budget_usd)
+        if result.solved_for == "gpu_count":
+            text = tr("Fitted to {budget}: {count} accelerators").format(budget=budget, count=f"{result.value:,.0f}")
+        elif result.solved_for == "facility_power_mw":
+            text = tr("Fitted to {budget}: {power} of provisioned facility power").format(budget=budget,
+                                                                                          power=power(result.value))
+        elif result.solved_for == "price":
+            text = tr("Fitted to {budget}: chip price scale {scale}").format(
+                budget=budget, scale=f"{result.changes.get('chip_price_scale', 0):.3g}")
+        else:
+            raise KeyError(result.solved_for)
+        self.status.show(text)
 
     def open_dialog(self) -> None:
         result = self.dialogs.fit(self.document.scenario, self.solve)

@@ -33,6 +33,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from explorer.errors import ExplorerError
 from explorer.files import atomic_write_text, read_text
+from explorer.i18n import tr
 from explorer.scenario import Scenario
 from explorer.scenario_file import scenario_from_json, scenario_to_json
 
@@ -75,10 +76,11 @@ class Recovered:
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return self.path.name if self.path else tr("Untitled")
 
     def question(self) -> str:
-        return f"Recover unsaved changes to {self.display_name} (edited {self.edited:%H:%M})?"
+        return tr("Recover unsaved changes to {name} (edited {time})?").format(name=self.display_name,
+                                                                               time=f"{self.edited:%H:%M}")
 
     def remove(self) -> None:
         """Gone for good (recovered into a window that keeps its own file, or discarded)."""

@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from explorer.errors import clip
+from explorer.i18n import QT_TR_NOOP, tr
 
-SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
+# The scenario files' name filter, translated when a dialog opens (the patterns stay as they are).
+SCENARIO_FILTER = QT_TR_NOOP("Scenario files (*.json);;All files (*)")
 
 
 class Dialogs:
@@ -19,10 +21,10 @@ class Dialogs:
         """'save', 'discard' or 'cancel'."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Unsaved changes")
+        box.setWindowTitle(tr("Unsaved changes"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name is text, never markup
-        box.setText(f"Save the changes to “{name}”?")
-        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setText(tr("Save the changes to “{name}”?").format(name=name))
+        box.setInformativeText(tr("Your changes will be lost if you don't save them."))
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -35,15 +37,16 @@ class Dialogs:
         ('Ask me later', Esc or the close box: asked again at the next start)."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved changes from last time")
+        box.setWindowTitle(tr("Unsaved changes from last time"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(question)
-        box.setInformativeText("These changes were not saved when Compute Scenario Explorer last closed; they "
-                               "were kept for you.")
-        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-        saved = box.addButton("Open the saved file", QMessageBox.ButtonRole.ActionRole) if has_saved_file else None
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("Ask me later", QMessageBox.ButtonRole.RejectRole)  # Esc, the close box
+        box.setInformativeText(tr("These changes were not saved when Compute Scenario Explorer last closed; they "
+                                  "were kept for you."))
+        recover = box.addButton(tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        saved = (box.addButton(tr("Open the saved file"), QMessageBox.ButtonRole.ActionRole) if has_saved_file
+                 else None)
+        discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(tr("Ask me later"), QMessageBox.ButtonRole.RejectRole)  # Esc, the close box
         box.setDefaultButton(recover)
         box.setEscapeButton(later)
         box.exec()
@@ -56,12 +59,15 @@ class Dialogs:
             return "discard"
         return "later"
 
-    def open_path(self, title: str, folder: str, filters: str = SCENARIO_FILTER) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
+    def open_path(self, title: str, folder: str, filters: str | None = None) -> str:
+        """``filters``: the name filters as shown (translated), scenario files by default."""
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, tr(SCENARIO_FILTER) if filters is None
+                                              else filters)
         return path
 
-    def save_path(self, title: str, suggested: str, filters: str = SCENARIO_FILTER) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+    def save_path(self, title: str, suggested: str, filters: str | None = None) -> str:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, tr(SCENARIO_FILTER) if filters is None
+                                              else filters)
         return path
 
     def folder(self, title: str, folder: str) -> str:
@@ -81,6 +87,13 @@ class Dialogs:
         dialog = FitDialog(scenario, solve, self.parent)
         dialog.exec()
         return dialog.applied
+
+    def currency(self, current):
+        """The currency and exchange rate dialog; the chosen Currency, or None when cancelled."""
+        from .currency_dialog import CurrencyDialog
+
+        dialog = CurrencyDialog(current, self.parent)
+        return dialog.result_currency if dialog.exec() == CurrencyDialog.DialogCode.Accepted else None
 
     def document(self, title: str, markdown: str) -> None:
         """A long text (Markdown) to read and search, in a window of its own."""

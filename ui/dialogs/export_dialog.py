@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget)
 
+from explorer.i18n import tr
+
 from ..render.images import FORMATS, SLIDE_SIZES, ImageOptions
 from ..theme import THEMES
 
@@ -23,69 +25,69 @@ class ExportRequest:
 class ExportDialog(QDialog):
     def __init__(self, charts: dict[str, str], current: str, folder: Path, stem: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Export charts")
-        self.setAccessibleName("Export charts")
+        self.setWindowTitle(tr("Export charts"))
+        self.setAccessibleName(tr("Export charts"))
         self._folder, self._stem = folder, stem
         self.chart = QComboBox()
-        self.chart.setAccessibleName("Chart to export")
+        self.chart.setAccessibleName(tr("Chart to export"))
         for name, title in charts.items():
-            self.chart.addItem(title, name)
-        self.chart.addItem("All charts (into a folder)", "all")
+            self.chart.addItem(tr(title), name)
+        self.chart.addItem(tr("All charts (into a folder)"), "all")
         self.chart.setCurrentIndex(max(0, self.chart.findData(current)))
         self.fmt = QComboBox()
-        self.fmt.setAccessibleName("Format")
+        self.fmt.setAccessibleName(tr("Format"))
         for f in FORMATS:
             self.fmt.addItem(f.upper(), f)
         self.size = QComboBox()
-        self.size.setAccessibleName("Size")
+        self.size.setAccessibleName(tr("Size"))
         for label, wh in SLIDE_SIZES.items():
-            self.size.addItem(label, wh)
-        self.size.addItem("Custom", None)
+            self.size.addItem(tr(label), wh)
+        self.size.addItem(tr("Custom", "picture size"), None)
         self.width = QSpinBox()
         self.width.setRange(16, 10000)
         self.width.setValue(1920)
         self.width.setSuffix(" px")
-        self.width.setAccessibleName("Width")
+        self.width.setAccessibleName(tr("Width"))
         self.height = QSpinBox()
         self.height.setRange(16, 10000)
         self.height.setValue(1080)
         self.height.setSuffix(" px")
-        self.height.setAccessibleName("Height")
+        self.height.setAccessibleName(tr("Height"))
         wh = QHBoxLayout()
         wh.addWidget(self.width)
         wh.addWidget(self.height)
         self.scale = QDoubleSpinBox()
         self.scale.setRange(0.0, 10.0)
         self.scale.setSingleStep(0.25)
-        self.scale.setSpecialValueText("automatic")
-        self.scale.setAccessibleName("Scale factor")
-        self.scale.setToolTip("How much larger text and lines are drawn; automatic keeps the look of a "
-                              "960 × 540 chart at any size, only sharper")
-        self.transparent = QCheckBox("Transparent background")
-        self.transparent.setAccessibleName("Transparent background")
+        self.scale.setSpecialValueText(tr("automatic", "scale factor"))
+        self.scale.setAccessibleName(tr("Scale factor"))
+        self.scale.setToolTip(tr("How much larger text and lines are drawn; automatic keeps the look of a "
+                                 "960 × 540 chart at any size, only sharper"))
+        self.transparent = QCheckBox(tr("Transparent background"))
+        self.transparent.setAccessibleName(tr("Transparent background"))
         self.theme = QComboBox()
-        self.theme.setAccessibleName("Colours")
-        self.theme.addItem("Light", "light")
-        self.theme.addItem("Dark", "dark")
+        self.theme.setAccessibleName(tr("Colours"))
+        self.theme.addItem(tr("Light"), "light")
+        self.theme.addItem(tr("Dark"), "dark")
         self.path = QLineEdit()
-        self.path.setAccessibleName("Destination")
+        self.path.setAccessibleName(tr("Destination"))
         self.path.setMinimumWidth(360)
-        browse = QPushButton("Browse…")
-        browse.setAccessibleName("Browse for destination")
+        browse = QPushButton(tr("Browse…"))
+        browse.setAccessibleName(tr("Browse for destination"))
         browse.clicked.connect(self._browse)
         dest = QHBoxLayout()
         dest.addWidget(self.path, 1)
         dest.addWidget(browse)
 
         form = QFormLayout(self)
-        form.addRow("Chart", self.chart)
-        form.addRow("Format", self.fmt)
-        form.addRow("Size", self.size)
+        form.addRow(tr("Chart"), self.chart)
+        form.addRow(tr("Format"), self.fmt)
+        form.addRow(tr("Size"), self.size)
         form.addRow("", _wrap(wh))
-        form.addRow("Scale factor", self.scale)
-        form.addRow("Colours", self.theme)
+        form.addRow(tr("Scale factor"), self.scale)
+        form.addRow(tr("Colours"), self.theme)
         form.addRow("", self.transparent)
-        form.addRow("Save to", _wrap(dest))
+        form.addRow(tr("Save to"), _wrap(dest))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -113,9 +115,9 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self.chart.currentData() == "all":
-            chosen = QFileDialog.getExistingDirectory(self, "Export all charts into", self.path.text())
+            chosen = QFileDialog.getExistingDirectory(self, tr("Export all charts into"), self.path.text())
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export chart", self.path.text(),
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("Export chart"), self.path.text(),
                                                     f"{self.fmt.currentText()} (*.{self.fmt.currentData()})")
         if chosen:
             self.path.setText(chosen)

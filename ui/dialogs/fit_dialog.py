@@ -8,7 +8,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QPushButton, QRadioButton, QVBoxLayout)
 
-from explorer.formatting import compact, power
+from explorer import formatting as fmt
+from explorer.formatting import money, power
+from explorer.i18n import tr
 
 from ..widgets.common import SpinBox
 
@@ -19,40 +21,47 @@ class FitDialog(QDialog):
         self._solve = solve
         self.result = None
         self.applied = None
-        self.setWindowTitle("Fit to budget")
-        self.setAccessibleName("Fit to budget")
-        self.budget = SpinBox(what="Budget")
+        self.setWindowTitle(tr("Fit to budget"))
+        self.setAccessibleName(tr("Fit to budget"))
+        self.budget = SpinBox(what=tr("Budget"))
         self.budget.setRange(0.001, 100_000.0)
         self.budget.setDecimals(3)
-        self.budget.setSuffix(" USD billion")
+        self.budget.setSuffix(tr(" USD billion"))
         self.budget.setValue(max(scenario.contract_value_usd / 1e9, 0.001))
-        self.budget.setAccessibleName("Budget")
-        self.budget.setToolTip("Total cost over the term to match (default: the contract value)")
-        self.gpus = QRadioButton("GPU count")
-        self.gpus.setAccessibleName("Solve for GPU count")
-        self.power = QRadioButton("Provisioned facility power (size the fleet in MW)")
-        self.power.setAccessibleName("Solve for facility power")
-        self.price = QRadioButton("Chip price level (rent per GPU-hour, or purchase when owned)")
-        self.price.setAccessibleName("Solve for price")
+        self.budget.setAccessibleName(tr("Budget"))
+        self.budget.setToolTip(tr("Total cost over the term to match (default: the contract value)"))
+        # The budget is entered in USD billion in every currency (the model's figures are USD); with
+        # figures shown in yen, a line under the box says so and what the budget is in yen.
+        self.budget_note = QLabel()
+        self.budget_note.setWordWrap(True)
+        self._show_budget_note()
+        self.gpus = QRadioButton(tr("GPU count"))
+        self.gpus.setAccessibleName(tr("Solve for GPU count"))
+        self.power = QRadioButton(tr("Provisioned facility power (size the fleet in MW)"))
+        self.power.setAccessibleName(tr("Solve for facility power"))
+        self.price = QRadioButton(tr("Chip price level (rent per GPU-hour, or purchase when owned)"))
+        self.price.setAccessibleName(tr("Solve for price"))
         (self.power if scenario.sized_by_power else self.gpus).setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.gpus)
         group.addButton(self.power)
         group.addButton(self.price)
-        solve = QPushButton("Solve")
-        solve.setAccessibleName("Solve")
+        solve = QPushButton(tr("Solve"))
+        solve.setAccessibleName("Solve")  # (English: tests find the button by it)
         solve.setDefault(True)
-        self.answer = QLabel("Choose a budget and what to solve for.")
+        self.answer = QLabel(tr("Choose a budget and what to solve for."))
         self.answer.setWordWrap(True)
         self.answer.setMinimumWidth(420)
-        self.answer.setAccessibleName("Answer")
+        self.answer.setAccessibleName(tr("Answer"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close)
         self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setEnabled(False)
-        self.apply_button.setAccessibleName("Apply the answer")
+        self.apply_button.setAccessibleName("Apply the answer")  # (English: tests find the button by it)
         form = QFormLayout()
-        form.addRow("Budget", self.budget)
-        form.addRow("Solve for", self.gpus)
+        form.addRow(tr("Budget"), self.budget)
+        if fmt.currency().is_yen:
+            form.addRow("", self.budget_note)
+        form.addRow(tr("Solve for"), self.gpus)
         form.addRow("", self.power)
         form.addRow("", self.price)
         layout = QVBoxLayout(self)
@@ -66,8 +75,15 @@ class FitDialog(QDialog):
         self.gpus.toggled.connect(lambda: self._invalidate())
         self.power.toggled.connect(lambda: self._invalidate())
         self.budget.valueChanged.connect(lambda: self._invalidate())
+        self.budget.valueChanged.connect(lambda: self._show_budget_note())
         self.budget.lineEdit().textEdited.connect(lambda: self._invalidate())  # typed, not yet committed
         self.price.toggled.connect(lambda: self._invalidate())
+
+    def _show_budget_note(self) -> None:
+        cur = fmt.currency()
+        if cur.is_yen:
+            self.budget_note.setText(tr("Entered in USD billion: {amount} at {rate}").format(
+                amount=money(self.budget.value() * 1e9), rate=cur.rate_note()))
 
     def _invalidate(self) -> None:
         self.result = None
@@ -76,24 +92,26 @@ class FitDialog(QDialog):
     def solve(self) -> None:
         solve_for = "gpu_count" if self.gpus.isChecked() else "facility_power_mw" if self.power.isChecked() else "price"
         if self.budget.pending() and not self.budget.commit():  # solve for what the box shows
-            self.answer.setText(f"<b>No answer:</b> {self.budget.problem}")
+            self.answer.setText(tr("<b>No answer:</b> {problem}").format(problem=self.budget.problem))
             self._invalidate()
             return
         result, problem = self._solve(self.budget.value() * 1e9, solve_for)
         self.result = result
         self.apply_button.setEnabled(result is not None)
         if result is None:
-            self.answer.setText(f"<b>No answer:</b> {problem}")
+            self.answer.setText(tr("<b>No answer:</b> {problem}").format(problem=problem))
         elif solve_for == "gpu_count":
-            self.answer.setText(f"<b>{result.value:,.0f} accelerators</b> make the total cost over the term "
-                                f"USD {compact(result.cost_total_usd, 4)}.")
+            self.answer.setText(tr("<b>{count} accelerators</b> make the total cost over the term {cost}.")
+                                .format(count=f"{result.value:,.0f}", cost=money(result.cost_total_usd, 4)))
         elif solve_for == "facility_power_mw":
-            self.answer.setText(f"<b>{power(result.value)}</b> of provisioned facility power make the total cost "
-                                f"over the term USD {compact(result.cost_total_usd, 4)}.")
+            self.answer.setText(tr("<b>{power}</b> of provisioned facility power make the total cost over the term "
+                                   "{cost}.").format(power=power(result.value),
+                                                     cost=money(result.cost_total_usd, 4)))
         else:
-            self.answer.setText(f"An average of <b>{result.value:,.4g} {result.unit}</b> (chip price scale "
-                                f"{result.changes['chip_price_scale']:.3g}) makes the total cost USD "
-                                f"{compact(result.cost_total_usd, 4)}.")
+            self.answer.setText(tr("An average of <b>{price}</b> (chip price scale {scale}) makes the total cost "
+                                   "{cost}.").format(price=result.price_text(),
+                                                     scale=f"{result.changes['chip_price_scale']:.3g}",
+                                                     cost=money(result.cost_total_usd, 4)))
 
     def apply(self) -> None:
         if self.result is not None:

@@ -10,8 +10,9 @@ import os
 import re
 from pathlib import Path
 
-from explorer.cli import _add_common, _load
+from explorer.cli import _add_common, _help, _load, wrote
 from explorer.errors import ExplorerError, OutputError
+from explorer.i18n import QT_TR_NOOP, tr
 
 UI_COMMANDS = ("render", "report")
 
@@ -44,26 +45,36 @@ def release() -> None:
 def parse_size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d{1,5})\s*[x×X]\s*(\d{1,5})\s*", text or "")
     if not m:
-        raise OutputError(f"--size must look like 1920x1080, got '{text}'")
+        raise OutputError(tr("--size must look like 1920x1080, got '{text}'").format(text=text))
     return int(m.group(1)), int(m.group(2))
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("render", help="write one chart (or all) as PNG, SVG or PDF, with no display")
-    p.add_argument("file", metavar="FILE", nargs="?", help="a scenario file (.json) or a preset name")
-    p.add_argument("--catalog", metavar="CSV", help="a chip catalog file that adds or overrides chips")
-    p.add_argument("--chart", metavar="NAME", help="a chart name (see --list), or 'all' to write every chart")
-    p.add_argument("--out", metavar="PATH", help="output file (.png, .svg, .pdf); a folder with --chart all")
-    p.add_argument("--size", metavar="WxH", default="1920x1080", help="image size in pixels (default 1920x1080)")
-    p.add_argument("--format", choices=("png", "svg", "pdf"), default="png", help="format for --chart all")
-    p.add_argument("--transparent", action="store_true", help="transparent background (PNG, SVG)")
-    p.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
-    p.add_argument("--list", action="store_true", help="list the chart names and exit")
+    p = sub.add_parser("render", help=_help(QT_TR_NOOP("write one chart (or all) as PNG, SVG or PDF, with no "
+                                                       "display")))
+    p.add_argument("file", metavar="FILE", nargs="?",
+                   help=_help(QT_TR_NOOP("a scenario file (.json) or a preset name")))
+    p.add_argument("--catalog", metavar="CSV",
+                   help=_help(QT_TR_NOOP("a chip catalog file that adds or overrides chips")))
+    p.add_argument("--chart", metavar="NAME",
+                   help=_help(QT_TR_NOOP("a chart name (see --list), or 'all' to write every chart")))
+    p.add_argument("--out", metavar="PATH",
+                   help=_help(QT_TR_NOOP("output file (.png, .svg, .pdf); a folder with --chart all")))
+    p.add_argument("--size", metavar="WxH", default="1920x1080",
+                   help=_help(QT_TR_NOOP("image size in pixels (default 1920x1080)")))
+    p.add_argument("--format", choices=("png", "svg", "pdf"), default="png",
+                   help=_help(QT_TR_NOOP("format for --chart all")))
+    p.add_argument("--transparent", action="store_true",
+                   help=_help(QT_TR_NOOP("transparent background (PNG, SVG)")))
+    p.add_argument("--theme", choices=("light", "dark"), default="light",
+                   help=_help(QT_TR_NOOP("colours (default light)")))
+    p.add_argument("--list", action="store_true", help=_help(QT_TR_NOOP("list the chart names and exit")))
     p.set_defaults(handler=cmd_render)
 
-    p = sub.add_parser("report", help="write the one-page PDF report (KPIs, charts, assumptions with sources)")
+    p = sub.add_parser("report", help=_help(QT_TR_NOOP("write the one-page PDF report (KPIs, charts, assumptions "
+                                                       "with sources)")))
     _add_common(p)
-    p.add_argument("--out", metavar="PDF", required=True, help="the report file (.pdf)")
+    p.add_argument("--out", metavar="PDF", required=True, help=_help(QT_TR_NOOP("the report file (.pdf)")))
     p.set_defaults(handler=cmd_report)
 
 
@@ -72,12 +83,14 @@ def cmd_render(args, out) -> int:
 
     if args.list:
         for cls in CHART_TYPES:
-            out.write(f"{cls.name:<16} {cls.title}\n")
+            title = tr(cls.title)
+            out.write(f"{cls.name:<16} {title}\n")
         return 0
     if not args.file or not args.chart or not args.out:
-        raise OutputError("render needs FILE, --chart NAME and --out PATH (or --list)")
+        raise OutputError(tr("render needs FILE, --chart NAME and --out PATH (or --list)"))
     if args.chart != "all" and args.chart not in CHART_NAMES:
-        raise OutputError(f"unknown chart '{args.chart}'; charts: {', '.join(CHART_NAMES)}, or 'all'")
+        raise OutputError(tr("unknown chart '{chart}'; charts: {charts}, or 'all'").format(
+            chart=args.chart, charts=", ".join(CHART_NAMES)))
     width, height = parse_size(args.size)
     catalog, scenario = _load(args)
     ensure_app()
@@ -91,16 +104,18 @@ def cmd_render(args, out) -> int:
     if args.chart == "all":
         folder = Path(args.out)
         if folder.suffix.lower() in (".png", ".svg", ".pdf"):
-            raise OutputError(f"with --chart all, --out is a folder, not a file ({folder.name}); "
-                              "choose the format with --format")
+            raise OutputError(tr("with --chart all, --out is a folder, not a file ({name}); choose the format "
+                                 "with --format").format(name=folder.name))
         if not folder.exists() and not folder.parent.exists():
-            raise OutputError(f"cannot write into {folder}: the folder {folder.parent} does not exist")
+            raise OutputError(tr("cannot write into {folder}: the folder {parent} does not exist").format(
+                folder=folder, parent=folder.parent))
         created = not folder.exists()
         if created:
             try:
                 folder.mkdir()
             except OSError as exc:
-                raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from None
+                raise OutputError(tr("cannot create {folder}: {reason}").format(folder=folder,
+                                                                                reason=exc.strerror or exc)) from None
         try:
             written = export_all(folder, inp, options, fmt=args.format)
         except OutputError:
@@ -111,7 +126,7 @@ def cmd_render(args, out) -> int:
         written = [export_chart(args.out, args.chart, inp, options)]
     release()
     for path in written:
-        out.write(f"wrote {path}\n")
+        out.write(wrote(path) + "\n")
     return 0
 
 
@@ -123,7 +138,7 @@ def cmd_report(args, out) -> int:
 
     path = write_report(args.out, standalone_input(scenario, catalog))
     release()
-    out.write(f"wrote {path}\n")
+    out.write(wrote(path) + "\n")
     return 0
 
 

@@ -23,14 +23,17 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.errors import OutputError
 from explorer.files import atomic_write_all, atomic_write_bytes, bytes_writer, check_writable_target, slug
+from explorer.formatting import currency
+from explorer.i18n import QT_TR_NOOP, tr
 
 from ..charts import CHART_NAMES, Chart, chart_class
 from ..state.chart_input import ChartInput
 from ..theme import LIGHT, Theme
 
 REFERENCE_SIZE = (960, 540)  # the layout a chart image is scaled from
-SLIDE_SIZES = {"1920 × 1080 (Full HD slide)": (1920, 1080), "1280 × 720 (HD slide)": (1280, 720),
-               "3840 × 2160 (4K)": (3840, 2160)}
+# (the names are shown through tr())
+SLIDE_SIZES = {QT_TR_NOOP("1920 × 1080 (Full HD slide)"): (1920, 1080),
+               QT_TR_NOOP("1280 × 720 (HD slide)"): (1280, 720), QT_TR_NOOP("3840 × 2160 (4K)"): (3840, 2160)}
 
 
 @dataclass
@@ -48,10 +51,13 @@ class ImageOptions:
 
     def check(self) -> None:
         if not (16 <= self.width <= 10000 and 16 <= self.height <= 10000):
-            raise OutputError(f"image size {self.width} × {self.height} is outside 16 to 10,000 pixels per side")
+            raise OutputError(tr("image size {width} × {height} is outside 16 to 10,000 pixels per side").format(
+                width=self.width, height=self.height))
         if self.scale is not None and not (0.25 <= self.scale <= 10):
-            raise OutputError(f"scale factor {self.scale:g} is outside 0.25 to 10")
+            raise OutputError(tr("scale factor {scale} is outside 0.25 to 10").format(scale=f"{self.scale:g}"))
 
+
+MONEY_CHARTS = ("cost", "cumulative", "unit-economics", "serving", "tornado")  # the charts that may show money
 
 def build_chart(name: str, inp: ChartInput, options: ImageOptions) -> Chart:
     """A chart laid out off screen at the export's logical size, drawing ``inp`` (with the scenario's
@@ -66,7 +72,11 @@ def build_chart(name: str, inp: ChartInput, options: ImageOptions) -> Chart:
     width, height = max(int(round(options.width / k)), 16), max(int(round(options.height / k)), 16)
     chart.lay_out(width, height)
     chart.view.ci.setGeometry(QRectF(0, 0, width, height))
-    chart.set_input(inp.replace(dragging=False, subtitle=inp.subtitle or inp.scenario.name))
+    subtitle = inp.subtitle or inp.scenario.name
+    rate = currency().rate_note()
+    if rate and name in MONEY_CHARTS:  # a picture of yen figures says its rate (it travels alone)
+        subtitle = f"{subtitle} · {rate}"
+    chart.set_input(inp.replace(dragging=False, subtitle=subtitle))
     chart.lay_out(width, height)
     chart.view.ci.setGeometry(QRectF(0, 0, width, height))
     chart.view.ci.layout.activate()
@@ -126,7 +136,7 @@ def png_bytes(image: QImage) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise OutputError("the PNG encoder failed")
+        raise OutputError(tr("the PNG encoder failed"))
     return bytes(data)
 
 
@@ -140,6 +150,8 @@ def render_svg(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
     gets the requested size in pixels as its width and height."""
     from pyqtgraph.exporters import SVGExporter
 
+    from .svg_text import outline_cjk_text
+
     options.check()
     chart = build_chart(name, inp, options)
     if not options.transparent:
@@ -148,6 +160,7 @@ def render_svg(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
     chart.view.scene().prepareForPaint()
     data = SVGExporter(chart.view.scene()).export(toBytes=True)
     chart.deleteLater()
+    data = outline_cjk_text(data)  # Japanese renders without the font (ui/render/svg_text.py)
     return data.replace(b"<svg ", f'<svg width="{options.width}" height="{options.height}" '.encode(), 1)
 
 
@@ -162,7 +175,7 @@ def render_pdf(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setResolution(96)
     writer.setCreator("Compute Scenario Explorer")
-    writer.setTitle(f"{chart.title} — {inp.scenario.name}")
+    writer.setTitle(f"{chart.display_title} — {inp.scenario.name}")
     page = QPageSize(QSizeF(options.width * 0.75, options.height * 0.75), QPageSize.Unit.Point, "chart")
     writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
@@ -184,7 +197,8 @@ FORMATS = tuple(EXPORTERS)
 
 def render_bytes(fmt: str, name: str, inp: ChartInput, options: ImageOptions) -> bytes:
     if fmt not in EXPORTERS:
-        raise OutputError(f"unknown picture format '{fmt}'; use {', '.join(FORMATS)}")
+        raise OutputError(tr("unknown picture format '{format}'; use {formats}").format(
+            format=fmt, formats=", ".join(FORMATS)))
     return EXPORTERS[fmt](name, inp, options)
 
 
@@ -193,7 +207,8 @@ def export_chart(path: str | Path, name: str, inp: ChartInput, options: ImageOpt
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in EXPORTERS:
-        raise OutputError(f"{path.name}: unknown picture format '{path.suffix or '(none)'}'; use .png, .svg or .pdf")
+        raise OutputError(tr("{name}: unknown picture format '{suffix}'; use .png, .svg or .pdf").format(
+            name=path.name, suffix=path.suffix or tr("(none)")))
     check_writable_target(path)
     atomic_write_bytes(path, render_bytes(fmt, name, inp, options))
     return path
@@ -206,9 +221,10 @@ def export_all(folder: str | Path, inp: ChartInput, options: ImageOptions, fmt: 
     a failure (a bad target, a full disk) leaves the old set as it was."""
     folder = Path(folder)
     if fmt not in EXPORTERS:
-        raise OutputError(f"unknown picture format '{fmt}'; use {', '.join(FORMATS)}")
+        raise OutputError(tr("unknown picture format '{format}'; use {formats}").format(
+            format=fmt, formats=", ".join(FORMATS)))
     if not folder.is_dir():
-        raise OutputError(f"cannot write into {folder}: it is not an existing folder")
+        raise OutputError(tr("cannot write into {folder}: it is not an existing folder").format(folder=folder))
     stem = stem or slug(inp.scenario.name)
     targets = {name: check_writable_target(folder / f"{stem}-{name}.{fmt}") for name in CHART_NAMES}
     rendered = {name: render_bytes(fmt, name, inp, options) for name in CHART_NAMES}

@@ -18,18 +18,20 @@ from explorer.compare import comparison_rows
 from explorer.errors import OutputError
 from explorer.fields import FIELDS
 from explorer.files import atomic_write_bytes, check_writable_target
-from explorer.formatting import percent, trimmed
+from explorer.formatting import currency, percent, trimmed
+from explorer.i18n import QT_TR_NOOP, tr
 from explorer.kpis import KPIS, REPORT
 from explorer.model import Projection
 from explorer.scenario import Scenario
 
 from ..state.chart_input import ChartInput
 from ..theme import LIGHT
+from ..widgets.tooltips import shown_source
 from .images import ImageOptions, draw_recording, record_chart
 
 REPORT_CHARTS = ("capacity", "power", "unit-economics", "cost", "cumulative")
-FOOTER = ("Modelled from public sources and marked estimates; every assumption and its source is in the "
-          "appendix. Equations and sources: the app's Help ▸ Model and sources (docs/model.md).")
+FOOTER = QT_TR_NOOP("Modelled from public sources and marked estimates; every assumption and its source is in the "
+                    "appendix. Equations and sources: the app's Help ▸ Model and sources (docs/model.md).")
 
 
 def report_kpis(summary: dict, bands=None) -> list[tuple[str, str, str]]:
@@ -38,9 +40,9 @@ def report_kpis(summary: dict, bands=None) -> list[tuple[str, str, str]]:
     out = []
     for key in REPORT:
         kpi = KPIS[key]
-        label = kpi.label
+        label = tr(kpi.label)
         if key == "cost_total_usd" and summary.get("cost_vs_contract") is not None:
-            label = f"Total cost · {percent(summary['cost_vs_contract'], 0)} of contract"
+            label = tr("Total cost · {share} of contract").format(share=percent(summary['cost_vs_contract'], 0))
         spread = ""
         if bands is not None and key in bands.kpis:
             p10, p90 = float(bands.kpis[key][0]), float(bands.kpis[key][4])
@@ -56,11 +58,11 @@ def shown_value(name: str, value) -> str:
     if spec.kind == "mix":
         return ", ".join(f"{chip} {percent(share, 0)}" for chip, share in value.items())
     if spec.kind == "price_map":
-        return ", ".join(f"{chip} {trimmed(v, 4)}" for chip, v in value.items()) or "catalog prices"
+        return ", ".join(f"{chip} {trimmed(v, 4)}" for chip, v in value.items()) or tr("catalog prices")
     if spec.kind == "chips":
-        return ", ".join(value) or "none"
+        return ", ".join(value) or tr("none", "no chips")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return tr("yes") if value else tr("no")
     if isinstance(value, (int, float)) and not spec.is_share and spec.kind != "month":
         return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 100 else trimmed(value, 4)
     return spec.shown(value)
@@ -68,7 +70,12 @@ def shown_value(name: str, value) -> str:
 
 def _unit(name: str) -> str:
     spec = FIELDS[name]
-    return "" if spec.is_share or spec.kind in ("mix", "chips", "month") else spec.unit
+    return "" if spec.is_share or spec.kind in ("mix", "chips", "month") or not spec.unit else tr(spec.unit)
+
+
+def _text(text: str) -> str:
+    """Text for the report's HTML (quotes stay as they are: only &, < and > are markup)."""
+    return html.escape(text, quote=False)
 
 
 def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
@@ -77,46 +84,55 @@ def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
         if spec.group in ("Scenario", "Uncertainty"):
             continue
         value = shown_value(spec.name, getattr(scenario, spec.name))
-        source = html.escape(spec.source or spec.help)
-        rows.append(f"<tr><td>{html.escape(spec.label)}</td><td align='right'>{html.escape(value)}</td>"
-                    f"<td>{html.escape(_unit(spec.name))}</td><td>{'estimate' if spec.estimate else ''}</td>"
+        source = html.escape(shown_source(spec.source) if spec.source else tr(spec.help))
+        estimate = tr("estimate") if spec.estimate else ""
+        rows.append(f"<tr><td>{html.escape(tr(spec.label))}</td><td align='right'>{html.escape(value)}</td>"
+                    f"<td>{html.escape(_unit(spec.name))}</td><td>{estimate}</td>"
                     f"<td>{source}</td></tr>")
     chips = []
     for chip_id in scenario.chip_mix:
         c = projection.catalog[chip_id]
-        chips.append(f"<tr><td>{html.escape(c.id)}</td><td>{html.escape(c.source)}</td>"
-                     f"<td>{html.escape(c.power_source)}</td><td>{html.escape(c.price_source)}</td>"
+        chips.append(f"<tr><td>{html.escape(c.id)}</td><td>{html.escape(shown_source(c.source))}</td>"
+                     f"<td>{html.escape(shown_source(c.power_source))}</td>"
+                     f"<td>{html.escape(shown_source(c.price_source))}</td>"
                      f"<td>{html.escape(c.estimated.replace(';', ', ') or '–')}</td><td>{c.as_of}</td></tr>")
     style = ("<style>body{font-family:sans-serif;} table{border-collapse:collapse;} "
              "td,th{border-bottom:1px solid #ccc; padding:2px 4px; vertical-align:top;} "
              "th{background:#eee; text-align:left;}</style>")
-    notes = (f"<h3>Notes</h3><p>{html.escape(scenario.notes).replace(chr(10), '<br>')}</p>" if scenario.notes.strip()
-             else "")
+    def heads(*names: str) -> str:  # a table's header row (names already translated)
+        return "<tr>" + "".join(f"<th>{_text(n)}</th>" for n in names) + "</tr>"
+
+    notes = ("<h3>" + _text(tr("Notes")) + f"</h3><p>{html.escape(scenario.notes).replace(chr(10), '<br>')}</p>"
+             if scenario.notes.strip() else "")
     uncertainty = ""
     if scenario.ranges:
         lines = "".join(
-            f"<tr><td>{html.escape(FIELDS[f].label)}</td><td align='right'>{html.escape(shown_value(f, lo))}</td>"
-            f"<td align='right'>{html.escape(shown_value(f, hi))}</td><td>{html.escape(FIELDS[f].spread_source)}</td></tr>"
+            f"<tr><td>{html.escape(tr(FIELDS[f].label))}</td><td align='right'>{html.escape(shown_value(f, lo))}</td>"
+            f"<td align='right'>{html.escape(shown_value(f, hi))}</td>"
+            f"<td>{html.escape(shown_source(FIELDS[f].spread_source))}</td></tr>"
             for f, (lo, hi) in scenario.ranges.items())
-        uncertainty = ("<h3>Uncertainty ranges (triangular, peaked at the value; "
-                       f"{scenario.uncertainty_samples:,} samples, seed {scenario.uncertainty_seed})</h3>"
-                       "<table width='100%' cellspacing='0'><tr><th>Input</th><th>Low</th><th>High</th>"
-                       "<th>Source of the default range</th></tr>" + lines + "</table>")
-    return (f"{style}<h2>Appendix: assumptions and their sources</h2>"
-            f"<p>{html.escape(scenario.name)}</p>{notes}<h3>Assumptions</h3>"
-            "<table width='100%' cellspacing='0'><tr><th>Assumption</th><th>Value</th><th>Unit</th><th></th>"
-            "<th>Source</th></tr>" + "".join(rows) + "</table>"
-            + uncertainty + "<h3>Chips in the mix (catalog rows)</h3><table width='100%' cellspacing='0'><tr><th>Chip</th>"
-            "<th>Specs</th><th>Power</th><th>Prices</th><th>Estimated</th><th>As of</th></tr>"
-            + "".join(chips) + "</table><p>Equations and sources: the app's Help ▸ Model and sources "
-            "(docs/model.md). Figures are modelled from public sources and estimates; they are not a statement of "
-            "either party's actual costs.</p>")
+        title = tr("Uncertainty ranges (triangular, peaked at the value; {samples} samples, seed {seed})").format(
+            samples=f"{scenario.uncertainty_samples:,}", seed=scenario.uncertainty_seed)
+        uncertainty = (f"<h3>{_text(title)}</h3><table width='100%' cellspacing='0'>"
+                       + heads(tr("Input"), tr("Low"), tr("High"), tr("Source of the default range"))
+                       + lines + "</table>")
+    return (style + "<h2>" + _text(tr("Appendix: assumptions and their sources")) + "</h2>"
+            f"<p>{html.escape(scenario.name)}</p>{notes}<h3>" + _text(tr("Assumptions")) + "</h3>"
+            "<table width='100%' cellspacing='0'>"
+            + heads(tr("Assumption"), tr("Value"), tr("Unit"), "", tr("Source")) + "".join(rows) + "</table>"
+            + uncertainty + "<h3>" + _text(tr("Chips in the mix (catalog rows)")) + "</h3>"
+            "<table width='100%' cellspacing='0'>"
+            + heads(tr("Chip"), tr("Specs"), tr("Power"), tr("Prices"), tr("Estimated"), tr("As of"))
+            + "".join(chips) + "</table><p>"
+            + _text(tr("Equations and sources: the app's Help ▸ Model and sources (docs/model.md). Figures "
+                             "are modelled from public sources and estimates; they are not a statement of either "
+                             "party's actual costs.")) + "</p>")
 
 
 def _comparison_html(inp: ChartInput) -> str:
     """The comparison as a table: each compared KPI per scenario, the baseline first."""
     named = [(o.label, o.projection.summary()) for o in inp.overlays] + \
-        [(f"Current: {inp.scenario.name}", inp.projection.summary())]
+        [(tr("Current: {name}").format(name=inp.scenario.name), inp.projection.summary())]
     rows = comparison_rows([s for _, s in named])
     head = "".join(f"<th>{html.escape(label)}</th>" for label, _ in named)
     body = []
@@ -128,7 +144,7 @@ def _comparison_html(inp: ChartInput) -> str:
             if c > 0 and r.deltas[c] is not None and r.values[0] is not None:
                 text += f" (Δ {kpi.delta(value, r.values[0])})"
             cells.append(f"<td>{html.escape(text)}</td>")
-        body.append(f"<tr><td>{html.escape(r.label)}</td>{''.join(cells)}</tr>")
+        body.append(f"<tr><td>{html.escape(tr(r.label))}</td>{''.join(cells)}</tr>")
     return ("<style>table{border-collapse:collapse;} td,th{border-bottom:1px solid #ccc; padding:1px 4px;} "
             "th{background:#eee; text-align:left;}</style><table width='100%' cellspacing='0'><tr><th>KPI</th>"
             + head + "</tr>" + "".join(body) + "</table>")
@@ -140,11 +156,11 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
     if QApplication.instance() is None:
         raise RuntimeError("a QApplication is needed (ui.render.headless.ensure_app)")
     if not str(path).strip():
-        raise OutputError("no output file given")
+        raise OutputError(tr("no output file given"))
     path = Path(path)
     scenario, projection = inp.scenario, inp.projection
     if path.suffix.lower() != ".pdf":
-        raise OutputError(f"{path.name}: a report is a PDF file; use a .pdf name")
+        raise OutputError(tr("{name}: a report is a PDF file; use a .pdf name").format(name=path.name))
     now = now or _dt.datetime.now()
     summary = projection.summary()
     bands = inp.bands if not inp.bands_stale else None
@@ -164,7 +180,7 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         writer = QPdfWriter(buffer)
         writer.setCreator("Compute Scenario Explorer")
-        writer.setTitle(f"Scenario report — {scenario.name}")
+        writer.setTitle(tr("Scenario report — {name}").format(name=scenario.name))
         writer.setResolution(150)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                          QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
@@ -183,7 +199,7 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
         top = 26 * pt + 14 * pt + (26 * pt if scenario.description else 0) + box_h + 8 * pt
         if comparison is not None:
             top += comparison.size().height() + 6 * pt
-        footer_h = 12 * pt
+        footer_h = (20 if currency().is_yen else 12) * pt  # (in yen: a second line with the rate)
         # Record each chart right after laying it out (vector, as a QPicture), then place the
         # recordings: charts laid out side by side disturb each other's pending layouts.
         names = list(REPORT_CHARTS) + (["tornado"] if scenario.ranges else [])
@@ -204,7 +220,7 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
                     placed.append((target, None, extra, opts))
         painter = QPainter(writer)
         if not painter.isActive():
-            raise OutputError(f"cannot write {path}: the PDF writer could not start")
+            raise OutputError(tr("cannot write {path}: the PDF writer could not start").format(path=path))
         y = 0.0
         painter.setPen(QColor(theme.foreground))
         painter.setFont(font(17, True))
@@ -214,10 +230,12 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
         y += 26 * pt
         painter.setFont(font(8.5))
         painter.setPen(QColor(theme.muted))
-        meta = (f"Compute Scenario Explorer report · {now:%Y-%m-%d %H:%M} · {scenario.term_months} months from "
-                f"{FIELDS['start'].shown(scenario.start)} · {scenario.pricing}"
-                f"{' (energy passed through)' if scenario.pricing == 'rent' and scenario.energy_passthrough else ''}"
-                f" · {summary['gpus_peak']:,.0f} accelerators: " + shown_value("chip_mix", scenario.chip_mix))
+        passthrough = scenario.pricing == "rent" and scenario.energy_passthrough
+        meta = tr("Compute Scenario Explorer report · {date} · {months} months from {start} · {pricing} · "
+                  "{count} accelerators: {mix}").format(
+            date=f"{now:%Y-%m-%d %H:%M}", months=scenario.term_months, start=FIELDS['start'].shown(scenario.start),
+            pricing=tr("rent (energy passed through)") if passthrough else tr(scenario.pricing),
+            count=f"{summary['gpus_peak']:,.0f}", mix=shown_value("chip_mix", scenario.chip_mix))
         painter.drawText(QRectF(0, y, page.width(), 14 * pt), Qt.AlignmentFlag.AlignLeft, meta)
         y += 14 * pt
         if scenario.description:  # two lines at most: the rest would run into the figures
@@ -258,8 +276,11 @@ def write_report(path: str | Path, inp: ChartInput, extra_charts=None, now: _dt.
                 extra(painter, target, opts)
         painter.setPen(QColor(theme.muted))
         painter.setFont(font(7))
-        painter.drawText(QRectF(0, page.height() - footer_h, page.width(), footer_h), Qt.AlignmentFlag.AlignLeft,
-                         FOOTER)
+        rate = currency().rate_note()  # yen figures say their rate once, on the page that shows them
+        footer = tr(FOOTER) + ("  " + tr("Yen at {rate}; source: {source}.").format(
+            rate=rate, source=currency().source) if rate else "")
+        painter.drawText(QRectF(0, page.height() - footer_h, page.width(), footer_h),
+                         Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, footer)
         # The appendix: the document paginates itself (no line cut between pages); of the type sizes
         # tried, the first whose last page is not an orphan of a few lines is used.
         doc = None

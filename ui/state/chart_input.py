@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
+from explorer import formatting as fmt
+from explorer import i18n
 from explorer.catalog import Catalog
 from explorer.model import Projection, evaluate
 from explorer.scenario import Scenario
@@ -35,6 +37,8 @@ class ChartInput:
     dragging: bool = False  # a slider is held: axes only grow, smoothing is off
     hold_axes: bool = False  # a control's single edit: an axis keeps its range while the data fits it
     subtitle: str = ""  # a line under the title (the scenario's name in exports)
+    # the language and currency it is drawn in (a change of either redraws the figures)
+    shown_in: tuple = field(default_factory=lambda: (i18n.language(), fmt.currency()))
 
     def replace(self, **changes) -> "ChartInput":
         return replace(self, **changes)
@@ -44,7 +48,7 @@ class ChartInput:
         the legend can differ): the chart then redraws those alone. A chart names what its data
         comes from: the projection and scenario, and/or the tornados."""
         return (other is not None and other.view == self.view and other.dragging == self.dragging
-                and other.hold_axes == self.hold_axes
+                and other.hold_axes == self.hold_axes and other.shown_in == self.shown_in
                 and (not projection or (other.projection is self.projection and other.scenario is self.scenario))
                 and (not tornados or other.tornados is self.tornados))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from explorer.catalog import Catalog
 from explorer.compare import MAX_COMPARED
 from explorer.errors import ExplorerError
+from explorer.i18n import tr
 from explorer.model import Projection, evaluate
 from explorer.months import month_index
 from explorer.scenario import Scenario, check_chips
@@ -14,7 +15,7 @@ from .chart_input import Overlay
 
 # Compared scenarios' lines: colours no data series uses (chips, cost components, power lines).
 COLOURS = ("#D81B60", "#00897B", "#5D4037", "#3949AB")
-BASELINE_PREFIX = "Baseline: "
+BASELINE_PREFIX = "Baseline: "  # (English; a pinned baseline's label is tr("Baseline: {name}"))
 LEGEND_CHARS = 32  # a compared scenario's name in a legend: at most this long
 
 
@@ -25,6 +26,7 @@ class ComparisonFull(Exception):
 class Comparison:
     def __init__(self):
         self.entries: list[tuple[str, Scenario]] = []  # (label, scenario); a pinned baseline first
+        self._pin_label: str | None = None  # the label the pinned baseline was given (in its language)
         self._projections: dict[int, tuple[Scenario, Catalog, Projection]] = {}
 
     def __len__(self) -> int:
@@ -39,24 +41,34 @@ class Comparison:
 
     def pin(self, scenario: Scenario) -> str:
         """Pin ``scenario`` as the baseline (replacing an earlier pin); returns its label."""
-        label = f"{BASELINE_PREFIX}{scenario.name}"
-        if self.entries and self.entries[0][0].startswith(BASELINE_PREFIX):
+        label = tr("Baseline: {name}").format(name=scenario.name)
+        if self._pinned():
             self.entries[0] = (label, scenario)
         elif len(self.entries) >= MAX_COMPARED - 1:
-            raise ComparisonFull(f"Up to {MAX_COMPARED} scenarios can be compared side by side, the current one "
-                                 "included. Clear the comparison before pinning a baseline.")
+            raise ComparisonFull(tr("Up to {count} scenarios can be compared side by side, the current one "
+                                    "included. Clear the comparison before pinning a baseline.").format(
+                                        count=MAX_COMPARED))
         else:
             self.entries.insert(0, (label, scenario))
+        self._pin_label = label
         return label
+
+    def _pinned(self) -> bool:
+        """True when the first entry is a pinned baseline."""
+        if not self.entries:
+            return False
+        first = self.entries[0][0]
+        return first == self._pin_label or first.startswith(BASELINE_PREFIX)
 
     def add(self, label: str, scenario: Scenario) -> None:
         if len(self.entries) >= MAX_COMPARED - 1:
-            raise ComparisonFull(f"Up to {MAX_COMPARED} scenarios can be compared side by side, the current one "
-                                 "included. Clear the comparison first.")
+            raise ComparisonFull(tr("Up to {count} scenarios can be compared side by side, the current one "
+                                    "included. Clear the comparison first.").format(count=MAX_COMPARED))
         self.entries.append((label, scenario))
 
     def clear(self) -> None:
         self.entries = []
+        self._pin_label = None
         self._projections = {}
 
     def drop_unusable(self, catalog: Catalog) -> list[str]:

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from explorer import formatting as fmt
+from explorer.i18n import is_japanese, tr
 from explorer.kpis import CARDS, KPIS, serving_conditions
 from explorer.scenario import Scenario
+
+
+def _price(amount_usd: float, usd_figure: str) -> str:
+    """A price on a card's line: in English and USD as it always read ('USD 3.35', the figure as
+    given), else in the currency and language shown ('JPY 515', '515円', '3.35ドル')."""
+    if not fmt.currency().is_yen and not is_japanese():
+        return f"USD {usd_figure}"
+    return fmt.money(amount_usd)
 
 
 def card_extras(summary: dict, scenario: Scenario, bands=None, stale: bool = False,
@@ -16,26 +25,34 @@ def card_extras(summary: dict, scenario: Scenario, bands=None, stale: bool = Fal
         return _ranges(bands, stale)
     extras = {}
     if summary["cost_vs_contract"] is not None:
-        extras["cost_total_usd"] = (f"{summary['cost_vs_contract']:.0%} of the contract; it implies USD "
-                                    f"{summary['implied_usd_per_gpu_hour']:.2f}/GPU-h")
-    extras["facility_power_peak_mw"] = (f"average draw {fmt.power(summary['facility_power_average_mw'])}; "
-                                        f"IT {fmt.power(summary['it_power_peak_mw'])} provisioned")
+        implied = summary['implied_usd_per_gpu_hour']
+        extras["cost_total_usd"] = tr("{share} of the contract; it implies {price}/GPU-h").format(
+            share=f"{summary['cost_vs_contract']:.0%}", price=_price(implied, f"{implied:.2f}"))
+    extras["facility_power_peak_mw"] = tr("average draw {average}; IT {it} provisioned").format(
+        average=fmt.power(summary['facility_power_average_mw']), it=fmt.power(summary['it_power_peak_mw']))
     if summary["gpus_per_gw"] is not None:
-        extras["gpus_peak"] = f"{fmt.compact(summary['gpus_per_gw'])} per GW provisioned" + (
-            " (sized by power)" if summary["sized_by_power"] else "")
+        per_gw = fmt.count_shown(summary['gpus_per_gw'])  # '330k' / '33万'
+        extras["gpus_peak"] = (tr("{count} per GW provisioned (sized by power)") if summary["sized_by_power"]
+                               else tr("{count} per GW provisioned")).format(count=per_gw)
         if summary["contract_gpus"] is not None:
-            extras["gpus_peak"] += f"; the contract buys {fmt.compact(summary['contract_gpus'])} at these prices"
+            extras["gpus_peak"] = tr("{line}; the contract buys {count} at these prices").format(
+                line=extras["gpus_peak"], count=fmt.count_shown(summary['contract_gpus']))
     if summary["tokens_per_second_per_gpu"] is not None:
-        extras["fleet_tokens_per_second"] = f"{summary['tokens_per_second_per_gpu']:,.0f} per serving GPU"
+        extras["fleet_tokens_per_second"] = tr("{count} per serving GPU").format(
+            count=f"{summary['tokens_per_second_per_gpu']:,.0f}")
     line = serving_conditions(scenario)
     if summary.get("revenue_usd") is not None:
         breakeven = summary.get("breakeven_utilization")
-        line += (f"; margin USD {fmt.compact(summary['gross_margin_usd'])} at USD "
-                 f"{scenario.price_usd_per_million_tokens:g}/M; "
-                 + ("break-even not reached" if breakeven is None or breakeven > 1
-                    else f"break-even at {breakeven:.0%} utilisation"))
+        token_price = scenario.price_usd_per_million_tokens
+        margin, price = fmt.money(summary['gross_margin_usd']), _price(token_price, f"{token_price:g}")
+        if breakeven is None or breakeven > 1:
+            line = tr("{conditions}; margin {margin} at {price}/M; break-even not reached").format(
+                conditions=line, margin=margin, price=price)
+        else:
+            line = tr("{conditions}; margin {margin} at {price}/M; break-even at {share} utilisation").format(
+                conditions=line, margin=margin, price=price, share=f"{breakeven:.0%}")
     if summary["cost_per_million_tokens_usd"] is None:
-        line = "no serving: " + line
+        line = tr("no serving: {conditions}").format(conditions=line)
     extras["cost_per_million_tokens_usd"] = line
     for key, line in _ranges(bands, stale).items():
         extras[key] = f"{extras[key]}\n{line}" if key in extras else line
@@ -54,5 +71,6 @@ def _ranges(bands, stale: bool) -> dict[str, str]:
         if abs(p90 - p10) <= 1e-3 * max(abs(p10), abs(p90), 1e-300):
             continue  # no input with a range moves this figure
         kpi = KPIS[key]
-        out[key] = "P10–P90 updating…" if stale else f"P10–P90 {kpi.format_bare(p10)} – {kpi.format_bare(p90)}"
+        out[key] = (tr("P10–P90 updating…") if stale
+                    else f"P10–P90 {kpi.format_bare(p10)} – {kpi.format_bare(p90)}")
     return out

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 
 from explorer.catalog import PRECISIONS
+from explorer.i18n import QT_TR_NOOP
 from explorer.kpis import TORNADO
 
-MEASURES = ("Peak", "Effective")
+# The values are the option's (saved with the view settings: never translated); a combo shows
+# them through tr().
+MEASURES = (QT_TR_NOOP("Peak"), QT_TR_NOOP("Effective"))
 # The unit-economics slot shows one of two charts: the cost per token over the term, or against the
 # speed each user sees.
-ECONOMICS_VIEWS = {"Over time": "unit-economics", "vs speed": "serving"}
+ECONOMICS_VIEWS = {QT_TR_NOOP("Over time"): "unit-economics", QT_TR_NOOP("vs speed"): "serving"}
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class ViewOptions:
     measure: str = "Peak"  # Peak: installed FLOP/s; Effective: × utilisation × MFU
     tornado_kpi: str = "cost_total_usd"
     economics_view: str = "vs speed"
+    fiscal_years: bool = False  # yearly figures by Japanese fiscal year (年度, April-March), not calendar year
 
     def __post_init__(self):
         if self.precision not in PRECISIONS:
@@ -59,7 +63,7 @@ class ViewOptions:
         for f in fields(cls):
             if f.name in data:
                 value = data[f.name]
-                if f.name == "show_bands":
+                if isinstance(f.default, bool):  # (show_bands, fiscal_years)
                     value = value if isinstance(value, bool) else str(value).lower() in ("true", "1", "yes")
                 try:
                     out = out.replace(**{f.name: value})

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.catalog import Catalog
 from explorer.fields import FIELDS
+from explorer.i18n import tr
 from explorer.scenario import Scenario
 
 from .field_editors import FieldEditor, editor_for
@@ -27,7 +28,7 @@ CUSTOM_MODEL_FIELDS = ("model_total_params_billion", "model_active_params_billio
 class AssumptionsPanel(QWidget):
     edited = Signal(dict)
 
-    GROUP_ORDER = ("Contract", "Facility & power", "Prices", "Agents", "Serving", "Uncertainty")
+    GROUP_ORDER = ("Contract", "Facility & power", "Prices", "Agents", "Serving", "Uncertainty")  # FIELDS' groups
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,7 +36,7 @@ class AssumptionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for group in self.GROUP_ORDER:
-            header = QLabel(f"<b>{group}</b>")
+            header = QLabel("<b>" + tr(group) + "</b>")
             header.setContentsMargins(0, 8, 0, 0)
             layout.addWidget(header)
             if group == "Uncertainty":
@@ -56,13 +57,13 @@ class AssumptionsPanel(QWidget):
                     if spec.name == "rent_price_overrides":  # one table for rent and purchase
                         self.prices = PriceOverrides()
                         self.prices.edited.connect(lambda f, v: self.edited.emit({f: v}))
-                        label = QLabel("Per-chip prices")
+                        label = QLabel(tr("Per-chip prices"))
                         label.setToolTip(field_tooltip(spec))
                         form.addRow(label)
                         form.addRow(self.prices)
                     continue
                 editor = editor_for(spec, self.edited.emit)
-                label = QLabel(spec.label)
+                label = QLabel(tr(spec.label))
                 label.setToolTip(field_tooltip(spec))
                 label.setBuddy(editor.widget)
                 form.addRow(label, editor.widget)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from explorer.catalog import Catalog
+from explorer.i18n import tr
 from explorer.mix import add_chip, remove_chip, set_share
 
 from ..theme import chip_colour
@@ -24,7 +25,7 @@ class StackedBar(QWidget):
         self._segments: list[tuple[str, float, str]] = []
         self.setMinimumHeight(22)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Chip mix bar")
+        self.setAccessibleName(tr("Chip mix bar"))
 
     def sizeHint(self) -> QSize:
         return QSize(200, 22)
@@ -102,17 +103,17 @@ class ChipMixEditor(QWidget):
         self.rows_layout.setVerticalSpacing(2)
         self.rows_layout.setColumnStretch(1, 1)
         self.add_button = QToolButton()
-        self.add_button.setText("Add chip…")
-        self.add_button.setAccessibleName("Add chip")
-        self.add_button.setToolTip("Add a chip from the catalog to the mix")
+        self.add_button.setText(tr("Add chip…"))
+        self.add_button.setAccessibleName(tr("Add chip"))
+        self.add_button.setToolTip(tr("Add a chip from the catalog to the mix"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QMenu(self.add_button)
         self.add_button.setMenu(self.add_menu)
         self.add_menu.aboutToShow.connect(self.fill_add_menu)
 
-        title = QLabel("<b>Chip mix</b>")
-        title.setToolTip("Share of the fleet by chip. Moving one chip rescales the others in proportion; "
-                         "lock a chip to keep its share.")
+        title = QLabel("<b>" + tr("Chip mix") + "</b>")
+        title.setToolTip(tr("Share of the fleet by chip. Moving one chip rescales the others in proportion; "
+                            "lock a chip to keep its share."))
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
@@ -151,9 +152,9 @@ class ChipMixEditor(QWidget):
             slider.setRange(0.0, 100.0)
             slider.setSingleStep(1.0)
             slider.setPageStep(10.0)
-            slider.setAccessibleName(f"Chip mix: {chip}")
-            slider.setToolTip(f"Share of {chip} in the fleet (%)")
-            spin = SpinBox(what=f"{chip}'s share")
+            slider.setAccessibleName(f"Chip mix: {chip}")  # (the tests find sliders by name: English)
+            slider.setToolTip(tr("Share of {chip} in the fleet (%)").format(chip=chip))
+            spin = SpinBox(what=tr("{chip}'s share").format(chip=chip))
             spin.setRange(0.0, 100.0)
             spin.setDecimals(1)
             spin.setSuffix(" %")
@@ -165,12 +166,13 @@ class ChipMixEditor(QWidget):
             lock.setIconSize(QSize(14, 14))
             lock.setAutoRaise(True)
             lock.setChecked(chip in self.locked)
-            lock.setAccessibleName(f"Lock {chip}")
-            lock.setToolTip(f"Lock {chip}: keep its share fixed while other chips move (saved with the scenario)")
+            lock.setAccessibleName(tr("Lock {chip}").format(chip=chip))
+            lock.setToolTip(tr("Lock {chip}: keep its share fixed while other chips move (saved with the "
+                               "scenario)").format(chip=chip))
             remove = QToolButton()
             remove.setText("×")
-            remove.setAccessibleName(f"Remove {chip}")
-            remove.setToolTip(f"Remove {chip} from the mix")
+            remove.setAccessibleName(tr("Remove {chip}").format(chip=chip))
+            remove.setToolTip(tr("Remove {chip} from the mix").format(chip=chip))
             remove.setEnabled(len(chips) > 1)
             for col, w in enumerate((swatch, name, slider, spin, lock, remove)):
                 self.rows_layout.addWidget(w, r, col if col < 2 else col, Qt.AlignmentFlag.AlignVCenter)
@@ -212,7 +214,7 @@ class ChipMixEditor(QWidget):
             if row["lock"].isChecked() != on:
                 with QSignalBlocker(row["lock"]):
                     row["lock"].setChecked(on)
-            row["lock"].setAccessibleDescription("locked" if on else "not locked")
+            row["lock"].setAccessibleDescription(tr("locked") if on else tr("not locked"))
         for chip, share in mix.items():
             row = self.rows[chip]
             with QSignalBlocker(row["slider"]), QSignalBlocker(row["spin"]):

@@ -22,6 +22,7 @@ from superqt import QDoubleSlider
 from superqt.sliders._generic_slider import CC_SLIDER, SC_HANDLE, SC_NONE
 
 from explorer.formatting import parse_number, plain
+from explorer.i18n import tr
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -87,7 +88,7 @@ class MonthEdit(_WheelOnFocus, QDateEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._init_focus()
-        self.setDisplayFormat("MMM yyyy")
+        self.setDisplayFormat(tr("MMM yyyy", "the display format of a month box (Qt date format)"))
         self.setKeyboardTracking(False)
         give_up_undo(self, lambda: False)
 
@@ -101,7 +102,7 @@ class SpinBox(_WheelOnFocus, QDoubleSpinBox):
     def __init__(self, parent=None, *, what: str = "", integer: bool = False):
         super().__init__(parent)
         self._init_focus()
-        self.what = what  # the value's name in messages ('GPU count')
+        self.what = what  # the value's name in messages ('GPU count'), in the current language
         self.integer = integer
         self.problem = ""  # the refusal shown now ('' when the text is fine)
         self.setKeyboardTracking(False)
@@ -153,7 +154,8 @@ class SpinBox(_WheelOnFocus, QDoubleSpinBox):
 
     def allowed(self) -> str:
         """The allowed range as the box writes it: '1 to 50,000,000 GPUs', '0 to 100 %'."""
-        return f"{self._number(self.minimum())} to {self._number(self.maximum())}{self.suffix()}"
+        return tr("{low} to {high}").format(low=self._number(self.minimum()),
+                                            high=self._number(self.maximum())) + self.suffix()
 
     def _number(self, value: float) -> str:
         text = plain(value, 6) if not float(value).is_integer() else f"{value:,.0f}"
@@ -165,13 +167,14 @@ class SpinBox(_WheelOnFocus, QDoubleSpinBox):
         try:
             value = self._parse(text)
         except ValueError as exc:
-            return self._refuse(f"{self.what + ': ' if self.what else ''}{exc}. Type a number from {self.allowed()}.")
+            return self._refuse(self._named(tr("{problem}. Type a number from {allowed}.").format(
+                problem=exc, allowed=self.allowed())))
         if not math.isfinite(value) or not (self.minimum() <= value <= self.maximum()):
-            return self._refuse(f"{self.what + ': ' if self.what else ''}{self._number(value)}{self.suffix()} is "
-                                f"outside what is allowed, {self.allowed()}.")
+            return self._refuse(self._named(tr("{value} is outside what is allowed, {allowed}.").format(
+                value=self._number(value) + self.suffix(), allowed=self.allowed())))
         if self.integer and not value.is_integer():
-            return self._refuse(f"{self.what + ': ' if self.what else ''}{self._number(value)} is not a whole "
-                                f"number ({self.allowed()}).")
+            return self._refuse(self._named(tr("{value} is not a whole number ({allowed}).").format(
+                value=self._number(value), allowed=self.allowed())))
         self._clear_problem()
         if value != self.value():
             self.setValue(value)  # emits valueChanged: the edit
@@ -179,6 +182,10 @@ class SpinBox(_WheelOnFocus, QDoubleSpinBox):
             self.setValue(value)
             self.lineEdit().setText(self.prefix() + self.textFromValue(value) + self.suffix())
         return True
+
+    def _named(self, message: str) -> str:
+        """A refusal with the value's name before it ('GPU count: ...'), when the box has one."""
+        return tr("{name}: {message}").format(name=self.what, message=message) if self.what else message
 
     def _refuse(self, message: str) -> bool:
         self.problem = message

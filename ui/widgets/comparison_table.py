@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from explorer import formatting as fmt
 from explorer.compare import comparison_rows
+from explorer.i18n import tr
 from explorer.kpis import KPIS
 
 from .tooltips import plain_tip
@@ -31,15 +32,19 @@ def cell_text(key: str, value, base=None, delta=None, percent=None) -> str:
 def column_title(column: int, columns: int, label: str) -> str:
     """'Baseline' / 'Compared 2' / 'Current' over the scenario's name (without its 'Baseline: ' or
     'Current: ' prefix)."""
-    name = label.split(": ", 1)[1] if label.startswith(("Baseline: ", "Current: ")) else label
-    role = "Current" if column == columns - 1 else "Baseline" if column == 0 else f"Compared {column + 1}"
+    # the prefixes in English, and as the current language writes them (the name comes last)
+    templates = ("Baseline: {name}", "Current: {name}")
+    prefixes = [t.format(name="") for t in templates] + [tr(t).format(name="") for t in templates]
+    name = next((label[len(p):] for p in prefixes if p and label.startswith(p)), label)
+    role = (tr("Current") if column == columns - 1 else tr("Baseline") if column == 0
+            else tr("Compared {number}").format(number=column + 1))
     return f"{role}\n{name}"
 
 
 class ComparisonTable(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setAccessibleName("Comparison table")
+        self.setAccessibleName(tr("Comparison table"))
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.verticalHeader().setDefaultSectionSize(22)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -61,7 +66,7 @@ class ComparisonTable(QTableWidget):
         self.setColumnCount(len(named))
         # Two lines a header: the column's role, then the scenario's name (equal names stay apart).
         self.setHorizontalHeaderLabels([column_title(c, len(named), label) for c, (label, _) in enumerate(named)])
-        self.setVerticalHeaderLabels([r.label for r in rows])
+        self.setVerticalHeaderLabels([tr(r.label) for r in rows])
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideMiddle)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QWidget
 
 from explorer.fields import FieldSpec
+from explorer.i18n import QT_TR_NOOP, tr
 
 from .common import Combo, MonthEdit, SpinBox
 from .tooltips import field_tooltip
@@ -30,18 +31,27 @@ DECIMALS = {"pue": 2, "design_pue": 2, "server_overhead_scale": 2, "cluster_powe
 # Enough decimals for the default ranges to show as entered (0.0604 USD/kWh, 0.0136 USD/vCPU-hour).
 RANGE_DECIMALS = {"energy_price_usd_per_kwh": 4, "cpu_usd_per_vcpu_hour": 4, "capital_cost_rate": 4,
                   "facility_usd_per_kw_month": 1, "pue": 3, "server_overhead_scale": 3, "chip_price_scale": 3}
-SHORT_UNITS = {"contract_value_usd": " USD", "pue": "", "term_months": " months", "depreciation_years": " years",
-               "facility_usd_per_kw_month": " USD/kW·mo", "cpu_usd_per_vcpu_hour": " USD/vCPU·h",
-               "cpu_purchase_usd_per_vcpu": " USD/vCPU", "cpu_power_w_per_vcpu": " W/vCPU",
-               "vcpus_per_agent_session": " vCPUs", "model_total_params_billion": " B params",
-               "model_active_params_billion": " B params", "server_overhead_scale": " ×", "chip_price_scale": " ×",
-               "cluster_power_scale": " ×", "design_pue": "", "facility_capex_usd_per_w": " USD/W",
-               "context_tokens": " tokens", "output_tokens_per_request": " tokens",
-               "tokens_per_second_per_user": " tok/s", "serving_efficiency_scale": " ×",
-               "price_usd_per_million_tokens": " USD/M"}
+# A box's unit (shown through tr(): the words are translated, the symbols are not).
+SHORT_UNITS = {"contract_value_usd": " USD", "pue": "", "term_months": QT_TR_NOOP(" months"),
+               "depreciation_years": QT_TR_NOOP(" years"), "facility_usd_per_kw_month": " USD/kW·mo",
+               "cpu_usd_per_vcpu_hour": " USD/vCPU·h", "cpu_purchase_usd_per_vcpu": " USD/vCPU",
+               "cpu_power_w_per_vcpu": " W/vCPU", "vcpus_per_agent_session": QT_TR_NOOP(" vCPUs"),
+               "model_total_params_billion": QT_TR_NOOP(" B params"),
+               "model_active_params_billion": QT_TR_NOOP(" B params"), "server_overhead_scale": " ×",
+               "chip_price_scale": " ×", "cluster_power_scale": " ×", "design_pue": "",
+               "facility_capex_usd_per_w": " USD/W", "context_tokens": QT_TR_NOOP(" tokens"),
+               "output_tokens_per_request": QT_TR_NOOP(" tokens"), "tokens_per_second_per_user": " tok/s",
+               "serving_efficiency_scale": " ×", "price_usd_per_million_tokens": " USD/M"}
 STEPS = {"contract_value_usd": 1e9}
 
 Edit = Callable[[dict], None]
+
+
+def short_unit(name: str) -> str:
+    """The unit a box of field ``name`` shows after its number, in the current language (a word
+    such as ' months' is translated; a symbol such as ' USD/W' is not marked and stays)."""
+    unit = SHORT_UNITS.get(name, "")
+    return tr(unit) if unit.strip() else unit
 
 
 class FieldEditor:
@@ -51,7 +61,7 @@ class FieldEditor:
         self.spec, self.name, self._on_edit = spec, spec.name, on_edit
         self.widget = self._make()
         self.widget.setToolTip(field_tooltip(spec))
-        self.widget.setAccessibleName(spec.label)
+        self.widget.setAccessibleName(spec.label)  # (the tests find boxes by name: English)
 
     def _make(self) -> QWidget:
         raise NotImplementedError
@@ -75,10 +85,10 @@ class NumberEditor(FieldEditor):
 
     def _make(self) -> QWidget:
         spec = self.spec
-        spin = SpinBox(what=spec.label, integer=spec.kind == "int")
+        spin = SpinBox(what=tr(spec.label), integer=spec.kind == "int")
         spin.setRange(spec.lo, spec.hi)
         spin.setDecimals(0 if spec.kind == "int" else DECIMALS.get(spec.name, 2))
-        spin.setSuffix(SHORT_UNITS.get(spec.name, ""))
+        spin.setSuffix(short_unit(spec.name))
         if spec.name in STEPS:
             spin.setSingleStep(STEPS[spec.name])
         integer = spec.kind == "int"
@@ -93,7 +103,7 @@ class PercentEditor(FieldEditor):
     """A share (0-1) shown and typed in percent."""
 
     def _make(self) -> QWidget:
-        spin = SpinBox(what=self.spec.label)
+        spin = SpinBox(what=tr(self.spec.label))
         spin.setRange(self.spec.lo * 100, self.spec.hi * 100)
         spin.setDecimals(1)
         spin.setSuffix(" %")
@@ -143,10 +153,10 @@ class OptionalNumber(QWidget):
 
 class OptionalNumberEditor(FieldEditor):
     def _make(self) -> QWidget:
-        spin = SpinBox(what=self.spec.label)
+        spin = SpinBox(what=tr(self.spec.label))
         spin.setRange(self.spec.lo, self.spec.hi)
         spin.setDecimals(DECIMALS.get(self.name, 2))
-        spin.setSuffix(SHORT_UNITS.get(self.name, ""))
+        spin.setSuffix(short_unit(self.name))
         editor = OptionalNumber(spin)
         editor.valueChanged.connect(self._edited)
         return editor
@@ -177,9 +187,13 @@ class ChoiceEditor(FieldEditor):
         combo.activated.connect(lambda i: self._edited(combo.itemData(i)))
         return combo
 
-    @staticmethod
-    def _label(choice: str) -> str:
-        return choice
+    # The choices as shown (a choice's value, saved in the file, is the item's data); precisions
+    # ('bf16') are shown as they are.
+    CHOICE_LABELS = {"rent": QT_TR_NOOP("rent"), "own": QT_TR_NOOP("own")}
+
+    @classmethod
+    def _label(cls, choice: str) -> str:
+        return tr(cls.CHOICE_LABELS[choice]) if choice in cls.CHOICE_LABELS else choice
 
     def _show(self, value) -> None:
         index = self.widget.findData(value)
@@ -200,7 +214,7 @@ class ServingModelEditor(ChoiceEditor):
         for model in serving_models().values():
             combo.addItem(model.name, model.id)
             combo.setItemData(combo.count() - 1, f"{model.name}: {model.source}", Qt.ItemDataRole.ToolTipRole)
-        combo.addItem("Custom (parameter counts below)", CUSTOM)
+        combo.addItem(tr("Custom (parameter counts below)"), CUSTOM)
         combo.activated.connect(lambda i: self._edited(combo.itemData(i)))
         return combo
 

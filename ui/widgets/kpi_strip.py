@@ -11,9 +11,15 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication
                            QStaticText, QTransform)
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
+from explorer.i18n import QT_TR_NOOP, tr
 from explorer.kpis import CARDS, KPIS, Kpi
 
 from ..theme import LIGHT, Theme
+
+
+# The tooltip's figure compared with: by what the cards compare against (any other word: the last one).
+_AS = {"saved": QT_TR_NOOP("(as saved: {value})"), "opened": QT_TR_NOOP("(as opened: {value})"),
+       "first slide": QT_TR_NOOP("(as first slide: {value})"), "baseline": QT_TR_NOOP("(as baseline: {value})")}
 
 
 class _Line:
@@ -43,8 +49,8 @@ class KpiCard(QWidget):
         super().__init__(parent)
         self.kpi = kpi
         self.setObjectName("KpiCard")
-        self.setAccessibleName(kpi.label)
-        self.title = _Line(self, kpi.label)
+        self.setAccessibleName(tr(kpi.label))
+        self.title = _Line(self, tr(kpi.label))
         self.value = _Line(self, "–")
         self.delta = _Line(self, "")
         self.extra = _Line(self, "")
@@ -56,8 +62,8 @@ class KpiCard(QWidget):
         self._batch: list | None = None
         self._tip = None
         self.set_style(LIGHT)
-        copy = QAction("Copy", self)
-        copy.setToolTip("Copy this figure as text")
+        copy = QAction(tr("Copy"), self)
+        copy.setToolTip(tr("Copy this figure as text"))
         copy.triggered.connect(self.copy_text)
         self.addAction(copy)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # right-click: Copy
@@ -126,7 +132,7 @@ class KpiCard(QWidget):
             if isinstance(strip, KpiStrip):
                 strip.equalise()  # every card as tall as the tallest
         # painted by hand, so a screen reader is told: the title and figure, then the change and ranges
-        self.setAccessibleName(f"{self.kpi.label}: {self.value.text()}")
+        self.setAccessibleName(f"{self.title.text()}: {self.value.text()}")
         self.setAccessibleDescription(" · ".join(t.strip().replace("\n", "; ") for _, t, _ in self._lines()[2:]
                                                  if t.strip()))
         same = heights == self.__dict__.get("_heights")
@@ -248,7 +254,7 @@ class KpiCard(QWidget):
 
     def text(self) -> str:
         """The card as one line of text (what Copy puts on the clipboard)."""
-        parts = [f"{self.kpi.label}: {self.value.text()}"] + \
+        parts = [f"{self.title.text()}: {self.value.text()}"] + \
             [t.strip().replace("\n", "; ") for t in (self.delta.text(), self.extra.text()) if t.strip()]
         return " · ".join(parts)
 
@@ -280,12 +286,16 @@ class KpiCard(QWidget):
 
     def tooltip_text(self) -> str:
         """What a hover shows: the figure, the one it is compared with, and what it means."""
+        explanation = tr(self.kpi.explanation) if self.kpi.explanation else ""
         if self._tip is None:
-            return self.kpi.explanation
+            return explanation
         value, base, against = self._tip
-        tip = f"{self.kpi.label}: {self.kpi.format(value)}" + (
-            f" (as {against}: {self.kpi.format(base)})" if base is not None else "")
-        return tip + ("\n" + self.kpi.explanation if self.kpi.explanation else "")
+        tip = f"{self.title.text()}: {self.kpi.format(value)}"
+        if base is not None:
+            shown = self.kpi.format(base)
+            tip += " " + (tr(_AS[against]).format(value=shown) if against in _AS
+                          else tr("(as {against}: {value})").format(against=against, value=shown))
+        return tip + ("\n" + explanation if explanation else "")
 
 
 class KpiStrip(QWidget):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSt
 
 from explorer.fields import FIELDS
 from explorer.formatting import power
+from explorer.i18n import QT_TR_NOOP, tr
 from explorer.scenario import Scenario
 
 from .common import Combo, SpinBox, Slider
@@ -21,7 +22,10 @@ from .tooltips import field_tooltip
 class ValueControl(QWidget):
     """A labelled slider with a typed field beside it; optionally logarithmic.
 
-    Emits ``edited(value, dragging)``; ``dragFinished`` when a drag ends (one undo step per drag).
+    ``label`` is the English name (marked for translation where it is written): shown through tr(),
+    while the object name and the slider's and box's accessible names stay English (the tests find
+    the controls by them). Emits ``edited(value, dragging)``; ``dragFinished`` when a drag ends (one
+    undo step per drag).
     """
 
     edited = Signal(float, bool)
@@ -36,9 +40,9 @@ class ValueControl(QWidget):
         name = accessible_name or label
         self.setObjectName(name)
 
-        self.label = QLabel(f"<b>{label}</b>")
+        self.label = QLabel("<b>" + tr(label) + "</b>")
         self.label.setToolTip(tooltip)
-        self.spin = SpinBox(what=label, integer=integer)
+        self.spin = SpinBox(what=tr(label), integer=integer)
         self.spin.setRange(lo, hi)
         self.spin.setDecimals(0 if integer else decimals)
         self.spin.setSuffix(f" {unit}" if unit else "")
@@ -142,20 +146,23 @@ class FleetSizeControl(QWidget):
 
     edited = Signal(dict, bool)
     dragFinished = Signal()
-    UNITS = ("GPUs", "MW", "GW")
+    UNITS = ("GPUs", "MW", "GW")  # the unit combo's values (its items show them translated)
+    UNIT_LABELS = {"GPUs": QT_TR_NOOP("GPUs")}
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.gpus = ValueControl("GPU count", "", 1_000, 50_000_000, log=True, integer=True,
+        self.gpus = ValueControl(QT_TR_NOOP("GPU count"), "", 1_000, 50_000_000, log=True, integer=True,
                                  tooltip=field_tooltip(FIELDS["gpu_count"]), round_drag=round_significant(3))
-        self.gpus.spin.setSuffix(" GPUs")
+        self.gpus.spin.setSuffix(" " + tr("GPUs", "after a number of accelerators"))
         self.gpus.spin.setMinimum(1)  # typed values may go below the slider's 1,000 (the model allows 1)
         power_tip = field_tooltip(FIELDS["facility_power_mw"])
-        self.mw = ValueControl("Facility power", "MW", 1.0, 200_000.0, decimals=1, log=True, tooltip=power_tip,
-                               accessible_name="Facility power (MW)", round_drag=round_significant(3))
+        self.mw = ValueControl(QT_TR_NOOP("Facility power"), "MW", 1.0, 200_000.0, decimals=1, log=True,
+                               tooltip=power_tip, accessible_name="Facility power (MW)",
+                               round_drag=round_significant(3))
         self.mw.spin.setMinimum(0.01)
-        self.gw = ValueControl("Facility power", "GW", 0.01, 200.0, decimals=3, log=True, tooltip=power_tip,
-                               accessible_name="Facility power (GW)", round_drag=round_significant(3))
+        self.gw = ValueControl(QT_TR_NOOP("Facility power"), "GW", 0.01, 200.0, decimals=3, log=True,
+                               tooltip=power_tip, accessible_name="Facility power (GW)",
+                               round_drag=round_significant(3))
         self.stack = QStackedWidget()
         for control in (self.gpus, self.mw, self.gw):
             self.stack.addWidget(control)
@@ -164,19 +171,20 @@ class FleetSizeControl(QWidget):
         self.mw.edited.connect(lambda v, d: self.edited.emit({"facility_power_mw": float(v)}, d))
         self.gw.edited.connect(lambda v, d: self.edited.emit({"facility_power_mw": float(v) * 1000.0}, d))
         self.unit = Combo()
-        self.unit.addItems(list(self.UNITS))
-        self.unit.setAccessibleName("Fleet size unit")
-        self.unit.setToolTip("Size the fleet by accelerators, or by provisioned facility power as the 2025 deals "
-                             "were announced (the accelerators then follow from the chip mix)")
+        for unit in self.UNITS:
+            self.unit.addItem(tr(self.UNIT_LABELS[unit]) if unit in self.UNIT_LABELS else unit, unit)
+        self.unit.setAccessibleName(tr("Fleet size unit"))
+        self.unit.setToolTip(tr("Size the fleet by accelerators, or by provisioned facility power as the 2025 deals "
+                                "were announced (the accelerators then follow from the chip mix)"))
         self.unit.activated.connect(self._unit_chosen)
         self.other = LiveText()
-        self.other.setAccessibleName("Fleet size, the other figure")
-        self.other.setToolTip("The same fleet in the other unit: provisioned facility power, or accelerators")
-        title = QLabel("<b>Fleet size</b>")
+        self.other.setAccessibleName(tr("Fleet size, the other figure"))
+        self.other.setToolTip(tr("The same fleet in the other unit: provisioned facility power, or accelerators"))
+        title = QLabel("<b>" + tr("Fleet size") + "</b>")
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
-        head.addWidget(QLabel("in"))
+        head.addWidget(QLabel(tr("in", "fleet size in a unit")))
         head.addWidget(self.unit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -198,18 +206,22 @@ class FleetSizeControl(QWidget):
         else:
             self._show(unit)
 
+    def unit_shown(self) -> str:
+        """The unit chosen: 'GPUs', 'MW' or 'GW' (the combo's text is translated)."""
+        return self.UNITS[max(self.unit.currentIndex(), 0)]
+
     def _show(self, unit: str) -> None:
         self.stack.setCurrentIndex(self.UNITS.index(unit))
-        if self.unit.currentText() != unit:
+        if self.unit_shown() != unit:
             with QSignalBlocker(self.unit):
-                self.unit.setCurrentText(unit)
+                self.unit.setCurrentIndex(self.UNITS.index(unit))
         self._fill_other()
 
     def set_scenario(self, scenario: Scenario) -> None:
         self._scenario = scenario
         if scenario.sized_by_power:
             mw = scenario.facility_power_mw
-            unit = self.unit.currentText() if self.unit.currentText() != "GPUs" else ("GW" if mw >= 1000 else "MW")
+            unit = self.unit_shown() if self.unit_shown() != "GPUs" else ("GW" if mw >= 1000 else "MW")
             self.mw.set_value(mw)
             self.gw.set_value(mw / 1000.0)
         else:
@@ -227,10 +239,10 @@ class FleetSizeControl(QWidget):
         gpus, mw = self._derived
         if gpus is None:
             text = ""
-        elif self.unit.currentText() == "GPUs":
-            text = f"≈ {power(mw)} provisioned facility power"
+        elif self.unit_shown() == "GPUs":
+            text = tr("≈ {power} provisioned facility power").format(power=power(mw))
         else:
-            text = f"≈ {gpus:,.0f} accelerators"
+            text = tr("≈ {count} accelerators").format(count=f"{gpus:,.0f}")
         if self.other.text() != text:
             self.other.setText(text)
 

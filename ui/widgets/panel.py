@@ -9,6 +9,7 @@ from superqt import QCollapsible, QDoubleSlider
 
 from explorer.catalog import Catalog
 from explorer.fields import FIELDS, UNCERTAIN_FIELDS
+from explorer.i18n import QT_TR_NOOP, tr
 from explorer.scenario import Scenario
 
 from .assumptions import AssumptionsPanel
@@ -65,24 +66,24 @@ class ControlPanel(QWidget):
         spec = FIELDS
         self.fleet = FleetSizeControl()
         self.gpu_count = self.fleet.gpus
-        self.energy_price = ValueControl("Energy price", "USD/kWh", 0.0, 0.40, decimals=4,
+        self.energy_price = ValueControl(QT_TR_NOOP("Energy price"), "USD/kWh", 0.0, 0.40, decimals=4,
                                          tooltip=field_tooltip(spec["energy_price_usd_per_kwh"]),
                                          round_drag=lambda v: round(v, 3))
         self.energy_price.spin.setMaximum(1.0)  # typed values up to the model's limit
-        self.agent_ratio = ValueControl("Agent CPU ratio", "vCPUs/GPU", 0.0, 200.0, decimals=1,
+        self.agent_ratio = ValueControl(QT_TR_NOOP("Agent CPU ratio"), "vCPUs/GPU", 0.0, 200.0, decimals=1,
                                         tooltip=field_tooltip(spec["agent_cpu_ratio"]), round_drag=lambda v: round(v))
         self.agent_ratio.spin.setMaximum(1000.0)
         self.mix = ChipMixEditor(catalog)
         self.assumptions = AssumptionsPanel()
-        self.collapsible = QCollapsible("Assumptions")
+        self.collapsible = QCollapsible(tr("Assumptions"))
         self.collapsible.setObjectName("Assumptions")
-        self.collapsible.toggleButton().setAccessibleName("Assumptions")
+        self.collapsible.toggleButton().setAccessibleName(tr("Assumptions"))
         self.collapsible.setDuration(0)
         self.collapsible.addWidget(self.assumptions)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Scenario name")
-        self.name_edit.setToolTip("The scenario's name, shown in the title of exported charts and reports")
+        self.name_edit.setAccessibleName(tr("Scenario name"))
+        self.name_edit.setToolTip(tr("The scenario's name, shown in the title of exported charts and reports"))
         self.name_edit.setMaxLength(200)
         # after Enter, Ctrl+Z undoes the scenario (not the name's typing)
         give_up_undo(self.name_edit, lambda: self.__dict__.get("_shown") is not None
@@ -92,11 +93,11 @@ class ControlPanel(QWidget):
         self.name_edit.setFont(font)
 
         self.notes_edit = NotesEdit()
-        self.notes_edit.setAccessibleName("Notes")
-        self.notes_edit.setPlaceholderText("Notes: where the figures come from, what was checked (printed in "
-                                           "the report and the Excel file)")
-        self.notes_edit.setToolTip("The scenario's notes, saved with it and printed in the report's appendix and "
-                                   "the Excel export's Assumptions sheet")
+        self.notes_edit.setAccessibleName(tr("Notes"))
+        self.notes_edit.setPlaceholderText(tr("Notes: where the figures come from, what was checked (printed in "
+                                              "the report and the Excel file)"))
+        self.notes_edit.setToolTip(tr("The scenario's notes, saved with it and printed in the report's appendix "
+                                      "and the Excel export's Assumptions sheet"))
         self.notes_edit.committed.connect(lambda text: self.edited.emit({"notes": text}, False))
 
         layout = QVBoxLayout(self)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QToolButton, QWidget
 
+from explorer import formatting as fmt
 from explorer.catalog import Catalog
+from explorer.i18n import tr
 from explorer.scenario import Scenario
 
 from .common import SpinBox, clear_layout
+from .tooltips import shown_source
 
 
 class PriceOverrides(QWidget):
@@ -44,35 +47,45 @@ class PriceOverrides(QWidget):
                 font = spin.font()
                 font.setBold(overridden)
                 spin.setFont(font)
-                source = c.price_source + (" (estimate)" if c.is_estimated("rent_usd_per_gpu_hour"
-                                                                              if field.startswith("rent")
-                                                                              else "purchase_usd") else "")
-                spin.setToolTip(f"<p><b>{chip}</b>: {'your override' if overridden else 'catalog price × chip price scale'}"
-                                f"</p><p><i>Catalog source:</i> {source}</p>")
+                source = shown_source(c.price_source)
+                if c.is_estimated("rent_usd_per_gpu_hour" if field.startswith("rent") else "purchase_usd"):
+                    source += " " + tr("(estimate)")
+                price = tr("your override") if overridden else tr("catalog price × chip price scale")
+                # The boxes take USD (as the catalog's sources quote them); in yen the tooltip says what
+                # the price is in yen, at the stated rate.
+                cur = fmt.currency()
+                in_yen = ("<p>" + tr("Entered in USD: {amount} at {rate}").format(
+                    amount=fmt.money(spin.value()), rate=cur.rate_note()) + "</p>") if cur.is_yen else ""
+                spin.setToolTip(f"<p><b>{chip}</b>: {price}</p>{in_yen}<p><i>" + tr("Catalog source:")
+                                + f"</i> {source}</p>")
                 self._spins[(chip, field, "reset")].setEnabled(overridden)
 
     def _rebuild(self, chips: list[str]) -> None:
         clear_layout(self.grid)
         self._spins = {}
         self._chips = chips
-        self.grid.addWidget(QLabel("<small>chip</small>"), 0, 0)
-        rent, buy = QLabel("<small>rent USD/GPU·h</small>"), QLabel("<small>purchase USD</small>")
-        rent.setToolTip("Rent per GPU-hour without power (power is costed from the energy price)")
-        buy.setToolTip("Purchase price per accelerator, with its share of the system")
+        self.grid.addWidget(QLabel("<small>" + tr("chip") + "</small>"), 0, 0)
+        rent = QLabel("<small>" + tr("rent USD/GPU·h") + "</small>")
+        buy = QLabel("<small>" + tr("purchase USD") + "</small>")
+        rent.setToolTip(tr("Rent per GPU-hour without power (power is costed from the energy price)"))
+        buy.setToolTip(tr("Purchase price per accelerator, with its share of the system"))
         self.grid.addWidget(rent, 0, 1, 1, 2)
         self.grid.addWidget(buy, 0, 3, 1, 2)
         for r, chip in enumerate(chips, start=1):
             self.grid.addWidget(QLabel(chip), r, 0)
             for col, field, decimals, hi in ((1, "rent_price_overrides", 3, 1000.0),
                                              (3, "purchase_price_overrides", 0, 1e8)):
-                spin = SpinBox(what=f"{'Rent' if col == 1 else 'Purchase'} price of {chip}")
+                spin = SpinBox(what=(tr("Rent price of {chip}") if col == 1 else
+                                     tr("Purchase price of {chip}")).format(chip=chip))
                 spin.setDecimals(decimals)
                 spin.setRange(0.0, hi)
+                # (boxes keep English accessible names: the tests find boxes by them)
                 spin.setAccessibleName(f"{'Rent' if col == 1 else 'Purchase'} price: {chip}")
                 reset = QToolButton()
                 reset.setText("↺")
-                reset.setAccessibleName(f"Reset {'rent' if col == 1 else 'purchase'} price of {chip}")
-                reset.setToolTip("Back to the catalog price")
+                reset.setAccessibleName((tr("Reset rent price of {chip}") if col == 1 else
+                                         tr("Reset purchase price of {chip}")).format(chip=chip))
+                reset.setToolTip(tr("Back to the catalog price"))
                 spin.valueChanged.connect(lambda v, cid=chip, f=field: self._edit(f, cid, v))
                 reset.clicked.connect(lambda _=False, cid=chip, f=field: self._edit(f, cid, None))
                 self.grid.addWidget(spin, r, col)

@@ -6,12 +6,13 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from explorer.fields import FIELDS, UNCERTAIN_FIELDS
+from explorer.i18n import tr
 from explorer.ranges import default_ranges
 from explorer.scenario import Scenario
 
 from .common import MonthEdit, SpinBox
 from .field_editors import PERCENT_FIELDS, RANGE_DECIMALS, month_date, month_text
-from .tooltips import field_tooltip
+from .tooltips import field_tooltip, shown_source
 
 
 class RangesEditor(QWidget):
@@ -29,20 +30,23 @@ class RangesEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
-        grid.addWidget(QLabel("<small>each input: its range from low to high</small>"), 0, 0, 1, 2)
+        grid.addWidget(QLabel("<small>" + tr("each input: its range from low to high") + "</small>"), 0, 0, 1, 2)
         for r, name in enumerate(UNCERTAIN_FIELDS, start=1):
             spec = FIELDS[name]
-            on = QCheckBox(spec.label)
-            on.setAccessibleName(f"Range on: {spec.label}")
-            on.setToolTip(f"<p>Draw {spec.label} from a triangular distribution between low and high, "
-                          f"peaked at the scenario's value.</p><p><i>Default range:</i> {spec.spread_source}</p>")
+            label = tr(spec.label)
+            on = QCheckBox(label)
+            on.setAccessibleName(tr("Range on: {input}").format(input=label))
+            on.setToolTip("<p>" + tr("Draw {input} from a triangular distribution between low and high, peaked at "
+                                     "the scenario's value.").format(input=label)
+                          + "</p><p><i>" + tr("Default range:") + "</i> " + shown_source(spec.spread_source) + "</p>")
             editors = []
             for end in ("low", "high"):
                 if spec.kind == "month":
                     edit = MonthEdit()
                     edit.dateChanged.connect(lambda _d, n=name: self._changed(n))
                 else:
-                    edit = SpinBox(what=f"{spec.label}, {end} end")
+                    edit = SpinBox(what=(tr("{input}, low end") if end == "low" else
+                                         tr("{input}, high end")).format(input=label))
                     if name in PERCENT_FIELDS:
                         edit.setRange(spec.lo * 100, spec.hi * 100)
                         edit.setDecimals(1)
@@ -51,7 +55,7 @@ class RangesEditor(QWidget):
                         edit.setRange(spec.lo, spec.hi)
                         edit.setDecimals(RANGE_DECIMALS.get(name, 3))
                     edit.valueChanged.connect(lambda _v, n=name: self._changed(n))
-                edit.setAccessibleName(f"{spec.label} range {end}")
+                edit.setAccessibleName(f"{spec.label} range {end}")  # (English: the tests find boxes by name)
                 editors.append(edit)
             on.toggled.connect(lambda _on, n=name: self._changed(n))
             # two lines an input (its name, then low and high): the panel stays narrow
@@ -60,29 +64,29 @@ class RangesEditor(QWidget):
             grid.addWidget(editors[1], 2 * r, 1)
             self._rows[name] = (on, editors[0], editors[1])
         row = 2 * len(UNCERTAIN_FIELDS) + 1
-        self.samples = SpinBox(what="Samples", integer=True)
+        self.samples = SpinBox(what=tr("Samples"), integer=True)
         self.samples.setDecimals(0)
         self.samples.setRange(int(FIELDS["uncertainty_samples"].lo), int(FIELDS["uncertainty_samples"].hi))
         self.samples.setSingleStep(500)
         self.samples.setAccessibleName("Samples")
         self.samples.setToolTip(field_tooltip(FIELDS["uncertainty_samples"]))
-        self.seed = SpinBox(what="Random seed", integer=True)
+        self.seed = SpinBox(what=tr("Random seed"), integer=True)
         self.seed.setDecimals(0)
         self.seed.setGroupSeparatorShown(False)
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setAccessibleName("Random seed")
         self.seed.setToolTip(field_tooltip(FIELDS["uncertainty_seed"]))
-        grid.addWidget(QLabel("Samples"), row, 0)
+        grid.addWidget(QLabel(tr("Samples")), row, 0)
         grid.addWidget(self.samples, row, 1)
-        grid.addWidget(QLabel("Random seed"), row + 1, 0)
+        grid.addWidget(QLabel(tr("Random seed")), row + 1, 0)
         grid.addWidget(self.seed, row + 1, 1)
         defaults = QToolButton()
-        defaults.setText("Default ranges")
-        defaults.setAccessibleName("Default ranges")
-        defaults.setToolTip("Every input's default range around its current value (sources in docs/model.md)")
+        defaults.setText(tr("Default ranges"))
+        defaults.setAccessibleName(tr("Default ranges"))
+        defaults.setToolTip(tr("Every input's default range around its current value (sources in docs/model.md)"))
         none = QToolButton()
-        none.setText("No uncertainty")
-        none.setAccessibleName("No uncertainty")
+        none.setText(tr("No uncertainty"))
+        none.setAccessibleName(tr("No uncertainty"))
         buttons = QHBoxLayout()
         buttons.addWidget(defaults)
         buttons.addWidget(none)

@@ -1,0 +1,147 @@
+"""View ▸ Language (live, remembered, the system's on the first start) and the currency shown (USD or
+yen at a stated, dated rate)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from explorer import formatting as fmt
+from explorer.i18n import language
+from explorer.scenario import Scenario
+from support.dialogs import ScriptedDialogs
+from ui.app import start_window
+from ui.language import LANGUAGE_KEY, install_language
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def english_after():
+    yield
+    install_language("en")
+
+
+def _open(qtbot, settings, dialogs=None) -> MainWindow:
+    win = start_window(settings=settings, dialogs=dialogs or ScriptedDialogs())
+    qtbot.addWidget(win)
+    win.show()
+    win.flush()
+    return win
+
+
+def _close(win) -> None:
+    win.dialogs.answers = ["discard"] * 5
+    win.close()
+
+
+def test_switching_to_japanese_is_immediate_keeps_the_work_and_is_remembered(qtbot, settings, english_after):
+    win = _open(qtbot, settings)
+    win.document.edit({"gpu_count": 123_000})
+    win.document.edit({"pue": 1.3})
+    assert win.menus["&File"].title() == "&File"
+    win.language_actions["ja"].trigger()  # View ▸ Language ▸ 日本語
+    new = win._replaced_by
+    qtbot.addWidget(new)
+    new.flush()
+    assert language() == "ja" and settings.value(LANGUAGE_KEY) == "ja"
+    assert new.menus["&File"].title() == "ファイル(&F)" and new.menus["&View"].title() == "表示(&V)"
+    assert new.isVisible() and not win.isVisible()
+    # the same work: scenario, unsaved state and the whole undo history
+    assert new.document is win.document and new.document.scenario.gpu_count == 123_000
+    assert new.document.modified and new.document.undo_stack.count() == 2
+    assert new.kpis.cards["cost_total_usd"].value.text().endswith("ドル")  # 億ドル: Japanese figures
+    new.actions["undo"].trigger()
+    assert new.document.scenario.pue != 1.3 and new.document.scenario.gpu_count == 123_000
+    # Qt's own words follow: the standard buttons of a question
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    assert {b.text() for b in box.buttons()} == {"保存", "キャンセル"}
+    back = new.set_language("en")
+    qtbot.addWidget(back)
+    assert back.menus["&File"].title() == "&File" and back.document.undo_stack.count() == 2
+    _close(back)
+
+
+def test_the_first_start_follows_a_japanese_system_and_later_starts_the_choice(qtbot, settings, monkeypatch,
+                                                                               english_after):
+    import ui.language
+
+    monkeypatch.setattr(ui.language, "system_language", lambda: "ja")
+    win = _open(qtbot, settings)
+    assert language() == "ja" and win.menus["&Edit"].title() == "編集(&E)"
+    assert win.document.scenario.name != Scenario().name  # the announced deal, named in Japanese
+    _close(win)
+    settings.set_value(LANGUAGE_KEY, "en")  # chosen once: the system no longer decides
+    win = _open(qtbot, settings)
+    assert language() == "en" and win.menus["&Edit"].title() == "&Edit"
+    _close(win)
+
+
+def test_yen_figures_state_their_rate_once_and_charts_follow(qtbot, settings):
+    dialogs = ScriptedDialogs()
+    win = _open(qtbot, settings, dialogs)
+    assert not win.rate_action.isVisible()
+    dialogs.currencies = [fmt.Currency("JPY", 150.0, "2025-11-04", "a test rate")]
+    win.actions["currency"].trigger()
+    win.flush()
+    assert win.rate_action.isVisible() and win.rate_label.text() == "USD 1 = JPY 150 (2025-11-04)"
+    assert win.kpis.cards["cost_total_usd"].value.text().startswith("JPY ")
+    assert "JPY" in win.charts["cost"].plot.getAxis("left").labelText
+    assert settings.value("display/currency") == "JPY"
+    dialogs.currencies = [None]  # cancelled: nothing changes
+    win.actions["currency"].trigger()
+    assert fmt.currency().jpy_per_usd == 150.0
+    _close(win)
+    win = _open(qtbot, settings, ScriptedDialogs())  # remembered
+    assert fmt.currency().is_yen and fmt.currency().jpy_per_usd == 150.0
+    _close(win)
+
+
+def test_the_currency_dialog_takes_typed_input_and_refuses_a_bad_date(qtbot):
+    from PySide6.QtTest import QTest
+
+    from ui.dialogs.currency_dialog import CurrencyDialog
+
+    dialog = CurrencyDialog(fmt.Currency())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.jpy, Qt.MouseButton.LeftButton)
+    dialog.rate.lineEdit().selectAll()
+    QTest.keyClicks(dialog.rate.lineEdit(), "148.5")
+    dialog.date.selectAll()
+    QTest.keyClicks(dialog.date, "4 Nov")
+    assert not dialog.ok.isEnabled() and "YYYY-MM-DD" in dialog.problem.text()
+    dialog.date.selectAll()
+    QTest.keyClicks(dialog.date, "2025-12-01")
+    assert dialog.ok.isEnabled()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    chosen = dialog.result_currency
+    assert chosen.code == "JPY" and chosen.jpy_per_usd == pytest.approx(148.5) and chosen.as_of == "2025-12-01"
+
+
+def test_damaged_currency_settings_fall_back_to_the_default(settings):
+    from ui.language import currency_from_settings
+
+    settings.set_value("display/currency", "EUR")
+    settings.set_value("display/jpy_per_usd", "not a number")
+    assert currency_from_settings(settings) == fmt.Currency()
+    settings.set_value("display/currency", "JPY")
+    settings.set_value("display/jpy_per_usd", "-3")
+    assert currency_from_settings(settings) == fmt.Currency()
+
+
+def test_a_message_box_in_japanese_uses_japanese_buttons(qapp, japanese):
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard)
+    assert {b.text() for b in box.buttons()} == {"保存", "変更を破棄"}
+
+
+def test_view_fiscal_years_regroups_the_energy_bars_and_is_remembered(qtbot, settings):
+    win = _open(qtbot, settings)
+    win.actions["fiscal_years"].trigger()
+    win.flush()
+    assert win.display.view.fiscal_years and win.actions["fiscal_years"].isChecked()
+    _close(win)
+    win = _open(qtbot, settings)
+    assert win.display.view.fiscal_years and win.actions["fiscal_years"].isChecked()
+    _close(win)
