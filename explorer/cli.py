@@ -8,16 +8,19 @@ no command is given.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
 import os
+import re
 import sys
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from . import __version__
 from .catalog import load_catalog
 from .errors import ExplorerError, OutputError
 from .files import shown_path
-from .formatting import money
+from .formatting import CURRENCIES, Currency, currency, money, set_currency
 from .i18n import QT_TR_NOOP, tr
 from .kpis import KPIS, SUMMARY_TABLE, value_of
 from .tables import text_width, write_csv, write_xlsx
@@ -30,6 +33,21 @@ EXIT_BAD_INPUT = 2
 
 class UsageError(ExplorerError):
     pass
+
+
+# argparse's own words ("usage:", "the following arguments are required", ...) come through its
+# gettext hook (argparse._ and argparse.ngettext): here they read from the same translation.
+ARGPARSE_WORDS = (
+    QT_TR_NOOP("usage: "), QT_TR_NOOP("options"), QT_TR_NOOP("positional arguments"),
+    QT_TR_NOOP("show this help message and exit"), QT_TR_NOOP("show program's version number and exit"),
+    QT_TR_NOOP("the following arguments are required: %s"), QT_TR_NOOP("unrecognized arguments: %s"),
+    QT_TR_NOOP("invalid choice: %(value)r (choose from %(choices)s)"), QT_TR_NOOP("expected one argument"),
+    QT_TR_NOOP("argument %(argument_name)s: %(message)s"), QT_TR_NOOP("not allowed with argument %s"),
+    QT_TR_NOOP("one of the arguments %s is required"), QT_TR_NOOP("invalid %(type)s value: %(value)r"),
+    QT_TR_NOOP("ambiguous option: %(option)s could match %(matches)s"), QT_TR_NOOP("expected at least one argument"),
+    QT_TR_NOOP("expected at most one argument"))
+argparse._ = tr
+argparse.ngettext = lambda singular, plural, n: tr(singular if n == 1 else plural)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,6 +68,14 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help=_help(QT_TR_NOOP("a scenario file (.json) or a preset name")))
     p.add_argument("--catalog", metavar="CSV",
                    help=_help(QT_TR_NOOP("a chip catalog file that adds or overrides chips")))
+    p.add_argument("--currency", choices=CURRENCIES, default=None,
+                   help=_help(QT_TR_NOOP("show money in USD (the default) or JPY, at the stated rate (JSON "
+                                         "output stays in USD)")))
+    p.add_argument("--jpy-per-usd", metavar="RATE", type=float, default=None,
+                   help=_help(QT_TR_NOOP("the exchange rate for JPY (default 153.67, the New York close on "
+                                         "2025-11-04); implies --currency JPY")))
+    p.add_argument("--rate-date", metavar="YYYY-MM-DD", default=None,
+                   help=_help(QT_TR_NOOP("the date of that rate, stated with every yen figure")))
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
@@ -120,7 +146,29 @@ def _usd(text: str) -> float:
     return value
 
 
+def _currency(args) -> None:
+    """--currency / --jpy-per-usd / --rate-date: the currency the human output shows."""
+    code = getattr(args, "currency", None)
+    rate, date = getattr(args, "jpy_per_usd", None), getattr(args, "rate_date", None)
+    if code is None and rate is None and date is None:
+        return
+    if code == "USD" and rate is not None:
+        raise UsageError(tr("--jpy-per-usd gives a yen rate; it cannot go with --currency USD"))
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise UsageError(tr("--rate-date '{date}' is not a date written YYYY-MM-DD").format(date=date))
+    default = Currency()
+    changed = {"as_of": date} if date is not None else {}
+    if rate is not None:  # another rate: its source is the user (the default's source would be wrong)
+        changed.update(jpy_per_usd=rate, source=tr("given on the command line"),
+                       as_of=date or _dt.date.today().isoformat())
+    try:
+        set_currency(replace(default, code="JPY" if code != "USD" else "USD", **changed))
+    except ValueError:
+        raise UsageError(tr("--jpy-per-usd {rate} is outside 1 to 10,000 yen per dollar").format(rate=rate)) from None
+
+
 def _load(args):
+    _currency(args)
     catalog = load_catalog(args.catalog)
     scenario = resolve_scenario(args.file, catalog)
     return catalog, scenario
@@ -147,7 +195,7 @@ def summary_table(scenario, summary: dict) -> str:
         label = ("  " + tr(k.label)) if "." in key else tr(k.label)
         text = k.format(value, 4)
         if k.kind == "count" and value is not None:
-            unit = tr(k.unit) if k.unit else ""
+            unit = k.unit
             text = f"{value:,.0f} {unit}".strip()
         lines.append(f"{_padded(label, width)}  {text}")
     pricing = tr(_PRICING[scenario.pricing])
@@ -156,6 +204,9 @@ def summary_table(scenario, summary: dict) -> str:
     else:
         start = tr("{start} ({pricing})").format(start=summary["start"], pricing=pricing)
     lines.append(_padded(tr("Start"), width) + "  " + start)
+    rate = currency().rate_note()
+    if rate:  # yen figures say their rate once
+        lines.append(tr("Yen at {rate}; source: {source}.").format(rate=rate, source=currency().source))
     return "\n".join(lines)
 
 

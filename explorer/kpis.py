@@ -43,7 +43,15 @@ _KINDS = {
     "ratio": ("×", lambda v, d: fmt.percent(v, 0), lambda v, d: fmt.percent(v, 0)),
     "months": (QT_TR_NOOP("months"), lambda v, d: _months(v), lambda v, d: f"{v:,.0f}"),
 }
-_TABLE_UNITS = (QT_TR_NOOP("accelerators"), QT_TR_NOOP("vCPUs"), QT_TR_NOOP("sessions"))  # for extraction
+
+
+def unit_word(unit: str) -> str:
+    """A unit as a table's unit column writes it: 'accelerators' -> '基' in Japanese. Translated as a
+    unit, apart from the KPI labels that share its English ('accelerators' is also a short label)."""
+    words = {"accelerators": tr("accelerators", "unit"), "vCPUs": tr("vCPUs", "unit"),
+             "sessions": tr("sessions", "unit"), "months": tr("months", "unit"), "tokens": tr("tokens", "unit"),
+             "tokens/s": tr("tokens/s", "unit"), "share": tr("share", "unit"), "years": tr("years", "unit")}
+    return words.get(unit) or (tr(unit) if unit else unit)
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ class Kpi:
         unit = self.table_unit if self.table_unit is not None else _KINDS[self.kind][0]
         if unit is None:  # money
             return fmt.money_unit()
-        return tr(unit) if unit else unit
+        return unit_word(unit)
 
     @property
     def is_money(self) -> bool:

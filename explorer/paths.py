@@ -22,9 +22,10 @@ def presets_dir() -> Path:
     return assets_dir() / "presets"
 
 
-def model_doc_path() -> Path:
-    """docs/model.md (every equation, default and source): in the checkout, and shipped in the bundle."""
+def model_doc_path(language: str = "en") -> Path:
+    """docs/model.md (every equation, default and source): in the checkout, and shipped in the bundle;
+    docs/model.ja.md, its translation, for ``language`` 'ja' where it exists."""
     frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "docs" / "model.md"
-    return Path(__file__).resolve().parent.parent / "docs" / "model.md"
+    folder = Path(frozen_root) / "docs" if frozen_root else Path(__file__).resolve().parent.parent / "docs"
+    translated = folder / f"model.{language}.md"
+    return translated if language != "en" and translated.is_file() else folder / "model.md"

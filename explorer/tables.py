@@ -19,7 +19,7 @@ from .formatting import currency, money_cell, money_unit
 from .model import Projection
 from .fields import FIELDS
 from .i18n import QT_TR_NOOP, is_japanese, tr
-from .kpis import KPIS, SUMMARY_TABLE, value_of
+from .kpis import KPIS, SUMMARY_TABLE, unit_word, value_of
 from .scenario import Scenario
 
 def monthly_frame(projection: Projection, index: int = 0):
@@ -131,7 +131,7 @@ def assumptions_frame(scenario: Scenario):
             "label": tr(spec.label),
             "group": tr(spec.group),
             "value": _value_text(getattr(scenario, spec.name)),
-            "unit": tr(spec.unit) if spec.unit else "",
+            "unit": unit_word(spec.unit) if spec.unit else "",
             "allowed": spec.range_text(),
             "estimate": tr("estimate") if spec.estimate else "",
             "source": spec.source,
@@ -168,7 +168,7 @@ def summary_frame(projection: Projection, index: int = 0):
     s = projection.summary(index)
     # (values as computed: money in USD, whatever currency the window shows)
     return pd.DataFrame([{"kpi": key, "label": tr(KPIS[key].label), "value": value_of(s, key),
-                          "unit": "USD" if KPIS[key].is_money else (tr(KPIS[key].unit) if KPIS[key].unit else "")}
+                          "unit": "USD" if KPIS[key].is_money else KPIS[key].unit}
                          for key in SUMMARY_TABLE])
 
 
@@ -378,7 +378,7 @@ def _excel_assumptions(scenario: Scenario):
         else:
             value = _value_text(value)
         rows.append({tr("Assumption"): tr(spec.label), tr("Value"): value,
-                     tr("Unit"): "" if spec.is_share or not spec.unit else tr(spec.unit),
+                     tr("Unit"): "" if spec.is_share or not spec.unit else unit_word(spec.unit),
                      tr("Allowed"): spec.range_text(), tr("Estimate"): tr("estimate") if spec.estimate else "",
                      tr("Source"): spec.source, tr("Key in the scenario file"): spec.name})
         formats.append(fmt)
@@ -432,7 +432,7 @@ def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLik
         current = tr("Current: {name}").format(name=tr(scenario.name))
         named = [(label, p.summary()) for label, p in compared] + [(current, projection.summary(index))]
         rows = comparison_rows([summary for _, summary in named])
-        table = pd.DataFrame([{tr("KPI"): tr(r.label), tr("Unit"): tr(r.unit) if r.unit else "",
+        table = pd.DataFrame([{tr("KPI"): tr(r.label), tr("Unit"): unit_word(r.unit) if r.unit else "",
                                **{label: v for (label, _), v in zip(named, r.values)},
                                **{f"Δ {label}": d for (label, _), d in list(zip(named, r.deltas))[1:]}} for r in rows])
         sheets["Comparison"] = (sheet_name("Comparison"), table, None)

@@ -84,7 +84,7 @@ ACTIONS = (
     Action("save_as", "&File", QT_TR_NOOP("Save &As…"), ("files.save_as",), QKeySequence.StandardKey.SaveAs),
     SEPARATOR,
     Action("export_charts", "&File", QT_TR_NOOP("Export &charts…"), ("exports.export_chart_dialog",), "Ctrl+E"),
-    Action("report", "&File", QT_TR_NOOP("Export one-page &report (PDF)…"), ("exports.export_report_dialog",),
+    Action("report", "&File", QT_TR_NOOP("Export one-page repor&t (PDF)…"), ("exports.export_report_dialog",),
            "Ctrl+R"),
     Action("export_csv", "&File/Export &data", QT_TR_NOOP("Monthly projection as &CSV…"),
            ("exports.export_data", "csv")),
@@ -630,10 +630,10 @@ class MainWindow(QMainWindow):
         from explorer.paths import model_doc_path
 
         try:
-            text = model_doc_path().read_text(encoding="utf-8")
+            text = model_doc_path(language()).read_text(encoding="utf-8")
         except OSError as exc:
             self.dialogs.error(tr("Model and sources"), tr("The model's documentation could not be read "
-                                                           "({file}): {error}").format(file=model_doc_path(),
+                                                           "({file}): {error}").format(file=model_doc_path(language()),
                                                                                        error=exc.strerror or exc))
             return
         self.dialogs.document(tr("Model and sources"), text)

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>per year</source>
-        <translation>年あたり</translation>
+        <translation>年率</translation>
     </message>
     <message>
         <source>scenarios</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>share of capacity cost</source>
-        <translation>計算能力コストに対する比率</translation>
+        <translation>アクセラレータ・CPU費に対する比率</translation>
     </message>
     <message>
         <source>share of peak FLOP/s achieved</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>Accelerators installed, total</source>
-        <translation>設置済みアクセラレータ（合計）</translation>
+        <translation>設置済みアクセラレータ数（合計）</translation>
     </message>
     <message>
         <source>Accelerator power, provisioned (MW)</source>
@@ -201,31 +201,31 @@
     </message>
     <message>
         <source>Cost per million output tokens (USD)</source>
-        <translation>出力100万トークンあたりコスト（USD）</translation>
+        <translation>100万出力トークンあたりコスト（USD）</translation>
     </message>
     <message>
         <source>Output tokens</source>
-        <translation>出力トークン</translation>
+        <translation>出力トークン数</translation>
     </message>
     <message>
         <source>Cost, accelerator capacity (USD)</source>
-        <translation>コスト（アクセラレータ容量、USD）</translation>
+        <translation>アクセラレータ費（USD）</translation>
     </message>
     <message>
         <source>Cost, energy (USD)</source>
-        <translation>コスト（電力、USD）</translation>
+        <translation>電力費（USD）</translation>
     </message>
     <message>
         <source>Cost, agent CPUs (USD)</source>
-        <translation>コスト（エージェントCPU、USD）</translation>
+        <translation>エージェントCPU費（USD）</translation>
     </message>
     <message>
         <source>Cost, support, storage, other (USD)</source>
-        <translation>コスト（サポート・ストレージ・その他、USD）</translation>
+        <translation>サポート・ストレージ等（USD）</translation>
     </message>
     <message>
         <source>Accelerators installed, {chip}</source>
-        <translation>設置済みアクセラレータ（{chip}）</translation>
+        <translation>設置済みアクセラレータ数（{chip}）</translation>
     </message>
     <message>
         <source>Peak compute, {precision} (EFLOP/s)</source>
@@ -241,19 +241,19 @@
     </message>
     <message>
         <source>Cost, accelerator capacity ({unit})</source>
-        <translation>コスト（アクセラレータ容量、{unit}）</translation>
+        <translation>アクセラレータ費（{unit}）</translation>
     </message>
     <message>
         <source>Cost, energy ({unit})</source>
-        <translation>コスト（電力、{unit}）</translation>
+        <translation>電力費（{unit}）</translation>
     </message>
     <message>
         <source>Cost, agent CPUs ({unit})</source>
-        <translation>コスト（エージェントCPU、{unit}）</translation>
+        <translation>エージェントCPU費（{unit}）</translation>
     </message>
     <message>
         <source>Cost, support, storage, other ({unit})</source>
-        <translation>コスト（サポート・ストレージ・その他、{unit}）</translation>
+        <translation>サポート・ストレージ等（{unit}）</translation>
     </message>
     <message>
         <source>Cost, total ({unit})</source>
@@ -478,11 +478,11 @@
     </message>
     <message>
         <source> USD billion</source>
-        <translation> 十億ドル</translation>
+        <translation> 10億ドル</translation>
     </message>
     <message>
         <source>Total cost over the term to match (default: the contract value)</source>
-        <translation>一致させる契約期間の総コスト（既定値：契約総額）</translation>
+        <translation>契約期間の総コストをこの額に合わせます（既定値：契約総額）</translation>
     </message>
     <message>
         <source>GPU count</source>
@@ -526,7 +526,7 @@
     </message>
     <message>
         <source>Entered in USD billion: {amount} at {rate}</source>
-        <translation>入力は十億USD単位。{rate}換算で{amount}</translation>
+        <translation>入力単位は10億ドル。{rate}換算で{amount}</translation>
     </message>
     <message>
         <source>&lt;b&gt;No answer:&lt;/b&gt; {problem}</source>
@@ -618,11 +618,11 @@
     </message>
     <message>
         <source>Locked chips</source>
-        <translation>固定チップ</translation>
+        <translation>ロックしたチップ</translation>
     </message>
     <message>
         <source>Chips whose share stays fixed while another chip&apos;s share moves (the chip mix&apos;s locks).</source>
-        <translation>他のチップの比率を動かしても比率が変わらないチップ（チップ構成の固定）。</translation>
+        <translation>他のチップの比率を動かしても比率が変わらないチップ（チップ構成のロック）。</translation>
     </message>
     <message>
         <source>Energy price</source>
@@ -669,6 +669,18 @@
         <translation>チップを追加・上書きするチップカタログファイル</translation>
     </message>
     <message>
+        <source>show money in USD (the default) or JPY, at the stated rate (JSON output stays in USD)</source>
+        <translation>金額を米ドル（既定）または円で表示（円は明示したレートで換算。JSON出力は米ドルのまま）</translation>
+    </message>
+    <message>
+        <source>the exchange rate for JPY (default 153.67, the New York close on 2025-11-04); implies --currency JPY</source>
+        <translation>円換算の為替レート（既定は153.67、2025年11月4日のニューヨーク終値）。指定すると --currency JPY になります</translation>
+    </message>
+    <message>
+        <source>the date of that rate, stated with every yen figure</source>
+        <translation>そのレートの基準日（円の数値に併記されます）</translation>
+    </message>
+    <message>
         <source>Compute Scenario Explorer: capacity, power and cost of an AI compute fleet. Run &apos;{prog}&apos; with no arguments (or with a scenario FILE) to open the window.</source>
         <translation>Compute Scenario Explorer：AI計算基盤の計算能力・電力・コストを試算します。&apos;{prog}&apos; を引数なしで（またはシナリオ FILE を付けて）実行するとウィンドウが開きます。</translation>
     </message>
@@ -686,7 +698,7 @@
     </message>
     <message>
         <source>write the monthly projection and the assumptions (CSV or Excel)</source>
-        <translation>月次の試算と前提条件を書き出す（CSV または Excel）</translation>
+        <translation>月次予測と前提条件を書き出す（CSV または Excel）</translation>
     </message>
     <message>
         <source>CSV file; the assumptions go to OUT-assumptions.csv</source>
@@ -733,6 +745,22 @@
         <translation>&apos;{text}&apos; は USD の金額ではありません（例: 38e9、38B）</translation>
     </message>
     <message>
+        <source>--jpy-per-usd gives a yen rate; it cannot go with --currency USD</source>
+        <translation>--jpy-per-usd は円のレートです。--currency USD とは併用できません</translation>
+    </message>
+    <message>
+        <source>--rate-date &apos;{date}&apos; is not a date written YYYY-MM-DD</source>
+        <translation>--rate-date &apos;{date}&apos; は YYYY-MM-DD 形式の日付ではありません</translation>
+    </message>
+    <message>
+        <source>given on the command line</source>
+        <translation>コマンドラインで指定</translation>
+    </message>
+    <message>
+        <source>--jpy-per-usd {rate} is outside 1 to 10,000 yen per dollar</source>
+        <translation>--jpy-per-usd {rate} は1〜10,000円/ドルの範囲外です</translation>
+    </message>
+    <message>
         <source>rent</source>
         <translation>レンタル</translation>
     </message>
@@ -766,7 +794,7 @@
     </message>
     <message>
         <source>{price} (chip price scale {scale})</source>
-        <translation>{price}（チップ価格倍率 {scale}）</translation>
+        <translation>{price}（チップ価格の係数 {scale}）</translation>
     </message>
     <message>
         <source>Budget: {budget}</source>
@@ -779,6 +807,70 @@
     <message>
         <source>GPU count that meets it: {value}</source>
         <translation>予算に見合う GPU数: {value}</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>使い方: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置引数</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>このヘルプを表示して終了</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>バージョンを表示して終了</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>次の引数が必要です: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>認識できない引数: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>無効な選択肢: %(value)r（%(choices)s から選んでください）</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>引数が1つ必要です</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>引数 %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>引数 %s とは併用できません</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>引数 %s のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>無効な %(type)s の値: %(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>あいまいなオプション: %(option)s は %(matches)s のどれにも当てはまります</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>引数が1つ以上必要です</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>引数は1つまでです</translation>
     </message>
     <message>
         <source>{count} accelerators</source>
@@ -974,7 +1066,7 @@
     </message>
     <message>
         <source>Pricing &apos;own&apos;, a term longer than the economic life. true: a unit is replaced at the end of its life at the same price (its capital cost continues); false: it keeps running fully depreciated, at no capital cost.</source>
-        <translation>調達方式 &apos;own&apos; で、契約期間が経済耐用年数より長い場合。true：耐用年数の終了時に同じ価格で更新します（資本コストが続く）。false：償却済みのまま稼働を続け、資本コストはかかりません。</translation>
+        <translation>調達方式 &apos;own&apos; で、契約期間が経済耐用年数より長い場合。true：耐用年数の終了時に同じ価格で更新します（減価償却費と資本コストが続く）。false：償却済みのまま稼働を続け、減価償却費と資本コストはかかりません。</translation>
     </message>
     <message>
         <source>Cost of capital (owned)</source>
@@ -998,7 +1090,7 @@
     </message>
     <message>
         <source>The capital cost of building the facility (shell, power and cooling) per W of IT it can host; counted in the capital cost figures (capex per GW), not in the monthly cost.</source>
-        <translation>施設（建屋、電源設備、冷却設備）の建設にかかる資本コスト。収容できるIT電力1Wあたりで指定します。資本コストの指標（GWあたり設備投資）に算入し、月次コストには含みません。</translation>
+        <translation>施設（建屋、電源設備、冷却設備）の建設費。収容できるIT電力1Wあたりで指定します。設備投資額の指標（GWあたり設備投資）に算入し、月次コストには含みません。</translation>
     </message>
     <message>
         <source>Support, storage services, other</source>
@@ -1102,11 +1194,11 @@
     </message>
     <message>
         <source>Better or worse serving software than the calibration&apos;s (speculative decoding, disaggregated prefill, kernel quality).</source>
-        <translation>較正時より優れた、または劣る推論ソフトウェア（投機的デコーディング、プリフィル分離、カーネルの品質）を反映します。</translation>
+        <translation>校正時より優れた、または劣る推論ソフトウェア（投機的デコーディング、プリフィル分離、カーネルの品質）を反映します。</translation>
     </message>
     <message>
         <source>Price per million output tokens</source>
-        <translation>出力100万トークンあたり価格</translation>
+        <translation>100万出力トークンあたり価格</translation>
     </message>
     <message>
         <source>When set: revenue, gross margin and the break-even utilisation of the serving hours.</source>
@@ -1182,7 +1274,7 @@
     </message>
     <message>
         <source>accelerators</source>
-        <translation>アクセラレータ数</translation>
+        <translation>基</translation>
     </message>
     <message>
         <source>the scenario costs nothing per MW, so no power matches a budget</source>
@@ -1214,11 +1306,11 @@
     </message>
     <message>
         <source>costs that do not depend on the chip purchase price (energy, CPUs, facility, other) already reach {fixed}, above the budget of {budget}</source>
-        <translation>チップの購入価格に左右されないコスト（電力、CPU、施設、その他）だけで{fixed}に達し、予算{budget}を上回っています</translation>
+        <translation>チップの購入価格に左右されないコスト（電力費、CPU費、施設費、その他）だけで{fixed}に達し、予算{budget}を上回っています</translation>
     </message>
     <message>
         <source>costs that do not depend on the chip rent price (energy, CPUs, facility, other) already reach {fixed}, above the budget of {budget}</source>
-        <translation>チップのレンタル価格に左右されないコスト（電力、CPU、施設、その他）だけで{fixed}に達し、予算{budget}を上回っています</translation>
+        <translation>チップのレンタル価格に左右されないコスト（電力費、CPU費、施設費、その他）だけで{fixed}に達し、予算{budget}を上回っています</translation>
     </message>
     <message>
         <source>the chip purchase prices are all zero, so no price level changes the cost</source>
@@ -1230,7 +1322,7 @@
     </message>
     <message>
         <source>the budget needs chip prices at {factor} × their current level (a chip price scale of {scale}); the model allows {low} to {high}</source>
-        <translation>この予算にはチップ価格を現在の {factor} 倍（チップ価格倍率 {scale}）にする必要がありますが、モデルの許容範囲は {low}～{high} です</translation>
+        <translation>この予算にはチップ価格を現在の {factor} 倍（チップ価格の係数 {scale}）にする必要がありますが、モデルの許容範囲は {low}～{high} です</translation>
     </message>
     <message>
         <source>the budget needs per-chip prices above the allowed {limit}</source>
@@ -1306,7 +1398,7 @@
     </message>
     <message>
         <source>Provisioned power is what the site must deliver on its hottest day with every machine flat out (campuses and deals are quoted in it); the average draw is what the fleet uses on a typical day, and what the energy bill pays for.</source>
-        <translation>設備電力容量は、最も暑い日に全機器がフル稼働しても施設が供給しなければならない電力です（キャンパスや契約の規模はこれで示されます）。平均消費電力は通常の日に実際に使う電力で、電力料金の対象になります。</translation>
+        <translation>設備電力容量は、最も暑い日に全機器がフル稼働しても施設が供給しなければならない電力です（キャンパスや契約の規模はこれで示されます）。平均消費電力は通常の日に実際に使う電力で、電力費はこの値で決まります。</translation>
     </message>
     <message>
         <source>IT power, provisioned</source>
@@ -1362,7 +1454,7 @@
     </message>
     <message>
         <source>Agent vCPUs</source>
-        <translation>エージェント用vCPU</translation>
+        <translation>エージェント用vCPU数</translation>
     </message>
     <message>
         <source>agent vCPUs</source>
@@ -1522,11 +1614,11 @@
     </message>
     <message>
         <source>Cost per million output tokens</source>
-        <translation>出力100万トークンあたりコスト</translation>
+        <translation>100万出力トークンあたりコスト</translation>
     </message>
     <message>
         <source>cost per M output tokens</source>
-        <translation>出力100万トークンあたりコスト</translation>
+        <translation>100万出力トークンあたりコスト</translation>
     </message>
     <message>
         <source>The serving hours&apos; share of the fleet&apos;s cost over the output tokens they serve, for the model, precision and speed per user named with it.</source>
@@ -1654,11 +1746,11 @@
     </message>
     <message>
         <source>The announced fleet with the option the deal mentions taken up: &apos;tens of millions of CPUs&apos; for agentic workloads. 100 vCPUs per accelerator gives 20 million vCPUs at full deployment, about 10 million concurrent agent sessions at 2 vCPUs each.</source>
-        <translation>発表どおりの構成に、契約で言及されたオプション（エージェント型ワークロード向けの「数千万基のCPU」）を行使した場合。アクセラレータ1基あたり100 vCPUで全量導入時に2,000万vCPU、1セッション2 vCPUとしてエージェントの同時セッションは約1,000万です。</translation>
+        <translation>発表どおりの構成に、契約で言及されたオプション（エージェント型ワークロード向けの「数千万個のCPU」）を行使した場合。アクセラレータ1基あたり100 vCPUで全量導入時に2,000万vCPU、1セッション2 vCPUとしてエージェントの同時セッションは約1,000万です。</translation>
     </message>
     <message>
         <source>Expensive-energy region (New England prices)</source>
-        <translation>電力高コスト地域（ニューイングランドの電力価格）</translation>
+        <translation>電力価格の高い地域（ニューイングランド）</translation>
     </message>
     <message>
         <source>The announced fleet sited where electricity costs twice the US industrial average: New England&apos;s industrial price of 17.29 ¢/kWh (EIA Electric Power Monthly table 5.6.A, April 2025), with an older facility at PUE 1.3 (design PUE 1.45). Energy is billed as metered (passed through). Japan&apos;s industrial tariffs (roughly ¥20–30/kWh) are in the same range or above.</source>
@@ -1670,7 +1762,7 @@
     </message>
     <message>
         <source>The announced fleet bought outright: accelerator systems at the catalog&apos;s prices plus 25% for the cluster network and storage, depreciated over a 5-year economic life to a 10% residual value and replaced at its end; data-centre space at USD 150 per kW per month; electricity at the US industrial average. The capital cost figures (capex per GW) include the facility build.</source>
-        <translation>発表どおりの構成を買い取って保有する場合：アクセラレータシステムはカタログ価格に、クラスタネットワークとストレージ分として25%を上乗せ。経済耐用年数5年で残存価額10%まで償却し、耐用年数経過時に更新。データセンタースペースは1kWあたり月150ドル、電力は米国の産業用平均価格。資本コストの指標（GWあたり設備投資）には施設建設費を含みます。</translation>
+        <translation>発表どおりの構成を買い取って保有する場合：アクセラレータシステムはカタログ価格に、クラスタネットワークとストレージ分として25%を上乗せ。経済耐用年数5年で残存価額10%まで償却し、耐用年数経過時に更新。データセンタースペースは1kWあたり月150ドル、電力は米国の産業用平均価格。設備投資額の指標（GWあたり設備投資）には施設建設費を含みます。</translation>
     </message>
     <message>
         <source>the chip catalog is empty</source>
@@ -2006,12 +2098,52 @@
         <translation>セッション</translation>
     </message>
     <message>
+        <source>accelerators</source>
+        <comment>unit</comment>
+        <translation>基</translation>
+    </message>
+    <message>
+        <source>vCPUs</source>
+        <comment>unit</comment>
+        <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <comment>unit</comment>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <comment>unit</comment>
+        <translation>か月</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <comment>unit</comment>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <comment>unit</comment>
+        <translation>トークン/秒</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <comment>unit</comment>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <comment>unit</comment>
+        <translation>年</translation>
+    </message>
+    <message>
         <source>= as saved</source>
         <translation>保存時と同じ</translation>
     </message>
     <message>
         <source>= as opened</source>
-        <translation>開いた時と同じ</translation>
+        <translation>開いた時点と同じ</translation>
     </message>
     <message>
         <source>= as baseline</source>
@@ -2027,7 +2159,7 @@
     </message>
     <message>
         <source>new vs opened</source>
-        <translation>開いた時はなし</translation>
+        <translation>開いた時点はなし</translation>
     </message>
     <message>
         <source>new vs baseline</source>
@@ -2043,7 +2175,7 @@
     </message>
     <message>
         <source>{change} vs opened</source>
-        <translation>開いた時比 {change}</translation>
+        <translation>開いた時点比 {change}</translation>
     </message>
     <message>
         <source>{change} vs baseline</source>
@@ -2443,7 +2575,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>Energy per fiscal year (right axis)</source>
-        <translation>年度別の年間電力量（右軸）</translation>
+        <translation>年度別の電力量（右軸）</translation>
     </message>
     <message>
         <source>Energy per year (right axis)</source>
@@ -2660,7 +2792,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>Not exported: {problem}</source>
-        <translation>書き出していません：{problem}</translation>
+        <translation>書き出せませんでした：{problem}</translation>
     </message>
     <message>
         <source>Wrote {count} charts to {folder}</source>
@@ -2684,11 +2816,11 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>Report failed</source>
-        <translation>レポートを作成できません</translation>
+        <translation>レポートの作成に失敗しました</translation>
     </message>
     <message>
         <source>No report written: {problem}</source>
-        <translation>レポートを書き出していません：{problem}</translation>
+        <translation>レポートを書き出せませんでした：{problem}</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -2712,7 +2844,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>Not opened: {problem}</source>
-        <translation>開いていません：{problem}</translation>
+        <translation>開けませんでした：{problem}</translation>
     </message>
     <message>
         <source>Opened {file}.</source>
@@ -2736,7 +2868,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>Not saved: {problem}</source>
-        <translation>保存していません：{problem}</translation>
+        <translation>保存できませんでした：{problem}</translation>
     </message>
     <message>
         <source>Saved {file}</source>
@@ -2869,7 +3001,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>All charts (into a folder)</source>
-        <translation>すべてのグラフ（フォルダーへ）</translation>
+        <translation>すべてのグラフ（フォルダへ）</translation>
     </message>
     <message>
         <source>Format</source>
@@ -2994,8 +3126,8 @@ Your scenario is unchanged.</source>
         <translation>グラフを書き出す(&amp;C)…</translation>
     </message>
     <message>
-        <source>Export one-page &amp;report (PDF)…</source>
-        <translation>1ページレポートを書き出す（PDF）(&amp;R)…</translation>
+        <source>Export one-page repor&amp;t (PDF)…</source>
+        <translation>1ページレポートを書き出す（PDF）(&amp;T)…</translation>
     </message>
     <message>
         <source>Monthly projection as &amp;CSV…</source>
@@ -3023,7 +3155,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>P10–P90 and P25–P75 bands and KPI ranges from the scenario&apos;s ranges</source>
-        <translation>シナリオの変動幅から求めたP10–P90・P25–P75のバンドとKPIの幅</translation>
+        <translation>シナリオの不確実性の範囲から求めたP10–P90・P25–P75のバンドとKPIの範囲</translation>
     </message>
     <message>
         <source>&amp;Fiscal years (April–March)</source>
@@ -3417,7 +3549,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>{value} is outside what is allowed, {allowed}.</source>
-        <translation>{value}は入力可能な範囲（{allowed}）の外です。</translation>
+        <translation>{value}は許容範囲（{allowed}）の外です。</translation>
     </message>
     <message>
         <source>{value} is not a whole number ({allowed}).</source>
@@ -3551,7 +3683,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>catalog price × chip price scale</source>
-        <translation>カタログ価格 × チップ価格倍率</translation>
+        <translation>カタログ価格 × チップ価格の係数</translation>
     </message>
     <message>
         <source>Entered in USD: {amount} at {rate}</source>
@@ -3611,7 +3743,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>Allowed: {range}</source>
-        <translation>入力可能な範囲：{range}</translation>
+        <translation>許容範囲：{range}</translation>
     </message>
     <message>
         <source>{flops} BF16 TFLOP/s{flops_estimate}, {memory} GB at {bandwidth} TB/s{bandwidth_estimate}; {tdp} W{tdp_estimate}, {provisioned} W provisioned with its system and cluster share{provisioned_estimate}</source>

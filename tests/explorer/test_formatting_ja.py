@@ -119,3 +119,18 @@ def test_a_rate_outside_reason_is_refused():
             Currency("JPY", bad)
     with pytest.raises(ValueError):
         Currency("EUR")
+
+
+def test_the_command_line_shows_yen_at_a_stated_rate_and_json_stays_in_usd(capsys):
+    import json
+
+    from explorer.cli import run
+
+    assert run(["summary", "openai-aws-deal", "--currency", "JPY"]) == 0
+    text = capsys.readouterr().out
+    assert "JPY 6.990T" in text and "USD 1 = JPY 153.67 (2025-11-04)" in text and "USD 45" not in text
+    assert run(["summary", "openai-aws-deal", "--jpy-per-usd", "150", "--rate-date", "2025-11-03", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["cost_total_usd"] == pytest.approx(45.49e9, rel=1e-3)
+    for bad in (["--jpy-per-usd", "0"], ["--rate-date", "nov"], ["--currency", "USD", "--jpy-per-usd", "150"]):
+        assert run(["summary", "openai-aws-deal", *bad]) == 2
+        assert "error:" in capsys.readouterr().err

@@ -626,8 +626,8 @@ _SHORT = (("USD billion per month", "USD bn/mo"), ("USD million per month", "USD
           ("JPY trillion per month", "JPY tn/mo"), ("JPY billion per month", "JPY bn/mo"),
           ("JPY million per month", "JPY M/mo"), ("JPY per month", "JPY/mo"), ("JPY trillion", "JPY tn"),
           ("JPY billion", "JPY bn"), ("JPY million", "JPY M"), ("JPY / M output tokens", "JPY/M tok"),
-          ("JPY / busy GPU-hour", "JPY/GPU-h"), ("円 / 100万出力トークン", "円/100万トークン"),
-          ("ドル / 100万出力トークン", "ドル/100万トークン"), ("円 / 稼働GPU時間", "円/GPU時間"),
+          ("JPY / busy GPU-hour", "JPY/GPU-h"), ("円 / 100万出力トークン", "円/100万tok"),
+          ("ドル / 100万出力トークン", "ドル/100万tok"), ("円 / 稼働GPU時間", "円/GPU時間"),
           ("ドル / 稼働GPU時間", "ドル/GPU時間"))
 
 

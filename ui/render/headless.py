@@ -27,6 +27,11 @@ def ensure_app():
     if app is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QApplication(["scenario-explorer"])
+        from explorer.i18n import language
+
+        from ..language import install_language
+
+        install_language(language())  # the shipped Japanese font (a fresh machine has none) and Qt's words
     return app
 
 

@@ -20,7 +20,7 @@ from explorer.fields import FIELDS
 from explorer.files import atomic_write_bytes, check_writable_target
 from explorer.formatting import currency, percent, trimmed
 from explorer.i18n import QT_TR_NOOP, tr
-from explorer.kpis import KPIS, REPORT
+from explorer.kpis import KPIS, REPORT, unit_word
 from explorer.model import Projection
 from explorer.scenario import Scenario
 
@@ -70,7 +70,7 @@ def shown_value(name: str, value) -> str:
 
 def _unit(name: str) -> str:
     spec = FIELDS[name]
-    return "" if spec.is_share or spec.kind in ("mix", "chips", "month") or not spec.unit else tr(spec.unit)
+    return "" if spec.is_share or spec.kind in ("mix", "chips", "month") or not spec.unit else unit_word(spec.unit)
 
 
 def _text(text: str) -> str:

@@ -3,10 +3,11 @@ Japanese fonts (a browser, Inkscape, PowerPoint or LibreOffice on a fresh system
 would fall back to boxes (豆腐).
 
 Qt's SVG writer (through pyqtgraph's SVGExporter) writes each run of text as ``<text x y font-…>``.
-Runs with characters beyond Latin (kana, kanji, full-width forms) are replaced by a ``<path>`` of the
-same glyphs in the font the window drew them with (the shipped Noto Sans CJK JP: see ui.language),
-keeping their position, size, weight and colour; Latin runs stay text (selectable, small). Embedding
-the font instead would add megabytes to every file.
+Runs with characters beyond Latin (kana, kanji, full-width forms), and every run drawn in the shipped
+Noto Sans CJK JP (the interface font in Japanese: see ui.language), are replaced by a ``<path>`` of the
+same glyphs, keeping their position, size, weight and colour (and the words, as a ``<title>``). An
+English chart keeps its text (selectable, small). Embedding the font instead would add megabytes to
+every file.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ _TEXT = re.compile(rb"<text\b([^>]*)>([^<]*)</text>")
 _ATTR = re.compile(rb'([\w:-]+)="([^"]*)"')
 
 
-def _needs_outline(text: str) -> bool:
-    return any(ord(c) >= 0x2E80 for c in text)  # CJK radicals onwards: kana, kanji, full-width forms
+def _needs_outline(text: str, family: str) -> bool:
+    """Japanese (CJK radicals onwards: kana, kanji, full-width forms), or any run drawn in the shipped
+    Japanese font: a reader without it would substitute a font of other widths, and a Latin run
+    beside an outlined Japanese one would overlap it."""
+    return "CJK" in family or any(ord(c) >= 0x2E80 for c in text)
 
 
 def _path_data(path: QPainterPath) -> str:
@@ -43,9 +47,9 @@ def _path_data(path: QPainterPath) -> str:
 
 def _outline(match: re.Match) -> bytes:
     text = html.unescape(match.group(2).decode("utf-8"))
-    if not _needs_outline(text):
-        return match.group(0)
     attrs = {k.decode(): html.unescape(v.decode()) for k, v in _ATTR.findall(match.group(1))}
+    if not text.strip() or not _needs_outline(text, attrs.get("font-family", "")):
+        return match.group(0)
     try:
         x, y, size = float(attrs.get("x", 0)), float(attrs.get("y", 0)), float(attrs.get("font-size", 12))
         weight = int(float(attrs.get("font-weight", 400)))

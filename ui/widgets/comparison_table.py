@@ -25,7 +25,7 @@ def cell_text(key: str, value, base=None, delta=None, percent=None) -> str:
     if delta is not None and base is not None:
         text += f"   Δ {kpi.delta(value, base, 3)}"
         if percent is not None and abs(delta) > 1e-9 * abs(base or 1):
-            text += f" ({fmt.signed(percent * 100, '%')})"
+            text += f" ({fmt.change(percent * 100, '%')})"
     return text
 
 

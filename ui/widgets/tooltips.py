@@ -5,6 +5,7 @@ from __future__ import annotations
 from explorer import formatting as fmt
 from explorer.fields import FieldSpec
 from explorer.i18n import is_japanese, tr
+from explorer.kpis import unit_word
 
 
 def escape(text: str) -> str:
@@ -29,7 +30,7 @@ def shown_source(text: str) -> str:
 
 
 def field_tooltip(spec: FieldSpec) -> str:
-    parts = [f"<b>{tr(spec.label)}</b>" + (f" ({tr(spec.unit)})" if spec.unit else "")]
+    parts = [f"<b>{tr(spec.label)}</b>" + (f" ({unit_word(spec.unit)})" if spec.unit else "")]
     if spec.help:
         parts.append(tr(spec.help))
     if spec.source:
