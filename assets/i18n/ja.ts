@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>Cost per million output tokens (USD)</source>
-        <translation>100万出力トークンあたりコスト（USD）</translation>
+        <translation>100万出力トークン単価（USD）</translation>
     </message>
     <message>
         <source>Output tokens</source>
@@ -1614,7 +1614,7 @@
     </message>
     <message>
         <source>Cost per million output tokens</source>
-        <translation>100万出力トークンあたりコスト</translation>
+        <translation>100万出力トークン単価</translation>
     </message>
     <message>
         <source>cost per M output tokens</source>

@@ -22,3 +22,24 @@ def test_readme_quick_start_has_exactly_two_commands_and_ci_runs_the_second():
     assert len(commands) == 2
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+def test_the_japanese_model_page_follows_the_english_one():
+    """docs/model.ja.md (Help ▸ Model and sources in Japanese) has the English page's sections, tables,
+    code and links: a change to docs/model.md that is not carried over fails here."""
+    import re
+
+    from explorer.paths import model_doc_path
+
+    english = model_doc_path("en").read_text(encoding="utf-8")
+    japanese = model_doc_path("ja").read_text(encoding="utf-8")
+    assert model_doc_path("ja").name == "model.ja.md"
+
+    def shape(text):
+        lines = text.splitlines()
+        return ([len(line) - len(line.lstrip("#")) for line in lines if line.startswith("#")],
+                [line.count("|") for line in lines if line.startswith("|")])
+
+    assert shape(japanese) == shape(english), "docs/model.ja.md no longer follows docs/model.md: translate the change"
+    for span in set(re.findall(r"`[^`]+`", english)) | set(re.findall(r"https?://[^\s<>)]+", english)):
+        assert span in japanese, span
