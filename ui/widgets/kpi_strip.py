@@ -187,10 +187,16 @@ class KpiCard(QWidget):
                 p.drawStaticText(self.MARGIN_X, y + max(0, (line_height - static.size().height()) / 2), static)
                 y += line_height
                 continue
-            static = self._static(key, text or " ", self.fonts[key], width)
+            # Wrapped only where the layout measured a wrap (_line_heights): a line that fits by the
+            # metrics' whole pixels but not by a wrapped layout's fractions (Japanese, which breaks
+            # between any two characters) would otherwise take two lines here and one in the layout,
+            # and a partial repaint of the line below would land on it.
+            metrics = self._metrics[key]
+            fits = all(metrics.horizontalAdvance(part) <= width for part in (text or " ").split("\n"))
+            static = self._static(key, text or " ", self.fonts[key], None if fits else width)
             p.setFont(self.fonts[key])
             p.drawStaticText(self.MARGIN_X, y, static)
-            y += max(static.size().height(), self._metrics[key].height())
+            y += heights.get(key, max(static.size().height(), metrics.height()))
         p.end()
 
     def _frame(self) -> QPixmap:
