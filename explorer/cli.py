@@ -20,7 +20,7 @@ from . import __version__
 from .catalog import load_catalog
 from .errors import ExplorerError, OutputError
 from .files import shown_path
-from .formatting import CURRENCIES, Currency, currency, money, set_currency
+from .formatting import CURRENCIES, Currency, currency, money, money_bare, money_unit, set_currency
 from .i18n import QT_TR_NOOP, tr
 from .kpis import KPIS, SUMMARY_TABLE, value_of
 from .tables import text_width, write_csv, write_xlsx
@@ -64,8 +64,9 @@ def _help(text: str) -> str:
     return shown if shown == text else shown.replace("%", "%%")
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help=_help(QT_TR_NOOP("a scenario file (.json) or a preset name")))
+def _add_common(p: argparse.ArgumentParser,
+                file_help: str = QT_TR_NOOP("a scenario file (.json) or a preset name")) -> None:
+    p.add_argument("file", metavar="FILE", help=_help(file_help))
     p.add_argument("--catalog", metavar="CSV",
                    help=_help(QT_TR_NOOP("a chip catalog file that adds or overrides chips")))
     p.add_argument("--currency", choices=CURRENCIES, default=None,
@@ -121,13 +122,19 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     p.add_argument("--out", metavar="FILE", help=_help(QT_TR_NOOP("also save the fitted scenario to FILE (.json)")))
     p.set_defaults(handler=cmd_fit)
 
+    p = sub.add_parser("portfolio", help=_help(QT_TR_NOOP("print a portfolio's totals, yearly commitments and "
+                                                          "concentration")))
+    _add_common(p, QT_TR_NOOP("a portfolio file (.json) or a shipped portfolio's name (openai-2025)"))
+    p.add_argument("--json", action="store_true", help=_help(QT_TR_NOOP("print one JSON object instead of a table")))
+    p.set_defaults(handler=cmd_portfolio)
+
     p = sub.add_parser("presets", help=_help(QT_TR_NOOP("list the shipped preset scenarios")))
     p.add_argument("--json", action="store_true", help=_help(QT_TR_NOOP("print a JSON list")))
     p.set_defaults(handler=cmd_presets)
     return parser, sub
 
 
-HEADLESS_COMMANDS = ("summary", "export", "presets", "fit")
+HEADLESS_COMMANDS = ("summary", "export", "presets", "fit", "portfolio")
 
 
 def _usd(text: str) -> float:
@@ -275,6 +282,100 @@ def cmd_export(args, out) -> int:
 def wrote(path) -> str:
     """'wrote PATH', the line a command prints for each file it wrote."""
     return tr("wrote {path}").format(path=path)
+
+
+def cmd_portfolio(args, out) -> int:
+    from .portfolio import portfolio_summary, resolve_portfolio
+
+    _currency(args)
+    catalog = load_catalog(args.catalog)
+    portfolio = resolve_portfolio(args.file, catalog)
+    summary = portfolio_summary(portfolio, catalog)
+    if args.json:
+        out.write(json.dumps(summary, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    else:
+        out.write(portfolio_table(summary) + "\n")
+    return 0
+
+
+def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+    """Rows of cells in columns two spaces apart (a wide character takes two columns); the columns in
+    ``right`` right-aligned."""
+    widths = [max(text_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [(" " * (w - text_width(c)) + c) if i in right else _padded(c, w)
+                 for i, (c, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def portfolio_table(summary: dict) -> str:
+    """``portfolio_summary`` as a readable table: the members, the totals, the concentration and the
+    yearly commitments, each figure in the language and currency shown."""
+    from .formatting import count_shown, percent, power
+    from .months import month_index, month_label
+    from .portfolio import CHIP_FAMILY_LABELS, FIGURES, provider_label
+
+    def month(text):
+        return month_label(month_index(text)) if text else "–"
+
+    name = tr(summary["name"])
+    lines = [name, "=" * min(text_width(name), 78)]
+    rows = [[tr("Member"), tr("Provider"), tr("On"), tr("Start"), tr("Term"), tr("Accelerators"),
+             tr("Provisioned power"), tr("Total cost"), tr("Contract value")]]
+    for m in summary["members"]:
+        rows.append([m["label"], provider_label(m["provider"]), tr("on") if m["enabled"] else tr("off"),
+                     month(m["start"]), tr("{n} months").format(n=m["term_months"]), count_shown(m["gpus_peak"]),
+                     power(m["facility_power_peak_mw"]), money(m["total_cost_usd"]),
+                     money(m["contract_value_usd"]) if m["contract_value_usd"] else "–"])
+    lines += _table(rows, right={4, 5, 6, 7, 8})
+    t, c = summary["totals"], summary["concentration"]
+
+    def label(key):
+        return tr(FIGURES[key].label)
+
+    figures = [
+        (label("facility_power_peak_mw"), tr("{value} in {month}").format(
+            value=power(t["facility_power_peak_mw"]), month=month(t["facility_power_peak_month"]))),
+        (label("gpus_peak"), tr("{value} in {month}").format(value=count_shown(t["gpus_peak"]),
+                                                            month=month(t["gpus_peak_month"]))),
+        (label("cost_total_usd"), money(t["cost_total_usd"])),
+        (label("contract_value_usd"), tr("{value} ({count} members; their modelled cost: {cost})").format(
+            value=money(t["contract_value_usd"]), count=t["contract_members"],
+            cost=money(t["cost_total_of_contracted_usd"]))),
+        (label("peak_year_cost_usd"), tr("{value} in {year}").format(value=money(t["peak_year_cost_usd"]),
+                                                                    year=t["peak_year"] or "–")),
+    ]
+    accel = c["by_accelerators"]
+    largest = tr("{provider}: {share}").format(provider=provider_label(c["largest_provider"]),
+                                                share=percent(c["largest_provider_share"])) \
+        if c["largest_provider"] else "–"
+    shares = [
+        (label("largest_provider_share"), largest),
+        (label("hhi"), f"{c['hhi']:,.0f}" if c["hhi"] is not None else "–"),
+    ]
+    for family in CHIP_FAMILY_LABELS:
+        shares.append((label(f"{family}_share"), tr("{cost} of cost, {accelerators} of accelerators").format(
+            cost=percent(c[f"{family}_share"]), accelerators=percent(accel[f"{family}_share"]))))
+    width = max(text_width(text) for text, _ in figures + shares) + 2
+    lines += ["", tr("Totals (members switched on)")]
+    lines += [f"  {_padded(text, width)}{value}" for text, value in figures]
+    lines += ["", tr("Concentration (shares of total cost)")]
+    lines += [f"  {_padded(text, width)}{value}" for text, value in shares]
+    yearly = summary["yearly_commitments_usd"]
+    if yearly:
+        labels = list(next(iter(yearly.values())))
+        rows = [[tr("Year"), *labels, tr("Total")]]
+        for year, by_member in yearly.items():
+            rows.append([year, *(money_bare(by_member[k]) if by_member[k] else "–" for k in labels),
+                         money_bare(summary["yearly_total_usd"][year])])
+        lines += ["", tr("Yearly commitments ({unit} per calendar year)").format(unit=money_unit())]
+        lines += ["  " + line for line in _table(rows, right=set(range(1, len(labels) + 2)))]
+    rate = currency().rate_note()
+    if rate:
+        lines.append(tr("Yen at {rate}; source: {source}.").format(rate=rate, source=currency().source))
+    return "\n".join(lines)
 
 
 def cmd_presets(args, out) -> int:

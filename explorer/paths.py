@@ -22,6 +22,11 @@ def presets_dir() -> Path:
     return assets_dir() / "presets"
 
 
+def portfolios_dir() -> Path:
+    """The shipped portfolios (explorer.portfolio.list_portfolios)."""
+    return assets_dir() / "portfolios"
+
+
 def model_doc_path(language: str = "en") -> Path:
     """docs/model.md (every equation, default and source): in the checkout, and shipped in the bundle;
     docs/model.ja.md, its translation, for ``language`` 'ja' where it exists."""

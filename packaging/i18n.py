@@ -53,6 +53,11 @@ def data_strings() -> list[str]:
     for preset in list_presets():
         scenario = preset.load()
         out += [scenario.name, scenario.description]
+    from explorer.portfolio import list_portfolios
+
+    for shipped in list_portfolios():
+        portfolio = shipped.load()
+        out += [portfolio.name, portfolio.notes]
     seen, unique = set(), []
     for text in out:
         if text and text not in seen:
