@@ -1,7 +1,8 @@
 """The ``scenario-explorer`` entry point.
 
 - ``scenario-explorer summary|export|presets ...`` runs the headless command line (imports no Qt);
-- ``scenario-explorer render|report ...`` draws charts with no display (Qt offscreen);
+- ``scenario-explorer render|report|slides ...`` draws charts with no display (Qt offscreen; slides
+  writes PowerPoint's own charts);
 - ``scenario-explorer`` opens the window on the announced deal (or the scenario open at the last exit);
 - ``scenario-explorer FILE`` opens that scenario file (or preset) in the window;
 - ``scenario-explorer --smoke-test`` checks the app end to end and exits 0 (used on the frozen bundle).
@@ -26,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(system_language())  # the command line speaks the system's language (LANG=ja_JP.UTF-8)
     if argv and argv[0] in cli.HEADLESS_COMMANDS:
         return cli.run(argv)
-    if argv and argv[0] in ("render", "report", "-h", "--help", "--version"):
+    if argv and argv[0] in ("render", "report", "slides", "-h", "--help", "--version"):
         from .render.headless import run  # Qt, but no display
 
         return run(argv)
@@ -67,7 +68,7 @@ def _unknown(word: str) -> int:
 
     from explorer.presets import list_presets
 
-    names = list(cli.HEADLESS_COMMANDS) + ["render", "report"] + [p.key for p in list_presets()]
+    names = list(cli.HEADLESS_COMMANDS) + ["render", "report", "slides"] + [p.key for p in list_presets()]
     near = difflib.get_close_matches(word, names, n=2, cutoff=0.5)
     message = tr("{prog}: error: '{word}' is not a command, a scenario file or a preset.").format(prog=cli.PROG,
                                                                                                  word=word)

@@ -86,6 +86,7 @@ ACTIONS = (
     Action("export_charts", "&File", QT_TR_NOOP("Export &charts…"), ("exports.export_chart_dialog",), "Ctrl+E"),
     Action("report", "&File", QT_TR_NOOP("Export one-page repor&t (PDF)…"), ("exports.export_report_dialog",),
            "Ctrl+R"),
+    Action("slides", "&File", QT_TR_NOOP("Export s&lides (PowerPoint)…"), ("exports.export_slides_dialog",)),
     Action("export_csv", "&File/Export &data", QT_TR_NOOP("Monthly projection as &CSV…"),
            ("exports.export_data", "csv")),
     Action("export_xlsx", "&File/Export &data", QT_TR_NOOP("Monthly projection as &Excel…"),

@@ -2,8 +2,8 @@
 
 Opens the main window on the default scenario (with a throw-away settings file), moves each main
 slider and checks the model and charts followed, computes bands in the worker process (this same
-program started with ``--band-worker``), renders every chart, exports one PNG to a temporary
-folder, and exits 0. Any failure exits 1 with the reason on stderr (and in the log file).
+program started with ``--band-worker``), renders every chart, exports one PNG and one PowerPoint deck
+(opened again with python-pptx) to a temporary folder, and exits 0. Any failure exits 1 with the reason on stderr (and in the log file).
 """
 
 from __future__ import annotations
@@ -83,6 +83,15 @@ def run_smoke_test() -> int:
             step = "exporting a PNG"
             out = export_chart(tmp / "smoke.png", "cost", shown, ImageOptions(width=1280, height=720))
             _check(out.exists() and out.stat().st_size > 1000, "the exported PNG is missing or empty")
+            step = "writing a PowerPoint deck"
+            from pptx import Presentation
+
+            from .render.slides import write_slides
+
+            deck = Presentation(str(write_slides(tmp / "smoke.pptx", shown)))
+            charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+            _check(len(deck.slides) >= 8 and len(charts) >= 6, "the deck lacks its slides or charts")
+            _check(all(len(list(chart.series)) > 0 for chart in charts), "a chart of the deck has no data")
             step = "switching to Japanese"
             from PySide6.QtGui import QFontDatabase
             from PySide6.QtWidgets import QDialogButtonBox

@@ -733,6 +733,14 @@
         <translation>調整後のシナリオを FILE（.json）にも保存する</translation>
     </message>
     <message>
+        <source>print a portfolio&apos;s totals, yearly commitments and concentration</source>
+        <translation>ポートフォリオの合計、年間コミットメント、集中度を表示する</translation>
+    </message>
+    <message>
+        <source>a portfolio file (.json) or a shipped portfolio&apos;s name (openai-2025)</source>
+        <translation>ポートフォリオファイル（.json）または同梱のポートフォリオの名前（openai-2025）</translation>
+    </message>
+    <message>
         <source>list the shipped preset scenarios</source>
         <translation>同梱のプリセットシナリオを一覧表示する</translation>
     </message>
@@ -887,6 +895,70 @@
     <message>
         <source>wrote {path}</source>
         <translation>書き出しました: {path}</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>調達先</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Provisioned power</source>
+        <translation>設備電力容量</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>総コスト</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>{value} in {month}</source>
+        <translation>{value}（{month}）</translation>
+    </message>
+    <message>
+        <source>{value} ({count} members; their modelled cost: {cost})</source>
+        <translation>{value}（{count}件。そのモデル上の総コスト: {cost}）</translation>
+    </message>
+    <message>
+        <source>{value} in {year}</source>
+        <translation>{value}（{year}年）</translation>
+    </message>
+    <message>
+        <source>{provider}: {share}</source>
+        <translation>{provider}: {share}</translation>
+    </message>
+    <message>
+        <source>{cost} of cost, {accelerators} of accelerators</source>
+        <translation>コスト比 {cost}、アクセラレータ比 {accelerators}</translation>
+    </message>
+    <message>
+        <source>Totals (members switched on)</source>
+        <translation>合計（有効な案件）</translation>
+    </message>
+    <message>
+        <source>Concentration (shares of total cost)</source>
+        <translation>集中度（総コストに占める比率）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Yearly commitments ({unit} per calendar year)</source>
+        <translation>年間コミットメント（暦年あたり、{unit}）</translation>
     </message>
     <message>
         <source>the standard output is closed; nothing was done</source>
@@ -1765,6 +1837,14 @@
         <translation>発表どおりの構成を買い取って保有する場合：アクセラレータシステムはカタログ価格に、クラスタネットワークとストレージ分として25%を上乗せ。経済耐用年数5年で残存価額10%まで償却し、耐用年数経過時に更新。データセンタースペースは1kWあたり月150ドル、電力は米国の産業用平均価格。設備投資額の指標（GWあたり設備投資）には施設建設費を含みます。</translation>
     </message>
     <message>
+        <source>OpenAI compute commitments (announced, 2025)</source>
+        <translation>OpenAIの計算資源コミットメント（2025年発表分）</translation>
+    </message>
+    <message>
+        <source>Seven compute deals OpenAI announced, or was reported to have made, in 2025, each a shipped preset sized the way it was announced (each preset&apos;s description gives its figures and estimates). They are not alike. The Microsoft figure (USD 250B of incremental Azure services) and the Oracle figure (about USD 300B over about five years, reported by the Wall Street Journal and not confirmed by the companies) are reported totals: no term, chips or schedule were published with them. The NVIDIA letter of intent and the AMD and Broadcom deals are stated in gigawatts, not dollars, and are not binding purchase contracts with a value: their cost here is the model&apos;s estimate of owning those fleets. They are switched on by default, because this portfolio is what OpenAI announced and OpenAI&apos;s own round figure counts them (Sam Altman, 28 October 2025: about 30 GW and about USD 1.4 trillion of commitments); switch them off to see the contracted part alone (AWS, Oracle, Microsoft, CoreWeave).</source>
+        <translation>OpenAIが2025年に発表した、または締結が報じられた計算資源の7案件。いずれも同梱のプリセットで、発表どおりの規模で設定している（数値と推定の内容は各プリセットの説明を参照）。性格は案件ごとに異なる。Microsoft（Azureサービスの追加購入2,500億ドル）とOracle（約5年で約3,000億ドル。ウォール・ストリート・ジャーナルの報道で、両社は認めていない）は報じられた総額で、期間・チップ・導入時期は公表されていない。NVIDIAの基本合意書とAMD・Broadcomとの案件はドルではなくギガワットで示されたもので、金額の定まった拘束力のある購入契約ではない。ここでのコストは、その規模のフリートを自社保有した場合のモデル上の推定である。これらは既定で有効にしている。このポートフォリオはOpenAIが発表した内容そのものであり、OpenAI自身が示した概数もこれらを含むため（サム・アルトマン、2025年10月28日：約30 GW、約1.4兆ドルのコミットメント）。無効にすると契約済みの部分（AWS、Oracle、Microsoft、CoreWeave）だけを確認できる。</translation>
+    </message>
+    <message>
         <source>the chip catalog is empty</source>
         <translation>チップカタログが空です</translation>
     </message>
@@ -2202,8 +2282,280 @@
         <translation>一括で評価するシナリオは &apos;start&apos; と &apos;term_months&apos; が同じである必要があります（{first} と {other}）</translation>
     </message>
     <message>
+        <source>Untitled portfolio</source>
+        <translation>無題のポートフォリオ</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>その他</translation>
+    </message>
+    <message>
+        <source>Own build</source>
+        <translation>自社構築</translation>
+    </message>
+    <message>
+        <source>Custom silicon</source>
+        <translation>カスタムシリコン</translation>
+    </message>
+    <message>
+        <source>Other merchant</source>
+        <translation>その他の汎用チップ</translation>
+    </message>
+    <message>
+        <source>&apos;label&apos; is empty: give the member a name</source>
+        <translation>&apos;label&apos; が空です。案件に名前を付けてください</translation>
+    </message>
+    <message>
+        <source>&apos;enabled&apos; must be true or false, got {value}</source>
+        <translation>&apos;enabled&apos; は true か false で指定してください（指定値: {value}）</translation>
+    </message>
+    <message>
+        <source>a member&apos;s source is one of {kinds}, got {value}</source>
+        <translation>案件の参照元は {kinds} のいずれかです（指定値: {value}）</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is empty: name the member&apos;s {key}</source>
+        <translation>&apos;{key}&apos; が空です。案件の {key} を指定してください</translation>
+    </message>
+    <message>
+        <source>a member holds a scenario, got {type}</source>
+        <translation>案件にはシナリオを指定します（指定されたのは{type}）</translation>
+    </message>
+    <message>
+        <source>a portfolio&apos;s members are Member values, got {type}</source>
+        <translation>ポートフォリオの案件は Member の値です（指定されたのは{type}）</translation>
+    </message>
+    <message>
+        <source>two members are labelled &apos;{label}&apos;: labels must be unique</source>
+        <translation>2件の案件のラベルが &apos;{label}&apos; です。ラベルは一意にしてください</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be text, got {type}</source>
+        <translation>&apos;{key}&apos; はテキストで指定してください（指定値: {type}）</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is too long ({count} characters; at most {limit})</source>
+        <translation>&apos;{key}&apos; が長すぎます（{count}文字。上限は{limit}文字）</translation>
+    </message>
+    <message>
+        <source>&apos;provider&apos; = {value} is not a known provider.{hint} Providers: {providers}</source>
+        <translation>&apos;provider&apos; = {value} は既知の調達先ではありません。{hint}調達先: {providers}</translation>
+    </message>
+    <message>
+        <source>member {number}: {problem}</source>
+        <translation>案件{number}: {problem}</translation>
+    </message>
+    <message>
+        <source>member &apos;{label}&apos;: {problem}</source>
+        <translation>案件 &apos;{label}&apos;: {problem}</translation>
+    </message>
+    <message>
+        <source>not a {what}: nested too deeply</source>
+        <translation>{what}ではありません: 入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>not a valid {what}: {problem}</source>
+        <translation>有効な{what}ではありません: {problem}</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos;.{hint} Valid keys: {keys}</source>
+        <translation>不明なキー &apos;{key}&apos; です。{hint}有効なキー: {keys}</translation>
+    </message>
+    <message>
+        <source>portfolio file</source>
+        <translation>ポートフォリオファイル</translation>
+    </message>
+    <message>
+        <source>&apos;file&apos; = {value} is this portfolio itself: a portfolio cannot be its own member (a cycle)</source>
+        <translation>&apos;file&apos; = {value} はこのポートフォリオ自身です。ポートフォリオを自身の案件にはできません（循環参照）</translation>
+    </message>
+    <message>
+        <source>&apos;file&apos; = {value}: no such scenario file (looked for {path})</source>
+        <translation>&apos;file&apos; = {value}: そのようなシナリオファイルはありません（参照先: {path}）</translation>
+    </message>
+    <message>
+        <source>&apos;file&apos; = {value} is a portfolio that refers back to this one (a cycle): a member must be a scenario</source>
+        <translation>&apos;file&apos; = {value} はこのポートフォリオを参照し返すポートフォリオです（循環参照）。案件はシナリオにしてください</translation>
+    </message>
+    <message>
+        <source>&apos;file&apos; = {value} is a portfolio, not a scenario: portfolios do not nest (a member must be a scenario file)</source>
+        <translation>&apos;file&apos; = {value} はシナリオではなくポートフォリオです。ポートフォリオは入れ子にできません（案件はシナリオファイルにしてください）</translation>
+    </message>
+    <message>
+        <source>a member is a JSON object, got {type}</source>
+        <translation>案件は JSON オブジェクトで記述します（記述されているのは{type}）</translation>
+    </message>
+    <message>
+        <source>&apos;label&apos; is missing: give each member a unique label</source>
+        <translation>&apos;label&apos; がありません。各案件に重複しないラベルを付けてください</translation>
+    </message>
+    <message>
+        <source>&apos;label&apos; must be text, got {type}</source>
+        <translation>&apos;label&apos; はテキストで指定してください（指定値: {type}）</translation>
+    </message>
+    <message>
+        <source>the label appears twice: labels must be unique</source>
+        <translation>ラベルが重複しています。ラベルは一意にしてください</translation>
+    </message>
+    <message>
+        <source>&apos;provider&apos; is missing (one of {providers})</source>
+        <translation>&apos;provider&apos; がありません（{providers} のいずれか）</translation>
+    </message>
+    <message>
+        <source>give exactly one of &apos;preset&apos;, &apos;file&apos; or &apos;scenario&apos;, got {given}</source>
+        <translation>&apos;preset&apos;、&apos;file&apos;、&apos;scenario&apos; のうち1つだけを指定してください（指定: {given}）</translation>
+    </message>
+    <message>
+        <source>give one of &apos;preset&apos; (a shipped preset), &apos;file&apos; (a scenario file) or &apos;scenario&apos; (an embedded scenario)</source>
+        <translation>&apos;preset&apos;（同梱のプリセット）、&apos;file&apos;（シナリオファイル）、&apos;scenario&apos;（埋め込みシナリオ）のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>&apos;preset&apos; must be a preset name, got {type}</source>
+        <translation>&apos;preset&apos; はプリセット名で指定してください（指定値: {type}）</translation>
+    </message>
+    <message>
+        <source>&apos;preset&apos; = {value} is not a shipped preset.{hint} Presets: {presets}</source>
+        <translation>&apos;preset&apos; = {value} は同梱のプリセットではありません。{hint}プリセット: {presets}</translation>
+    </message>
+    <message>
+        <source>&apos;file&apos; must be the path of a scenario file, got {value}</source>
+        <translation>&apos;file&apos; はシナリオファイルのパスで指定してください（指定値: {value}）</translation>
+    </message>
+    <message>
+        <source>&apos;scenario&apos; must be a scenario object (the scenario file format), got {type}</source>
+        <translation>&apos;scenario&apos; はシナリオのオブジェクト（シナリオファイルの形式）で指定してください（指定値: {type}）</translation>
+    </message>
+    <message>
+        <source>&apos;scenario&apos;: {problem}</source>
+        <translation>&apos;scenario&apos;: {problem}</translation>
+    </message>
+    <message>
+        <source>a portfolio file holds one JSON object, got {type}</source>
+        <translation>ポートフォリオファイルには JSON オブジェクトを1つ記述します（記述されているのは{type}）</translation>
+    </message>
+    <message>
+        <source>not a portfolio file: it has no &apos;members&apos; and looks like a scenario file (it has &apos;{key}&apos;)</source>
+        <translation>ポートフォリオファイルではありません: &apos;members&apos; がなく、シナリオファイルのようです（&apos;{key}&apos; があります）</translation>
+    </message>
+    <message>
+        <source>not a portfolio file: &apos;schema_version&apos; is missing (add &quot;schema_version&quot;: {version})</source>
+        <translation>ポートフォリオファイルではありません: &apos;schema_version&apos; がありません（&quot;schema_version&quot;: {version} を追加してください）</translation>
+    </message>
+    <message>
+        <source>&apos;schema_version&apos; is {version}: this portfolio was written by a newer version of the app, which understands up to {supported}</source>
+        <translation>&apos;schema_version&apos; が {version} です。このポートフォリオは新しいバージョンのアプリで書かれています（このバージョンが扱えるのは {supported} まで）</translation>
+    </message>
+    <message>
+        <source>not a portfolio file: &apos;members&apos; is missing (a list of members)</source>
+        <translation>ポートフォリオファイルではありません: &apos;members&apos;（案件のリスト）がありません</translation>
+    </message>
+    <message>
+        <source>&apos;sources&apos; must be a list of texts, got {value}</source>
+        <translation>&apos;sources&apos; はテキストのリストで指定してください（指定値: {value}）</translation>
+    </message>
+    <message>
+        <source>&apos;sources&apos; lists {count} entries; at most {limit}</source>
+        <translation>&apos;sources&apos; に{count}件あります。上限は{limit}件です</translation>
+    </message>
+    <message>
+        <source>&apos;members&apos; must be a list of members, got {type}</source>
+        <translation>&apos;members&apos; は案件のリストで指定してください（指定値: {type}）</translation>
+    </message>
+    <message>
+        <source>&apos;members&apos; is empty: list at least one member</source>
+        <translation>&apos;members&apos; が空です。案件を1件以上記述してください</translation>
+    </message>
+    <message>
+        <source>&apos;members&apos; lists {count} members; at most {limit}</source>
+        <translation>&apos;members&apos; に{count}件の案件があります。上限は{limit}件です</translation>
+    </message>
+    <message>
+        <source>Member &apos;{label}&apos;: {notice}</source>
+        <translation>案件 &apos;{label}&apos;: {notice}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a portfolio: give a portfolio file (.json) or a shipped portfolio&apos;s name</source>
+        <translation>&apos;{name}&apos; はポートフォリオではありません。ポートフォリオファイル（.json）か同梱のポートフォリオの名前を指定してください</translation>
+    </message>
+    <message>
+        <source>{name}: no such portfolio file or shipped portfolio.{hint} Shipped portfolios: {portfolios}</source>
+        <translation>{name}: そのようなポートフォリオファイルや同梱のポートフォリオはありません。{hint}同梱のポートフォリオ: {portfolios}</translation>
+    </message>
+    <message>
+        <source>Provisioned power at the peak</source>
+        <translation>ピーク時の設備電力容量</translation>
+    </message>
+    <message>
+        <source>The members&apos; provisioned facility power added month by month: the highest month of the sum.</source>
+        <translation>各案件の設備電力容量を月ごとに合計し、その最大の月の値。</translation>
+    </message>
+    <message>
+        <source>Accelerators at the peak</source>
+        <translation>ピーク時のアクセラレータ数</translation>
+    </message>
+    <message>
+        <source>Accelerators installed across the members in the month their sum is highest.</source>
+        <translation>全案件の設置済みアクセラレータの合計が最大となる月の台数。</translation>
+    </message>
+    <message>
+        <source>Total commitments</source>
+        <translation>コミットメント総額</translation>
+    </message>
+    <message>
+        <source>The members&apos; modelled cost over their whole terms, added: what the portfolio commits to.</source>
+        <translation>各案件の契約期間全体のモデル上の総コストの合計。ポートフォリオとして約束する支出。</translation>
+    </message>
+    <message>
+        <source>Contract values</source>
+        <translation>契約総額の合計</translation>
+    </message>
+    <message>
+        <source>The announced contract values added, for the members that have one.</source>
+        <translation>契約総額が発表されている案件について、その金額を合計したもの。</translation>
+    </message>
+    <message>
+        <source>Spend in the peak year</source>
+        <translation>ピーク年の支出</translation>
+    </message>
+    <message>
+        <source>The members&apos; cost per month summed by calendar year: the highest year.</source>
+        <translation>各案件の月次コストを暦年ごとに合計し、その最大の年の値。</translation>
+    </message>
+    <message>
+        <source>Share of the largest provider</source>
+        <translation>最大の調達先の比率</translation>
+    </message>
+    <message>
+        <source>The provider with the most of the total cost, and its share of it.</source>
+        <translation>総コストに占める割合が最も大きい調達先と、その比率。</translation>
+    </message>
+    <message>
+        <source>Herfindahl–Hirschman index (HHI)</source>
+        <translation>ハーフィンダール・ハーシュマン指数（HHI）</translation>
+    </message>
+    <message>
+        <source>The providers&apos; shares of total cost in percent, squared and added: 10,000 is a single provider; above 1,800 US merger guidelines call a market highly concentrated.</source>
+        <translation>各調達先の総コストに占める比率（%）を2乗して合計した値。10,000は調達先が1社のみ。米国の企業結合ガイドラインでは1,800を超える市場を高度に集中とみなす。</translation>
+    </message>
+    <message>
+        <source>NVIDIA chips</source>
+        <translation>NVIDIA製チップ</translation>
+    </message>
+    <message>
+        <source>Share of total cost spent on NVIDIA accelerators, whoever provides them.</source>
+        <translation>調達先を問わず、NVIDIA製アクセラレータに充てられる総コストの比率。</translation>
+    </message>
+    <message>
+        <source>Share of total cost on accelerators designed for their buyer: Trainium, Inferentia, TPU, Broadcom-class XPUs.</source>
+        <translation>利用者向けに設計されたアクセラレータ（Trainium、Inferentia、TPU、Broadcom系XPU）に充てられる総コストの比率。</translation>
+    </message>
+    <message>
+        <source>Other merchant chips</source>
+        <translation>その他の汎用チップ</translation>
+    </message>
+    <message>
+        <source>Share of total cost on accelerators sold to all comers other than NVIDIA&apos;s: AMD&apos;s MI-series.</source>
+        <translation>NVIDIA以外の外販アクセラレータ（AMDのMIシリーズ）に充てられる総コストの比率。</translation>
     </message>
     <message>
         <source>no preset &apos;{key}&apos;; presets: {presets}</source>
@@ -2823,6 +3175,22 @@ Your scenario is unchanged.</source>
         <translation>レポートを書き出せませんでした：{problem}</translation>
     </message>
     <message>
+        <source>Export slides (PowerPoint)</source>
+        <translation>スライドの書き出し（PowerPoint）</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>PowerPointプレゼンテーション (*.pptx)</translation>
+    </message>
+    <message>
+        <source>Slides failed</source>
+        <translation>スライドの作成に失敗しました</translation>
+    </message>
+    <message>
+        <source>No slides written: {problem}</source>
+        <translation>スライドを書き出せませんでした：{problem}</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
@@ -3130,6 +3498,10 @@ Your scenario is unchanged.</source>
         <translation>1ページレポートを書き出す（PDF）(&amp;T)…</translation>
     </message>
     <message>
+        <source>Export s&amp;lides (PowerPoint)…</source>
+        <translation>スライドを書き出す（PowerPoint）(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Monthly projection as &amp;CSV…</source>
         <translation>月次予測をCSVで(&amp;C)…</translation>
     </message>
@@ -3399,6 +3771,22 @@ Your scenario is unchanged.</source>
         <translation>レポートファイル（.pdf）</translation>
     </message>
     <message>
+        <source>write an editable PowerPoint deck (native charts, KPIs, assumptions and sources, speaker notes)</source>
+        <translation>編集できるPowerPointのスライドを書き出す（PowerPointのグラフ、KPI、前提条件と出典、発表者ノート）</translation>
+    </message>
+    <message>
+        <source>the deck file (.pptx)</source>
+        <translation>スライドのファイル（.pptx）</translation>
+    </message>
+    <message>
+        <source>no colours of our own: the charts take the deck theme&apos;s (for a corporate template)</source>
+        <translation>アプリの配色を使わず、グラフにスライドのテーマの色を使う（社内テンプレート向け）</translation>
+    </message>
+    <message>
+        <source>a scenario file or preset to compare with, drawn over the charts and tabled; the first is the baseline (up to 3)</source>
+        <translation>比較するシナリオファイルまたはプリセット。グラフに重ねて描き、表にします。最初のものがベースライン（3つまで）</translation>
+    </message>
+    <message>
         <source>render needs FILE, --chart NAME and --out PATH (or --list)</source>
         <translation>render には FILE、--chart NAME、--out PATH が必要です（または --list）</translation>
     </message>
@@ -3417,6 +3805,10 @@ Your scenario is unchanged.</source>
     <message>
         <source>cannot create {folder}: {reason}</source>
         <translation>{folder} を作成できません: {reason}</translation>
+    </message>
+    <message>
+        <source>--compare: up to {count} scenarios can be compared with this one</source>
+        <translation>--compare：このシナリオと比較できるのは{count}個までです</translation>
     </message>
     <message>
         <source>1920 × 1080 (Full HD slide)</source>
@@ -3776,6 +4168,194 @@ Your scenario is unchanged.</source>
     <message>
         <source>MWh per year</source>
         <translation>MWh/年</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要指標</translation>
+    </message>
+    <message>
+        <source>Uncertainty: the P10–P90 range of {what} in {month} is {low} to {high} ({samples} samples of the scenario&apos;s ranges). The app draws the range as a shaded fan; PowerPoint has no fan chart, so this slide draws P10, the median and P90 as dashed lines.</source>
+        <translation>不確実性：{month}の{what}のP10–P90の範囲は{low}から{high}です（シナリオの不確実性の範囲から{samples}サンプル）。アプリではこの範囲を網掛けの帯（ファンチャート）で描きますが、PowerPointにはファンチャートがないため、このスライドではP10、中央値、P90を破線で示しています。</translation>
+    </message>
+    <message>
+        <source>Dash-dot lines: the compared scenarios ({names}).</source>
+        <translation>一点鎖線：比較対象のシナリオ（{names}）。</translation>
+    </message>
+    <message>
+        <source>Key assumptions: {count} accelerators ({mix}) over {months} months from {start}, all deployed by {ramp_end}; pricing: {pricing}; energy at {price} per kWh; PUE {pue} (design {design_pue}); utilisation {utilization}.</source>
+        <translation>主な前提条件：アクセラレータ{count}基（{mix}）、{start}から{months}か月、{ramp_end}までに全量導入。調達方式：{pricing}。電力単価は1kWhあたり{price}、PUE {pue}（設計値 {design_pue}）、稼働率 {utilization}。</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>出典：</translation>
+    </message>
+    <message>
+        <source>Compute Scenario Explorer · {date}</source>
+        <translation>Compute Scenario Explorer · {date}</translation>
+    </message>
+    <message>
+        <source>Modelled from public sources and marked estimates; every assumption and its source is on the last slides. Equations and sources: the app&apos;s Help ▸ Model and sources (docs/model.md).</source>
+        <translation>公開情報と明示した推定に基づくモデル値です。すべての前提条件と出典は最後のスライドに記載しています。計算式と出典：アプリのヘルプ → モデルと出典（docs/model.md）。</translation>
+    </message>
+    <message>
+        <source>The six headline figures of the scenario, as the window&apos;s cards show them.</source>
+        <translation>シナリオの6つの主要指標です（画面のカードと同じ値）。</translation>
+    </message>
+    <message>
+        <source>P10–P90: the range of each figure over {samples} samples of the scenario&apos;s uncertainty ranges.</source>
+        <translation>P10–P90：シナリオの不確実性の範囲から{samples}サンプルを取ったときの各指標の範囲。</translation>
+    </message>
+    <message>
+        <source>Each is compared with the baseline, {name} (its figure in brackets).</source>
+        <translation>各指標をベースライン「{name}」と比較しています（括弧内はベースラインの値）。</translation>
+    </message>
+    <message>
+        <source>What it shows: the fleet&apos;s compute by chip ({precision}, {measure}), month by month over the term, stacked: the top edge is the whole fleet. It grows as the chips are deployed, until {ramp_end}, and reaches {total} {unit}.</source>
+        <translation>このグラフ：フリートの計算能力（{precision}、{measure}）をチップ別に積み上げ、期間中の月ごとに示します。上端がフリート全体です。チップの導入に伴い{ramp_end}まで増え、{total} {unit}に達します。</translation>
+    </message>
+    <message>
+        <source>the total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Energy per fiscal year</source>
+        <translation>年度別の電力量</translation>
+    </message>
+    <message>
+        <source>Energy per year</source>
+        <translation>年間電力量</translation>
+    </message>
+    <message>
+        <source>What it shows: on the left, the power the site must deliver, provisioned for its hottest day with every machine flat out ({facility} at peak), the IT power inside it ({it}), and the average draw ({average}) that the energy bill follows; on the right, the energy the fleet uses each year at that average draw, {energy} over the term.</source>
+        <translation>このグラフ：左は、最も暑い日に全機がフル稼働しても供給できるよう施設が確保すべき電力（設備電力容量、ピーク時{facility}）、そのうちのIT電力（{it}）、電力料金の基になる平均消費電力（{average}）です。右は、その平均消費電力でフリートが毎年使う電力量で、期間合計は{energy}です。</translation>
+    </message>
+    <message>
+        <source>In the app the energy bars stand under the power lines on a second axis, scaled so that a year run at a line&apos;s power all year long reaches that line; PowerPoint cannot put yearly bars under monthly lines on one time axis, so the energy is a chart of its own here.</source>
+        <translation>アプリでは電力量の棒グラフを第2軸に取って電力の折れ線の下に描き、ある電力で1年間運転した年の棒がその線に届くよう目盛りを合わせています。PowerPointでは月ごとの折れ線と年ごとの棒を1本の時間軸に重ねられないため、ここでは電力量を別のグラフにしています。</translation>
+    </message>
+    <message>
+        <source>Part years (fewer than 12 months of the term): {years}.</source>
+        <translation>期間が12か月に満たない年：{years}。</translation>
+    </message>
+    <message>
+        <source>the provisioned facility power</source>
+        <translation>設備電力容量</translation>
+    </message>
+    <message>
+        <source>Over the term the fleet serves at {cost} per million output tokens ({conditions}); at full deployment it serves {tokens}.</source>
+        <translation>期間を通じた100万出力トークンあたりのコストは{cost}です（{conditions}）。全量導入時の提供量は{tokens}です。</translation>
+    </message>
+    <message>
+        <source>The app&apos;s right axis reads the same curve as the cost per busy GPU-hour ({per_hour} over the term); PowerPoint cannot give one curve a second scale, so the slide shows the cost per million tokens only.</source>
+        <translation>アプリの右軸は同じ曲線を稼働GPU時間あたりのコスト（期間平均{per_hour}）として読みます。PowerPointでは1本の曲線に2つ目の目盛りを付けられないため、このスライドは100万トークンあたりのコストのみを示します。</translation>
+    </message>
+    <message>
+        <source>On this slide the fleet&apos;s figure is a diamond (the app draws a ring).</source>
+        <translation>このスライドではフリート全体の値をひし形で示します（アプリではリング）。</translation>
+    </message>
+    <message>
+        <source>the fleet at its speed</source>
+        <translation>フリート全体の値</translation>
+    </message>
+    <message>
+        <source>at the scenario&apos;s speed</source>
+        <translation>シナリオの速度での値</translation>
+    </message>
+    <message>
+        <source>At the scenario&apos;s speed ({speed} tok/s per user) the fleet&apos;s cost is {cost} per million output tokens.</source>
+        <translation>シナリオの速度（ユーザーあたり{speed}トークン/秒）では、フリート全体のコストは100万出力トークンあたり{cost}です。</translation>
+    </message>
+    <message>
+        <source>The cheapest chip there is {chip}, at {cost}.</source>
+        <translation>この速度で最も安いチップは{chip}で、{cost}です。</translation>
+    </message>
+    <message>
+        <source>Native chart: an XY scatter with both axes logarithmic, as in the app.</source>
+        <translation>PowerPointのグラフ：アプリと同じく両軸を対数目盛りにした散布図です。</translation>
+    </message>
+    <message>
+        <source>What it shows: the cost of each month by component, stacked (a short February is a shorter bar). The term costs {total}: {parts}.</source>
+        <translation>このグラフ：月ごとのコストを費目別に積み上げて示します（日数の少ない2月は棒が短くなります）。期間の総コストは{total}です：{parts}。</translation>
+    </message>
+    <message>
+        <source>The rents include electricity: the energy bar is the part of the rent that pays for it, not a bill of its own.</source>
+        <translation>レンタル料金には電力費が含まれます。電力の棒はレンタル料金のうち電力に充たる部分で、別途の請求ではありません。</translation>
+    </message>
+    <message>
+        <source>By the end of the term it reaches {total}, {share} of the contract value of {contract}.</source>
+        <translation>期間末には{total}に達し、契約総額{contract}の{share}になります。</translation>
+    </message>
+    <message>
+        <source>It exceeds the contract in {month}.</source>
+        <translation>{month}に契約総額を超えます。</translation>
+    </message>
+    <message>
+        <source>It stays within the contract over the whole term.</source>
+        <translation>期間を通じて契約総額の範囲内に収まります。</translation>
+    </message>
+    <message>
+        <source>By the end of the term it reaches {total}; the scenario names no contract value.</source>
+        <translation>期間末には{total}に達します。このシナリオには契約総額の指定がありません。</translation>
+    </message>
+    <message>
+        <source>What it shows: the cost summed from the start of the term, month by month, against the contract value (dashed).</source>
+        <translation>このグラフ：期間の初めから積み上げたコストを月ごとに、契約総額（破線）と比べて示します。</translation>
+    </message>
+    <message>
+        <source>the cumulative cost</source>
+        <translation>累積コスト</translation>
+    </message>
+    <message>
+        <source>What it shows: how far {kpi} moves when one input goes to the low or the high end of its range, every other input at its value; the largest swings on top. The axis is the change from the base value in percent (the app&apos;s dashed base line is the zero).</source>
+        <translation>このグラフ：ほかの入力を設定値に固定し、1つの入力を範囲の下限または上限にしたときに{kpi}がどれだけ動くかを示します。振れ幅の大きいものが上です。横軸は基準値からの変化率（%）で、アプリの破線の基準線がゼロにあたります。</translation>
+    </message>
+    <message>
+        <source>Base: {base}. The widest swing: {input}, from {low} at {low_input} to {high} at {high_input}.</source>
+        <translation>基準値：{base}。振れ幅が最大なのは{input}で、{low_input}のとき{low}、{high_input}のとき{high}です。</translation>
+    </message>
+    <message>
+        <source>Sources of the ranges:</source>
+        <translation>範囲の出典：</translation>
+    </message>
+    <message>
+        <source>The comparison as the window&apos;s table shows it: each figure per scenario, the baseline first; Δ is the difference to the baseline.</source>
+        <translation>画面の比較表と同じ内容です。シナリオごとの各指標を、ベースラインを先頭に並べています。Δはベースラインとの差です。</translation>
+    </message>
+    <message>
+        <source>{value} (default {default})</source>
+        <translation>{value}（既定値 {default}）</translation>
+    </message>
+    <message>
+        <source>catalog row, as of {date}</source>
+        <translation>チップカタログの行（{date}時点）</translation>
+    </message>
+    <message>
+        <source>{count} assumptions differ from their defaults (in bold, with the default); then the key assumptions and the chips&apos; catalog sources.</source>
+        <translation>{count}件の前提条件が既定値と異なります（太字、既定値を併記）。続いて主な前提条件と、チップカタログの出典を示します。</translation>
+    </message>
+    <message>
+        <source>1 assumption differs from its default (in bold, with the default); then the key assumptions and the chips&apos; catalog sources.</source>
+        <translation>1件の前提条件が既定値と異なります（太字、既定値を併記）。続いて主な前提条件と、チップカタログの出典を示します。</translation>
+    </message>
+    <message>
+        <source>Every assumption is at its default value; below, the key assumptions and the chips&apos; catalog sources.</source>
+        <translation>すべての前提条件が既定値です。以下に主な前提条件と、チップカタログの出典を示します。</translation>
+    </message>
+    <message>
+        <source>Uncertainty ranges on {count} inputs ({samples} samples, seed {seed}).</source>
+        <translation>不確実性の範囲は{count}個の入力に設定（サンプル数 {samples}、シード {seed}）。</translation>
+    </message>
+    <message>
+        <source>Assumptions and sources</source>
+        <translation>前提条件と出典</translation>
+    </message>
+    <message>
+        <source>{title} ({page} of {pages})</source>
+        <translation>{title}（{page}/{pages}）</translation>
+    </message>
+    <message>
+        <source>{name}: slides are a PowerPoint file; use a .pptx name</source>
+        <translation>{name}：スライドはPowerPointファイルです。拡張子 .pptx の名前にしてください</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
-"""Exports: chart pictures (the dialog, copy to the clipboard), the one-page report, and the monthly
-data as CSV or Excel. Each export draws what the window shows (the display's snapshot: the shown
-scenario with its bands, tornado and compared scenarios); a failure is shown and nothing else changes."""
+"""Exports: chart pictures (the dialog, copy to the clipboard), the one-page report, the slides (an
+editable PowerPoint deck), and the monthly data as CSV or Excel. Each export draws what the window
+shows (the display's snapshot: the shown scenario with its bands, tornado and compared scenarios); a
+failure is shown and nothing else changes."""
 
 from __future__ import annotations
 
@@ -88,6 +89,33 @@ class ExportsController(QObject):
         except ExplorerError as exc:
             self.dialogs.error(tr("Report failed"), str(exc))
             self.status.show(tr("No report written: {problem}").format(problem=exc), error=True)
+            return False
+        self.status.show(tr("Wrote {file}").format(file=path))
+        return True
+
+    def export_slides_dialog(self) -> bool:
+        path = self.dialogs.save_path(tr("Export slides (PowerPoint)"),
+                                      str(self.folders.get("slides") / f"{self._stem()}-slides.pptx"),
+                                      tr("PowerPoint presentations (*.pptx)"))
+        if not path:
+            return False
+        self.folders.remember("slides", path)
+        if not path.lower().endswith(".pptx"):
+            path += ".pptx"
+        return self.export_slides(Path(path))
+
+    def export_slides(self, path: Path, plain: bool = False) -> bool:
+        """The deck of what the window shows (``plain``: the charts in the deck theme's colours)."""
+        from ..render.slides import write_slides
+
+        inp = self.display.snapshot()
+        try:
+            if inp is None:
+                raise ExplorerError(tr("the scenario could not be evaluated"))
+            write_slides(path, inp, plain=plain)
+        except ExplorerError as exc:
+            self.dialogs.error(tr("Slides failed"), str(exc))
+            self.status.show(tr("No slides written: {problem}").format(problem=exc), error=True)
             return False
         self.status.show(tr("Wrote {file}").format(file=path))
         return True

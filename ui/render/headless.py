@@ -1,6 +1,7 @@
-"""Commands that draw charts without a screen: ``render`` and ``report``.
+"""Commands that draw charts without a screen: ``render``, ``report`` and ``slides``.
 
-They need Qt (to paint), but no display: the QApplication runs on the offscreen platform.
+They need Qt (to paint), but no display: the QApplication runs on the offscreen platform. ``slides``
+writes native PowerPoint charts and paints nothing, so it starts no QApplication.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from explorer.cli import _add_common, _help, _load, wrote
 from explorer.errors import ExplorerError, OutputError
 from explorer.i18n import QT_TR_NOOP, tr
 
-UI_COMMANDS = ("render", "report")
+UI_COMMANDS = ("render", "report", "slides")
 
 
 def ensure_app():
@@ -82,6 +83,18 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="PDF", required=True, help=_help(QT_TR_NOOP("the report file (.pdf)")))
     p.set_defaults(handler=cmd_report)
 
+    p = sub.add_parser("slides", help=_help(QT_TR_NOOP("write an editable PowerPoint deck (native charts, KPIs, "
+                                                       "assumptions and sources, speaker notes)")))
+    _add_common(p)
+    p.add_argument("--out", metavar="PPTX", required=True, help=_help(QT_TR_NOOP("the deck file (.pptx)")))
+    p.add_argument("--plain", action="store_true",
+                   help=_help(QT_TR_NOOP("no colours of our own: the charts take the deck theme's (for a "
+                                         "corporate template)")))
+    p.add_argument("--compare", metavar="FILE", action="append", default=[],
+                   help=_help(QT_TR_NOOP("a scenario file or preset to compare with, drawn over the charts and "
+                                         "tabled; the first is the baseline (up to 3)")))
+    p.set_defaults(handler=cmd_slides)
+
 
 def cmd_render(args, out) -> int:
     from ..charts import CHART_NAMES, CHART_TYPES
@@ -147,8 +160,33 @@ def cmd_report(args, out) -> int:
     return 0
 
 
+def cmd_slides(args, out) -> int:
+    from explorer.compare import MAX_COMPARED
+    from explorer.presets import resolve_scenario
+
+    from ..state.chart_input import standalone_input
+    from ..state.comparison import Comparison
+    from .slides import write_slides
+
+    catalog, scenario = _load(args)
+    if len(args.compare) > MAX_COMPARED - 1:
+        raise OutputError(tr("--compare: up to {count} scenarios can be compared with this one").format(
+            count=MAX_COMPARED - 1))
+    comparison = Comparison()
+    for k, name in enumerate(args.compare):
+        other = resolve_scenario(name, catalog)
+        if k == 0:
+            comparison.pin(other)  # (labelled as the baseline)
+        else:
+            comparison.add(other.name, other)
+    inp = standalone_input(scenario, catalog).replace(overlays=comparison.overlays(scenario, catalog))
+    path = write_slides(args.out, inp, plain=args.plain)
+    out.write(wrote(path) + "\n")
+    return 0
+
+
 def run(argv: list[str]) -> int:
-    """The full command line: the headless commands plus render and report."""
+    """The full command line: the headless commands plus render, report and slides."""
     from explorer import cli
 
     parser, sub = cli.build_parser()
