@@ -54,6 +54,9 @@ def unit_word(unit: str) -> str:
     return words.get(unit) or (tr(unit) if unit else unit)
 
 
+_UNIT_FORMATS = {"power": fmt.power, "energy": fmt.energy, "flops": fmt.flops}
+
+
 @dataclass(frozen=True)
 class Kpi:
     key: str  # the summary's key; "cost_breakdown_usd.compute" for a part of the cost
@@ -106,8 +109,8 @@ class Kpi:
         if self.kind == "ratio":
             return fmt.change(diff * 100, points, 0)
         sign = "+" if diff >= 0 else (fmt.JA_NEGATIVE if ja else fmt.MINUS)
-        if self.kind == "power":
-            return sign + fmt.power(abs(diff), digits)
+        if self.kind in _UNIT_FORMATS:  # a quantity with its own unit: '−2.51 TWh', not '−2.51k'
+            return sign + _UNIT_FORMATS[self.kind](abs(diff), digits)
         if self.is_money:
             return sign + fmt.money_bare(abs(diff), digits)
         return sign + (fmt.ja_compact(abs(diff), digits) if ja else fmt.compact(abs(diff), digits))

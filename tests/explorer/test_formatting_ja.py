@@ -134,3 +134,13 @@ def test_the_command_line_shows_yen_at_a_stated_rate_and_json_stays_in_usd(capsy
     for bad in (["--jpy-per-usd", "0"], ["--rate-date", "nov"], ["--currency", "USD", "--jpy-per-usd", "150"]):
         assert run(["summary", "openai-aws-deal", *bad]) == 2
         assert "error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("key, value, base, text", [
+    ("energy_total_gwh", 19_230, 21_740, "−2.51 TWh"), ("compute_peak_eflops_bf16", 750, 500, "+250 EFLOP/s"),
+    ("facility_power_peak_mw", 606, 651, "−45.0 MW"), ("gpus_peak", 2e5, 1.5e5, "+50.0k")])
+def test_a_change_in_a_quantity_with_a_unit_carries_the_unit(key, value, base, text):
+    """(The comparison table and the slides write 'Δ −2.51 TWh', never a bare '−2.51k'.)"""
+    from explorer.kpis import KPIS
+
+    assert KPIS[key].delta(value, base) == text
