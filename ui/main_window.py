@@ -108,6 +108,9 @@ ACTIONS = (
     Action("compare_file", "C&ompare", QT_TR_NOOP("&Add a scenario file…"), ("compare.add_file_dialog",)),
     "@compare_presets",
     Action("compare_clear", "C&ompare", QT_TR_NOOP("&Clear the comparison"), ("compare.clear",)),
+    Action("portfolio", "C&ompare", QT_TR_NOOP("Open a &portfolio…"), ("open_portfolio_dialog",)),
+    Action("portfolio_openai", "C&ompare", QT_TR_NOOP("Open the &announced OpenAI commitments"),
+           ("open_portfolio", "openai-2025")),
     Action("fit", "&Tools", QT_TR_NOOP("&Fit to budget…"), ("fit.open_dialog",), "Ctrl+Shift+F"),
     Action("catalog_load", "&Chips", QT_TR_NOOP("&Load catalog…"), ("catalogs.load_dialog",)),
     Action("catalog_builtin", "&Chips", QT_TR_NOOP("Use the &built-in catalog"), ("catalogs.use_builtin",)),
@@ -661,6 +664,7 @@ class MainWindow(QMainWindow):
         self.save_settings()  # the layout the new window opens with
         self.recovery.close()  # the new window keeps the unsaved work in its own recovery file
         self.display.runner.stop()
+        self._close_portfolio()  # the new window does not carry the portfolio window
         new = type(self)(self.settings, self.catalog, dialogs=None if self._own_dialogs else self.dialogs,
                          path=self.document.path, recovery_folder=self.recovery.folder,
                          document=self.document, comparison=self.comparison_state)
@@ -675,6 +679,24 @@ class MainWindow(QMainWindow):
         self.hide()
         self.deleteLater()
         return new
+
+    def open_portfolio_dialog(self):
+        """Compare ▸ Open a portfolio…"""
+        from .portfolio.window import open_portfolio_dialog
+
+        return open_portfolio_dialog(self)
+
+    def open_portfolio(self, path_or_key):
+        """A portfolio file or a shipped portfolio's key in the portfolio window (None: not opened)."""
+        from .portfolio.window import open_portfolio
+
+        return open_portfolio(self, path_or_key)
+
+    def _close_portfolio(self) -> None:
+        window = getattr(self, "portfolio_window", None)
+        self.portfolio_window = None
+        if window is not None:
+            window.close()
 
     def choose_currency(self) -> None:
         """View ▸ Currency and exchange rate…"""
@@ -741,6 +763,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_keep_changes():
             event.ignore()
             return
+        self._close_portfolio()
         self.save_settings()
         self.recovery.close()  # a normal close: nothing to recover
         self.display.runner.stop()  # no result may arrive after the window is gone

@@ -3558,6 +3558,14 @@ Your scenario is unchanged.</source>
         <translation>比較をクリア(&amp;C)</translation>
     </message>
     <message>
+        <source>Open a &amp;portfolio…</source>
+        <translation>ポートフォリオを開く(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;announced OpenAI commitments</source>
+        <translation>発表済みのOpenAIコミットメントを開く(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Fit to budget…</source>
         <translation>予算に合わせる(&amp;F)…</translation>
     </message>
@@ -4186,8 +4194,144 @@ Your scenario is unchanged.</source>
         <translation>主な前提条件：アクセラレータ{count}基（{mix}）、{start}から{months}か月、{ramp_end}までに全量導入。調達方式：{pricing}。電力単価は1kWhあたり{price}、PUE {pue}（設計値 {design_pue}）、稼働率 {utilization}。</translation>
     </message>
     <message>
+        <source>Portfolio files (*.json);;All files (*)</source>
+        <translation>ポートフォリオファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Chip family</source>
+        <translation>チップ系統</translation>
+    </message>
+    <message>
+        <source>Accelerators installed</source>
+        <translation>稼働アクセラレータ数</translation>
+    </message>
+    <message>
+        <source>Cost per month</source>
+        <translation>月次コスト</translation>
+    </message>
+    <message>
+        <source>Cumulative commitments</source>
+        <translation>累積コミットメント</translation>
+    </message>
+    <message>
+        <source>Switch on &apos;{label}&apos;</source>
+        <translation>「{label}」をオン</translation>
+    </message>
+    <message>
+        <source>Switch off &apos;{label}&apos;</source>
+        <translation>「{label}」をオフ</translation>
+    </message>
+    <message>
+        <source>Portfolio: {name}</source>
+        <translation>ポートフォリオ: {name}</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>構成案件</translation>
+    </message>
+    <message>
+        <source>&amp;Edit in the main window</source>
+        <translation>メインウィンドウで編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open the selected member&apos;s scenario as the main window&apos;s current scenario; the portfolio follows its sliders</source>
+        <translation>選択した案件のシナリオをメインウィンドウの現在のシナリオとして開きます。ポートフォリオはそのスライダーに追従します</translation>
+    </message>
+    <message>
+        <source>Stack &amp;by:</source>
+        <translation>積み上げ(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Revenue per year (USD billions):</source>
+        <translation>年間売上（10億ドル）(&amp;R):</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Revenue per year to compare with the yearly commitments, in USD billions (e.g. 13 or 13.5); empty: no line</source>
+        <translation>年間コミットメントと比べる年間売上（10億ドル単位、例: 13 または 13.5）。空欄なら線を表示しません</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+    <message>
         <source>Sources:</source>
         <translation>出典：</translation>
+    </message>
+    <message>
+        <source>Switch &apos;{label}&apos; on or off (Space); Ctrl+Z undoes it</source>
+        <translation>「{label}」のオン・オフを切り替えます（Space）。Ctrl+Z で元に戻せます</translation>
+    </message>
+    <message>
+        <source>{count} of {total} members switched on</source>
+        <translation>{total}件中{count}件がオン</translation>
+    </message>
+    <message>
+        <source>{count} members; their modelled cost: {cost}</source>
+        <translation>{count}件。そのモデル上のコスト: {cost}</translation>
+    </message>
+    <message>
+        <source>in {year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{count} providers</source>
+        <translation>調達先{count}社</translation>
+    </message>
+    <message>
+        <source>Highly concentrated (above 1,800)</source>
+        <translation>高度に集中（1,800超）</translation>
+    </message>
+    <message>
+        <source>Not highly concentrated (1,800 or less)</source>
+        <translation>高度な集中ではない（1,800以下）</translation>
+    </message>
+    <message>
+        <source>{share} of cost</source>
+        <translation>コストの{share}</translation>
+    </message>
+    <message>
+        <source>{share} of accelerators at the peak</source>
+        <translation>ピーク時アクセラレータ数の{share}</translation>
+    </message>
+    <message>
+        <source>{unit} billions</source>
+        <translation>10億{unit}</translation>
+    </message>
+    <message>
+        <source>millions</source>
+        <translation>百万基</translation>
+    </message>
+    <message>
+        <source>Commitments per calendar year</source>
+        <translation>暦年ごとのコミットメント</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number: type USD billions per year, e.g. 13.5</source>
+        <translation>「{text}」は数値ではありません。年間の10億ドル単位で入力してください（例: 13.5）</translation>
+    </message>
+    <message>
+        <source>Revenue per year must be between 0 and 1,000,000 USD billions</source>
+        <translation>年間売上は0〜1,000,000（10億ドル単位）で入力してください</translation>
+    </message>
+    <message>
+        <source>Editing &apos;{label}&apos; in the main window: the portfolio follows its changes.</source>
+        <translation>メインウィンドウで「{label}」を編集中: ポートフォリオは変更に追従します。</translation>
+    </message>
+    <message>
+        <source>Cannot open portfolio</source>
+        <translation>ポートフォリオを開けません</translation>
+    </message>
+    <message>
+        <source>Open portfolio</source>
+        <translation>ポートフォリオを開く</translation>
     </message>
     <message>
         <source>Compute Scenario Explorer · {date}</source>

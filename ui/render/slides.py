@@ -876,7 +876,6 @@ def _tornado_slide(deck: _Deck) -> bool:
         return (float(v) / result.base - 1.0) * 100.0 if relative else float(v) / units.factor
 
     shown = list(reversed(bars))  # PowerPoint draws the first category at the bottom: the largest on top
-    t = deck.theme
     series = [(tr("input at its low end"), [to_x(b.at_low) for b in shown], dict(colour=COMPONENT_COLOURS["compute"])),
               (tr("input at its high end"), [to_x(b.at_high) for b in shown], dict(colour=COMPONENT_COLOURS["energy"]))]
     base_text = tr("base, every input at its value: {value}").format(value=kpi.format(result.base))

@@ -1,0 +1,789 @@
+"""The portfolio window (Compare ▸ Open a portfolio…): several deals as one fleet.
+
+It shows a portfolio's members (each switched on or off with its checkbox: one undoable step per
+switch, Ctrl+Z / Ctrl+Shift+Z), the totals and concentration figures of explorer.portfolio with their
+one-line explanations, and stacked charts (accelerators installed, provisioned power, cost per month,
+cumulative commitments, commitments per calendar year with an optional revenue line), stacked by
+member, provider or chip family.
+
+"Edit in the main window" opens the selected member's scenario as the main window's current scenario;
+while it is being edited the portfolio follows the main window's sliders: the member's scenario is
+replaced (Portfolio.with_scenario) and the portfolio evaluated again through the window's
+PortfolioCache, so only that member is evaluated again. Changes are coalesced to at most one
+evaluation per turn of the event loop (a 0-ms single-shot timer).
+
+The window knows the main window only through what it uses: ``document`` (scenarioChanged, load),
+``files.maybe_keep_changes()``, ``dialogs``, ``catalog`` and ``theme``.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGraphicsItem, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from explorer import formatting as fmt
+from explorer.errors import ExplorerError
+from explorer.i18n import QT_TR_NOOP, tr
+from explorer.months import month_index, month_label
+from explorer.paths import portfolios_dir
+from explorer.portfolio import (CHIP_FAMILIES, CHIP_FAMILY_LABELS, FIGURES, Portfolio, PortfolioCache,
+                                PortfolioProjection, evaluate_portfolio, provider_label, resolve_portfolio)
+
+from ..theme import LIGHT, Theme, chip_colour
+
+PORTFOLIO_FILTER = QT_TR_NOOP("Portfolio files (*.json);;All files (*)")
+
+# How the charts stack the members: key -> the switch's label.
+STACKS = (("member", QT_TR_NOOP("Member")), ("provider", QT_TR_NOOP("Provider")),
+          ("family", QT_TR_NOOP("Chip family")))
+
+# Fixed colours, so a provider or a chip family looks the same in every portfolio.
+PROVIDER_COLOURS = {
+    "AWS": "#F28E2B", "Microsoft": "#4E79A7", "Oracle": "#E15759", "CoreWeave": "#76B7B2", "Google": "#EDC948",
+    "NVIDIA": "#59A14F", "AMD": "#9C755F", "Broadcom": "#B07AA1", "own build": "#BAB0AC", "other": "#9D9D9D",
+}
+FAMILY_COLOURS = {"nvidia": "#59A14F", "custom_silicon": "#6A3D9A", "other_merchant": "#E15759"}
+
+# The stacked time charts: key, the projection's series, title, and how a value is shown (divisor).
+TIME_CHARTS = (
+    ("capacity", "gpus", QT_TR_NOOP("Accelerators installed")),
+    ("power", "facility_mw", QT_TR_NOOP("Provisioned power")),
+    ("cost", "cost", QT_TR_NOOP("Cost per month")),
+    ("cumulative", "cost_cumulative", QT_TR_NOOP("Cumulative commitments")),
+)
+
+# The member table's columns.
+COLUMNS = (QT_TR_NOOP("Member"), QT_TR_NOOP("Provider"), QT_TR_NOOP("Start"), QT_TR_NOOP("Term"),
+           QT_TR_NOOP("Accelerators"), QT_TR_NOOP("Provisioned power"), QT_TR_NOOP("Total cost"))
+
+# The KPI cards, in two rows: the totals, then the concentration.
+TOTAL_CARDS = ("facility_power_peak_mw", "gpus_peak", "cost_total_usd", "contract_value_usd", "peak_year_cost_usd")
+CONCENTRATION_CARDS = ("largest_provider_share", "hhi", "nvidia_share", "custom_silicon_share", "other_merchant_share")
+HHI_HIGH = 1800.0  # the 2023 US Merger Guidelines: above it, a market is highly concentrated
+
+
+def _month(text: str | None) -> str:
+    return month_label(month_index(text)) if text else "–"
+
+
+def _percent(share) -> str:
+    return fmt.percent(share) if share is not None else "–"
+
+
+# ------------------------------------------------------------------------------------------- undo
+class ToggleMember(QUndoCommand):
+    """One member switched on or off (labelled with the member's label)."""
+
+    def __init__(self, window: "PortfolioWindow", label: str, enabled: bool):
+        text = tr("Switch on '{label}'") if enabled else tr("Switch off '{label}'")
+        super().__init__(text.format(label=label))
+        self.window, self.label, self.enabled = window, label, enabled
+
+    def redo(self) -> None:
+        self.window._set_enabled(self.label, self.enabled)
+
+    def undo(self) -> None:
+        self.window._set_enabled(self.label, not self.enabled)
+
+
+# ----------------------------------------------------------------------------------------- pieces
+class Card(QFrame):
+    """A KPI: its title, its value, a detail line; the figure's one-line explanation as tooltip."""
+
+    def __init__(self, key: str, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"card_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.value = QLabel()
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        for label in (self.title, self.value, self.detail):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def retranslate(self, muted: str) -> None:
+        figure = FIGURES[self.key]
+        self.title.setText(tr(figure.label))
+        self.title.setStyleSheet(f"color: {muted};")
+        self.detail.setStyleSheet(f"color: {muted};")
+        tip = tr(figure.explanation)
+        self.setToolTip(f"<p>{html.escape(tip)}</p>")
+        self.setAccessibleName(tr(figure.label))
+        self.setAccessibleDescription(tip)
+
+    def show_value(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+
+class _Plot:
+    """One pyqtgraph plot in the app's colours, no mouse interaction, years on the x axis."""
+
+    def __init__(self, theme: Theme):
+        self.theme = theme
+        self.widget = pg.PlotWidget(background=theme.background)
+        self.widget.setMinimumSize(200, 120)
+        # The title is a QLabel above the plot (a long title inside the scene would widen the scene
+        # beyond the view and clip the plot); it wraps instead.
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.box = QWidget()
+        box = QVBoxLayout(self.box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.title_label)
+        box.addWidget(self.widget, 1)
+        self.plot: pg.PlotItem = self.widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=True, alpha=theme.grid_alpha / 255.0)
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setPen(pg.mkPen(theme.muted))
+            axis.setTextPen(pg.mkPen(theme.foreground))
+            # an axis is painted from a pixmap until its ticks change (painting its text each step
+            # is most of a live step's cost otherwise)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.getAxis("left").setWidth(46)
+        self._x_range: tuple | None = None
+        self._y_top: float | None = None
+        self.plot.layout.setContentsMargins(2, 2, 8, 2)
+
+    def set_title(self, title: str, unit: str) -> None:
+        self.title_label.setText(f"<b>{html.escape(title)}</b> <span style='color:{self.theme.muted}'>"
+                                 f"({html.escape(unit)})</span>")
+        self.widget.setAccessibleName(tr("{title} chart").format(title=title))
+
+    def fit(self, x0: float, x1: float, top: float, padding: float = 0.0) -> None:
+        """The x range, its year ticks and the y range, each set only when it changes: while a member is
+        dragged the y range only grows (and shrinks when the data falls below half of it), so the axes
+        are not laid out again on every step."""
+        if self._x_range != (x0, x1, self.widget.width()):
+            self._x_range = (x0, x1, self.widget.width())
+            self.plot.setXRange(x0 - padding, x1 + padding, padding=0)
+            self.year_ticks(x0, x1)
+        top = top if top > 0 else 1.0
+        if self._y_top is None or top > self._y_top or top < 0.5 * self._y_top:
+            self._y_top = top * 1.08
+            self.plot.setYRange(0.0, self._y_top, padding=0)
+
+    def year_ticks(self, first: float, last: float) -> None:
+        years = range(int(np.floor(first)), int(np.ceil(last)) + 1)
+        room = max(self.widget.width() - 60, 100) / max(len(years), 1)  # pixels per year
+        step = 1 if room >= 44 else 2 if room >= 22 else 5
+        self.plot.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years if y % step == 0], []])
+
+
+class StackedChart(_Plot):
+    """Areas stacked over the months: one filled band per group. Items are made when the groups
+    change and fed new arrays otherwise (a slider step builds nothing)."""
+
+    def __init__(self, key: str, series: str, title: str, theme: Theme):
+        super().__init__(theme)
+        self.key, self.series, self.title = key, series, title
+        self.keys: tuple = ()
+        self.curves: list[pg.PlotCurveItem] = []
+        self.fills: list[pg.FillBetweenItem] = []
+        self._base = pg.PlotCurveItem(pen=None)
+        self.plot.addItem(self._base)
+
+    @property
+    def item_count(self) -> int:
+        """The filled bands drawn (one per group)."""
+        return len(self.fills)
+
+    def draw(self, x: np.ndarray, keys: tuple, values: np.ndarray, colours: list[str], divisor: float) -> None:
+        if keys != self.keys:
+            for item in self.curves + self.fills:
+                self.plot.removeItem(item)
+            self.curves, self.fills = [], []
+            below = self._base
+            for colour in colours:
+                curve = pg.PlotCurveItem(pen=pg.mkPen(QColor(colour).darker(115), width=1))
+                fill = pg.FillBetweenItem(below, curve, brush=pg.mkBrush(colour))
+                fill.setZValue(-10)
+                self.plot.addItem(curve)
+                self.plot.addItem(fill)
+                self.curves.append(curve)
+                self.fills.append(fill)
+                below = curve
+            self.keys = keys
+        if x.size == 0:
+            x, values = np.array([0.0, 1.0]), np.zeros((len(keys), 2))
+        tops = np.cumsum(values, axis=0) / divisor
+        self._base.setData(x, np.zeros_like(x))
+        for curve, top in zip(self.curves, tops):
+            curve.setData(x, top)
+        top = float(tops[-1].max()) if len(tops) else 0.0
+        self.fit(float(x[0]), float(x[-1]), top)
+
+
+class YearlyChart(_Plot):
+    """Commitments per calendar year, stacked bars, and the revenue the user entered as a line."""
+
+    def __init__(self, theme: Theme):
+        super().__init__(theme)
+        self.keys: tuple = ()
+        self.bars: list[pg.BarGraphItem] = []
+        self.revenue = pg.InfiniteLine(angle=0, movable=False,
+                                       pen=pg.mkPen(theme.foreground, width=2, style=Qt.PenStyle.DashLine))
+        self.revenue.setZValue(10)
+        self.revenue.setVisible(False)
+        self.plot.addItem(self.revenue)
+        self.revenue_value: float | None = None  # shown units
+        self._top = 0.0
+        self._years = (0.0, 1.0)
+
+    @property
+    def item_count(self) -> int:
+        return len(self.bars)
+
+    def draw(self, years: np.ndarray, keys: tuple, values: np.ndarray, colours: list[str], divisor: float) -> None:
+        years = years.astype(float)
+        shown = values / divisor
+        bottoms = np.vstack([np.zeros(len(years)), np.cumsum(shown, axis=0)[:-1]]) if len(keys) else shown
+        if keys != self.keys:
+            for item in self.bars:
+                self.plot.removeItem(item)
+            self.bars = []
+            for colour in colours:
+                bar = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.72, brush=pg.mkBrush(colour),
+                                      pen=pg.mkPen(QColor(colour).darker(115)))
+                self.plot.addItem(bar)
+                self.bars.append(bar)
+            self.keys = keys
+        for bar, h, y0 in zip(self.bars, shown, bottoms):
+            bar.setOpts(x=years, height=h, y0=y0, width=0.72)
+        self._top = float(shown.sum(axis=0).max()) if shown.size else 0.0
+        self._years = (float(years[0]), float(years[-1])) if years.size else (0.0, 1.0)
+        self._fit()
+
+    def set_revenue(self, value: float | None) -> None:
+        self.revenue_value = value
+        self.revenue.setVisible(value is not None)
+        if value is not None:
+            self.revenue.setPos(value)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.fit(*self._years, max(self._top, self.revenue_value or 0.0), padding=0.6)
+
+
+# ----------------------------------------------------------------------------------------- window
+class PortfolioWindow(QMainWindow):
+    """A portfolio's members, totals, concentration and stacked charts (see the module's docstring)."""
+
+    refreshed = Signal()  # after every refresh (the figures show the current portfolio)
+
+    def __init__(self, portfolio: Portfolio, main=None, catalog=None, cache: PortfolioCache | None = None,
+                 theme: Theme | None = None, parent=None):
+        super().__init__(parent)
+        self.main = main
+        self.portfolio = portfolio
+        self.catalog = catalog if catalog is not None else (main.catalog if main is not None else None)
+        self.cache = cache if cache is not None else PortfolioCache()
+        self.theme = theme or (getattr(main, "theme", None) if main is not None else None) or LIGHT
+        self.projection: PortfolioProjection | None = None
+        self.stack_by = "member"
+        self.revenue_usd: float | None = None  # per year
+        self.editing: str | None = None  # the member followed from the main window
+        self.refreshes = 0
+        self._pending = None  # the main window's newest scenario, not yet applied
+        self._following = False
+        self._loaded = None  # the scenario the main window was given to edit (its baseline)
+        self._currency = fmt.currency()
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._apply_pending)
+        self.setObjectName("PortfolioWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self._build()
+        self.refresh()
+        self.resize(1280, 740)
+
+    # ------------------------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.setWindowTitle(tr("Portfolio: {name}").format(name=tr(self.portfolio.name)))
+        edit_menu = self.menuBar().addMenu(tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo.shortcuts():
+            redo.setShortcuts(redo.shortcuts() + [QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.addAction(undo)
+        self.addAction(redo)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(6)
+        self.name_label = QLabel()
+        self.name_label.setWordWrap(True)
+        outer.addWidget(self.name_label)
+
+        cards = QGridLayout()
+        cards.setSpacing(6)
+        self.cards: dict[str, Card] = {}
+        for row, keys in enumerate((TOTAL_CARDS, CONCENTRATION_CARDS)):
+            for col, key in enumerate(keys):
+                card = Card(key)
+                card.retranslate(self.theme.muted)
+                cards.addWidget(card, row, col)
+                self.cards[key] = card
+        outer.addLayout(cards)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setAccessibleName(tr("Members"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        left_layout.addWidget(self.table, 0)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(tr("&Edit in the main window"))
+        self.edit_button.setToolTip(tr("Open the selected member's scenario as the main window's current scenario; "
+                                       "the portfolio follows its sliders"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.setEnabled(False)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        self.editing_label = QLabel()
+        self.editing_label.setWordWrap(True)
+        self.editing_label.setStyleSheet(f"color: {self.theme.muted};")
+        self.editing_label.setVisible(False)
+        left_layout.addWidget(self.editing_label)
+        self.yearly = YearlyChart(self.theme)
+        left_layout.addWidget(self.yearly.box, 1)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(4)
+        controls = QHBoxLayout()
+        stack_label = QLabel(tr("Stack &by:"))
+        self.stack_combo = QComboBox()
+        for key, text in STACKS:
+            self.stack_combo.addItem(tr(text), key)
+        stack_label.setBuddy(self.stack_combo)
+        self.stack_combo.currentIndexChanged.connect(lambda _i: self.set_stack_by(self.stack_combo.currentData()))
+        controls.addWidget(stack_label)
+        controls.addWidget(self.stack_combo)
+        controls.addSpacing(16)
+        revenue_label = QLabel(tr("&Revenue per year (USD billions):"))
+        self.revenue_edit = QLineEdit()
+        self.revenue_edit.setObjectName("revenue")
+        self.revenue_edit.setPlaceholderText(tr("none"))
+        self.revenue_edit.setMaximumWidth(110)
+        self.revenue_edit.setToolTip(tr("Revenue per year to compare with the yearly commitments, in USD billions "
+                                        "(e.g. 13 or 13.5); empty: no line"))
+        revenue_label.setBuddy(self.revenue_edit)
+        self.revenue_edit.editingFinished.connect(self._revenue_entered)
+        self.revenue_edit.textEdited.connect(self._revenue_typed)
+        controls.addWidget(revenue_label)
+        controls.addWidget(self.revenue_edit)
+        self.revenue_problem = QLabel()
+        self.revenue_problem.setStyleSheet(f"color: {self.theme.bad};")
+        self.revenue_problem.setVisible(False)
+        controls.addWidget(self.revenue_problem)
+        controls.addStretch(1)
+        right_layout.addLayout(controls)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(tr("Legend"))
+        right_layout.addWidget(self.legend)
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        self.charts: dict[str, StackedChart] = {}
+        for i, (key, series, title) in enumerate(TIME_CHARTS):
+            chart = StackedChart(key, series, title, self.theme)
+            self.charts[key] = chart
+            grid.addWidget(chart.box, i // 2, i % 2)
+        for col in range(2):
+            grid.setColumnStretch(col, 1)
+        right_layout.addLayout(grid, 1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self._table_width(), 800])
+        self.splitter = splitter
+        outer.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        notes = tr(self.portfolio.notes) if self.portfolio.notes else ""
+        self.name_label.setText(f"<b>{html.escape(tr(self.portfolio.name))}</b>")
+        if notes or self.portfolio.sources:
+            tip = notes + ("\n\n" + tr("Sources:") + "\n" + "\n".join(f"• {s}" for s in self.portfolio.sources)
+                           if self.portfolio.sources else "")
+            self.name_label.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(tip)}</p>")
+
+    def _table_width(self) -> int:
+        """The member table's width with every column shown (no horizontal scrolling)."""
+        header = self.table.horizontalHeader()
+        return sum(header.sectionSize(c) for c in range(self.table.columnCount())) + 2 * self.table.frameWidth() + 8
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            width = min(self._table_width(), int(self.width() * 0.55))
+            self.splitter.setSizes([width, max(self.width() - width, 1)])
+            QTimer.singleShot(0, self._draw_charts)  # the year ticks for the charts' shown widths
+
+    # ------------------------------------------------------------------------------------ drawing
+    def refresh(self) -> None:
+        """Evaluate the portfolio (through the cache: only changed members are evaluated) and show it."""
+        self.projection = evaluate_portfolio(self.portfolio, self.catalog, self.cache)
+        self._currency = fmt.currency()
+        self._fill_table()
+        self._fill_cards()
+        self._draw_charts()
+        self.refreshes += 1
+        self.refreshed.emit()
+
+    def _fill_table(self) -> None:
+        table = self.table
+        selected = self.selected_label()
+        table.blockSignals(True)
+        table.setRowCount(len(self.portfolio.members))
+        muted = QColor(self.theme.muted)
+        for row, member in enumerate(self.portfolio.members):
+            try:
+                r = self.cache.member(member.scenario, self.catalog)
+                cells = [member.label, provider_label(member.provider), month_label(r.start_index),
+                         tr("{n} months").format(n=r.term_months), fmt.count_shown(r.gpus_peak),
+                         fmt.power(r.facility_power_peak_mw), fmt.money(r.cost_total_usd)]
+            except ExplorerError as exc:
+                cells = [member.label, provider_label(member.provider)] + ["–"] * 5
+                cells[2] = str(exc)
+            for col, text in enumerate(cells):
+                item = table.item(row, col)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if col >= 3:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(row, col, item)
+                if item.text() != text:
+                    item.setText(text)
+                if col == 0:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                                  | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Checked if member.enabled else Qt.CheckState.Unchecked)
+                    item.setData(Qt.ItemDataRole.UserRole, member.label)
+                    item.setToolTip(tr("Switch '{label}' on or off (Space); Ctrl+Z undoes it").format(
+                        label=member.label))
+                    font = item.font()
+                    font.setBold(member.label == self.editing)
+                    item.setFont(font)
+                item.setForeground(QColor(self.theme.foreground) if member.enabled else muted)
+        rows = min(table.rowCount(), 12)  # every member in view (beyond 12 the table scrolls)
+        height = (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+                  + 2 * table.frameWidth() + 2)
+        if table.height() != height:
+            table.setFixedHeight(height)
+        if selected is not None and selected in self.portfolio.labels:
+            table.selectRow(self.portfolio.labels.index(selected))
+        table.blockSignals(False)
+
+    def _fill_cards(self) -> None:
+        t, c = self.projection.totals, self.projection.concentration
+        accel = c["by_accelerators"]
+        cards = self.cards
+        cards["facility_power_peak_mw"].show_value(fmt.power(t["facility_power_peak_mw"]),
+                                                   _month(t["facility_power_peak_month"]))
+        cards["gpus_peak"].show_value(fmt.count_shown(t["gpus_peak"]), _month(t["gpus_peak_month"]))
+        cards["cost_total_usd"].show_value(fmt.money(t["cost_total_usd"]),
+                                           tr("{count} of {total} members switched on").format(
+                                               count=t["members_enabled"], total=len(self.portfolio.members)))
+        cards["contract_value_usd"].show_value(
+            fmt.money(t["contract_value_usd"]) if t["contract_members"] else "–",
+            tr("{count} members; their modelled cost: {cost}").format(
+                count=t["contract_members"], cost=fmt.money(t["cost_total_of_contracted_usd"])))
+        cards["peak_year_cost_usd"].show_value(fmt.money(t["peak_year_cost_usd"]) if t["peak_year"] else "–",
+                                               tr("in {year}").format(year=t["peak_year"] or "–"))
+        if c["largest_provider"]:
+            cards["largest_provider_share"].show_value(
+                tr("{provider}: {share}").format(provider=provider_label(c["largest_provider"]),
+                                                 share=_percent(c["largest_provider_share"])),
+                tr("{count} providers").format(count=len(c["provider_shares"])))
+        else:
+            cards["largest_provider_share"].show_value("–")
+        hhi = c["hhi"]
+        cards["hhi"].show_value(f"{hhi:,.0f}" if hhi is not None else "–",
+                                "" if hhi is None else tr("Highly concentrated (above 1,800)") if hhi > HHI_HIGH
+                                else tr("Not highly concentrated (1,800 or less)"))
+        for family in CHIP_FAMILIES:
+            cards[f"{family}_share"].show_value(
+                tr("{share} of cost").format(share=_percent(c[f"{family}_share"])),
+                tr("{share} of accelerators at the peak").format(share=_percent(accel[f"{family}_share"])))
+
+    def _groups(self, series: str) -> tuple[tuple, np.ndarray, list[str], list[str]]:
+        """(keys, (G, T) values, colours, legend labels) of a series, stacked as chosen."""
+        p = self.projection
+        keys, values = p.grouped(series, by=self.stack_by)
+        if self.stack_by == "member":
+            index = {label: i for i, label in enumerate(self.portfolio.labels)}
+            colours = [chip_colour("", index.get(k, 0)) for k in keys]
+            labels = list(keys)
+        elif self.stack_by == "provider":
+            colours = [PROVIDER_COLOURS.get(k, "#9D9D9D") for k in keys]
+            labels = [provider_label(k) for k in keys]
+        else:
+            colours = [FAMILY_COLOURS[k] for k in keys]
+            labels = [tr(CHIP_FAMILY_LABELS[k]) for k in keys]
+        return tuple(keys), values, colours, labels
+
+    def _draw_charts(self) -> None:
+        p = self.projection
+        x = p.month_indices / 12.0
+        money_divisor = 1e9 / self._currency.factor
+        money_unit = tr("{unit} billions").format(unit=fmt.money_unit())
+        units = {"gpus": (1e6, tr("millions")), "facility_mw": (1e3, "GW"),
+                 "cost": (money_divisor, money_unit), "cost_cumulative": (money_divisor, money_unit)}
+        labels: list[str] = []
+        colours: list[str] = []
+        for chart in self.charts.values():
+            keys, values, colours, labels = self._groups(chart.series)
+            divisor, unit = units[chart.series]
+            chart.set_title(tr(chart.title), unit)
+            chart.draw(x, keys, values, colours, divisor)
+        keys, values, colours, labels = self._groups("cost")
+        years, yearly = p.by_year(values)
+        self.yearly.set_title(tr("Commitments per calendar year"), money_unit)
+        self.yearly.draw(years, keys, yearly, colours, money_divisor)
+        self._show_revenue()
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            f"<span style='color:{c}'>■</span>&nbsp;{html.escape(text)}" for c, text in zip(colours, labels))
+            + ("&nbsp;&nbsp; <span style='color:{c}'>- -</span>&nbsp;{t}".format(
+                c=self.theme.foreground, t=html.escape(tr("Revenue"))) if self.revenue_usd is not None else ""))
+
+    def _show_revenue(self) -> None:
+        value = None if self.revenue_usd is None else self.revenue_usd * self._currency.factor / 1e9
+        self.yearly.set_revenue(value)
+
+    # ------------------------------------------------------------------------------------ choices
+    def set_stack_by(self, by: str) -> None:
+        if by not in dict(STACKS) or by == self.stack_by:
+            return
+        self.stack_by = by
+        index = self.stack_combo.findData(by)
+        if index != self.stack_combo.currentIndex():
+            self.stack_combo.blockSignals(True)
+            self.stack_combo.setCurrentIndex(index)
+            self.stack_combo.blockSignals(False)
+        self._draw_charts()
+
+    def _revenue_typed(self, _text: str) -> None:
+        self._show_revenue_problem("")
+
+    def _revenue_entered(self) -> None:
+        text = self.revenue_edit.text().strip()
+        if not text:
+            self.revenue_usd = None
+            self._show_revenue_problem("")
+            self._draw_charts()
+            return
+        try:
+            value = fmt.parse_number(text)
+        except ValueError:
+            self._show_revenue_problem(tr("'{text}' is not a number: type USD billions per year, e.g. 13.5").format(
+                text=text))
+            return
+        if not (0 <= value <= 1e6):
+            self._show_revenue_problem(tr("Revenue per year must be between 0 and 1,000,000 USD billions"))
+            return
+        self.revenue_usd = value * 1e9
+        self._show_revenue_problem("")
+        self._draw_charts()
+
+    def _show_revenue_problem(self, problem: str) -> None:
+        self.revenue_edit.setProperty("invalid", bool(problem))
+        self.revenue_edit.setStyleSheet(f"QLineEdit {{ border: 2px solid {self.theme.bad}; }}" if problem else "")
+        self.revenue_edit.setToolTip(problem or tr("Revenue per year to compare with the yearly commitments, in "
+                                                   "USD billions (e.g. 13 or 13.5); empty: no line"))
+        self.revenue_problem.setText(problem)
+        self.revenue_problem.setVisible(bool(problem))
+
+    # ------------------------------------------------------------------------------------ members
+    def selected_label(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _selection_changed(self) -> None:
+        self.edit_button.setEnabled(self.main is not None and self.selected_label() is not None)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != 0:
+            return
+        label = item.data(Qt.ItemDataRole.UserRole)
+        enabled = item.checkState() == Qt.CheckState.Checked
+        if label in self.portfolio.labels and self.portfolio.member(label).enabled != enabled:
+            self.toggle(label, enabled)
+
+    def toggle(self, label: str, enabled: bool | None = None) -> None:
+        """Switch a member on or off: one undoable step."""
+        member = self.portfolio.member(label)
+        enabled = (not member.enabled) if enabled is None else bool(enabled)
+        if enabled != member.enabled:
+            self.undo_stack.push(ToggleMember(self, label, enabled))
+
+    def _set_enabled(self, label: str, enabled: bool) -> None:
+        self.portfolio = self.portfolio.toggled(label, enabled)
+        self.refresh()
+
+    # ------------------------------------------------------------------------------------ editing
+    def edit_selected(self) -> bool:
+        label = self.selected_label()
+        return self.edit_member(label) if label is not None else False
+
+    def edit_member(self, label: str) -> bool:
+        """Open the member's scenario as the main window's current scenario (after asking about
+        unsaved changes there); the portfolio follows the main window's edits from then on."""
+        if self.main is None or label not in self.portfolio.labels:
+            return False
+        if not self.main.files.maybe_keep_changes():
+            return False
+        self._stop_following()
+        self.editing = label
+        self._loaded = self.portfolio.member(label).scenario
+        self.main.document.load(self._loaded, None)
+        self.main.document.scenarioChanged.connect(self._main_changed)
+        self._following = True
+        self.editing_label.setText(tr("Editing '{label}' in the main window: the portfolio follows its "
+                                      "changes.").format(label=label))
+        self.editing_label.setVisible(True)
+        self._fill_table()
+        self.main.raise_()
+        self.main.activateWindow()
+        return True
+
+    def _main_changed(self, scenario) -> None:
+        if self.editing is None:
+            return
+        document = self.main.document
+        # Something else was opened in the main window (a file, a preset, New: a new baseline), or the
+        # member was saved as a file of its own: stop following.
+        if document.baseline is not self._loaded:
+            self._stop_following()
+            self._fill_table()
+            return
+        self._pending = scenario
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _apply_pending(self) -> None:
+        scenario, self._pending = self._pending, None
+        if scenario is None or self.editing is None:
+            return
+        updated = self.portfolio.with_scenario(self.editing, scenario)
+        if updated.member(self.editing) is self.portfolio.member(self.editing):
+            return
+        self.portfolio = updated
+        self.refresh()
+
+    def flush(self) -> None:
+        """Apply a pending change from the main window now (tests and benchmarks)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._apply_pending()
+
+    def _stop_following(self) -> None:
+        if self._following and self.main is not None:
+            try:
+                self.main.document.scenarioChanged.disconnect(self._main_changed)
+            except (RuntimeError, TypeError):
+                pass
+        self._following = False
+        self._timer.stop()
+        self._pending = None
+        self.editing = None
+        self.editing_label.setVisible(False)
+
+    # ------------------------------------------------------------------------------------ events
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
+                and fmt.currency() != self._currency:
+            self.refresh()  # the currency was changed in the main window
+
+    def closeEvent(self, event) -> None:
+        self._stop_following()
+        super().closeEvent(event)
+
+
+# ---------------------------------------------------------------------------------------- opening
+def open_portfolio(main, path_or_key) -> PortfolioWindow | None:
+    """Open a portfolio file or a shipped portfolio (by key) in a new portfolio window beside ``main``.
+    A bad file gets an error dialog naming the problem, and nothing else changes (None)."""
+    catalog = main.catalog
+    cache = PortfolioCache()
+    try:
+        portfolio = resolve_portfolio(str(path_or_key), catalog)
+        # every member evaluated once (the switched-off ones too, for the member table): a member that
+        # cannot be evaluated is named now, not when it is switched on
+        everyone = portfolio.replace(members=tuple(m.replace(enabled=True) for m in portfolio.members))
+        evaluate_portfolio(everyone, catalog, cache)
+    except (ExplorerError, OSError) as exc:
+        main.dialogs.error(tr("Cannot open portfolio"), str(exc))
+        return None
+    old = getattr(main, "portfolio_window", None)
+    if old is not None:
+        old.close()
+    window = PortfolioWindow(portfolio, main, catalog, cache, parent=main)
+    window.setWindowFlag(Qt.WindowType.Window, True)
+    main.portfolio_window = window
+    window.show()
+    return window
+
+
+def open_portfolio_dialog(main) -> PortfolioWindow | None:
+    """Compare ▸ Open a portfolio…: a file dialog that starts in the shipped portfolios' folder."""
+    folder = portfolios_dir()
+    path = main.dialogs.open_path(tr("Open portfolio"), str(folder if folder.is_dir() else Path.home()),
+                                  tr(PORTFOLIO_FILTER))
+    if not path:
+        return None
+    return open_portfolio(main, path)
