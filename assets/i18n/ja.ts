@@ -3558,12 +3558,12 @@ Your scenario is unchanged.</source>
         <translation>比較をクリア(&amp;C)</translation>
     </message>
     <message>
-        <source>Open a &amp;portfolio…</source>
-        <translation>ポートフォリオを開く(&amp;P)…</translation>
+        <source>&amp;Open a portfolio…</source>
+        <translation>ポートフォリオを開く(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open the &amp;announced OpenAI commitments</source>
-        <translation>発表済みのOpenAIコミットメントを開く(&amp;A)</translation>
+        <source>Open the announced OpenAI commi&amp;tments</source>
+        <translation>発表済みのOpenAIコミットメントを開く(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Fit to budget…</source>

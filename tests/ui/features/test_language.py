@@ -145,3 +145,16 @@ def test_view_fiscal_years_regroups_the_energy_bars_and_is_remembered(qtbot, set
     win = _open(qtbot, settings)
     assert win.display.view.fiscal_years and win.actions["fiscal_years"].isChecked()
     _close(win)
+
+
+@pytest.mark.parametrize("code", ["en", "ja"])
+def test_no_two_entries_of_a_menu_share_a_mnemonic(qtbot, settings, english_after, code):
+    import re
+
+    install_language(code)
+    win = _open(qtbot, settings)
+    for path, menu in win.menus.items():
+        keys = [m.group(1).lower() for a in menu.actions() if not a.isSeparator()
+                for m in [re.search(r"&([^&\s])", a.text())] if m]
+        assert len(keys) == len(set(keys)), (code, path, [a.text() for a in menu.actions()])
+    _close(win)
