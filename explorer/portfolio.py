@@ -704,6 +704,7 @@ class PortfolioCache:
     def __init__(self, limit: int = 64):
         self.limit = max(int(limit), 1)
         self._entries: OrderedDict = OrderedDict()
+        self._keys: OrderedDict = OrderedDict()  # id(scenario) -> (scenario, scenario_key(scenario))
         self.evaluations = 0
 
     def __len__(self) -> int:
@@ -711,9 +712,21 @@ class PortfolioCache:
 
     def clear(self) -> None:
         self._entries.clear()
+        self._keys.clear()
 
     def member(self, scenario: Scenario, catalog: Catalog) -> MemberResult:
-        key = (scenario_key(scenario), id(catalog))
+        # A scenario is immutable: its key is computed once per scenario object (the object kept with
+        # its key, so its id is not reused while remembered); a portfolio evaluated again after one
+        # member changed hashes only that member's scenario.
+        known = self._keys.get(id(scenario))
+        if known is not None and known[0] is scenario:
+            model_key = known[1]
+        else:
+            model_key = scenario_key(scenario)
+            self._keys[id(scenario)] = (scenario, model_key)
+            while len(self._keys) > 4 * self.limit:
+                self._keys.popitem(last=False)
+        key = (model_key, id(catalog))
         entry = self._entries.get(key)
         if entry is not None and entry[0] is catalog:
             self._entries.move_to_end(key)

@@ -25,7 +25,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGraphicsItem, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGraphicsItem, QGraphicsPathItem, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -132,9 +132,12 @@ class Card(QFrame):
         self.setAccessibleDescription(tip)
 
     def show_value(self, value: str, detail: str = "") -> None:
-        self.value.setText(value)
-        self.detail.setText(detail)
-        self.detail.setVisible(bool(detail))
+        if self.value.text() != value:
+            self.value.setText(value)
+        if self.detail.text() != detail:
+            self.detail.setText(detail)
+        if self.detail.isVisibleTo(self) != bool(detail):
+            self.detail.setVisible(bool(detail))
 
 
 class _Plot:
@@ -196,46 +199,74 @@ class _Plot:
         self.plot.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years if y % step == 0], []])
 
 
+class _Band(QGraphicsPathItem):
+    """One filled band between two stacked lines: the polygon along the lower line and back along the
+    upper one (what pg.FillBetweenItem draws), built straight from the arrays once per change (a
+    FillBetweenItem rebuilds its path from both curves' paths whenever either curve changes)."""
+
+    def __init__(self, brush):
+        super().__init__()
+        self.setBrush(brush)
+        self.setPen(pg.mkPen(None))
+
+    def set_between(self, x: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
+        path = pg.arrayToQPath(np.concatenate([x, x[::-1]]), np.concatenate([lower, upper[::-1]]), connect="all")
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        self.setPath(path)
+
+
 class StackedChart(_Plot):
     """Areas stacked over the months: one filled band per group. Items are made when the groups
-    change and fed new arrays otherwise (a slider step builds nothing)."""
+    change and fed new arrays otherwise (a slider step builds nothing); a band or line whose arrays
+    did not change (those below the member being dragged) is left as it is."""
 
     def __init__(self, key: str, series: str, title: str, theme: Theme):
         super().__init__(theme)
         self.key, self.series, self.title = key, series, title
         self.keys: tuple = ()
         self.curves: list[pg.PlotCurveItem] = []
-        self.fills: list[pg.FillBetweenItem] = []
-        self._base = pg.PlotCurveItem(pen=None)
-        self.plot.addItem(self._base)
+        self.fills: list[_Band] = []
+        self._x: np.ndarray | None = None
+        self._tops: np.ndarray | None = None  # (G, T) the stacked lines shown
 
     @property
     def item_count(self) -> int:
         """The filled bands drawn (one per group)."""
         return len(self.fills)
 
+    @property
+    def tops(self) -> np.ndarray | None:
+        """The stacked lines shown (G, T), in shown units."""
+        return self._tops
+
     def draw(self, x: np.ndarray, keys: tuple, values: np.ndarray, colours: list[str], divisor: float) -> None:
         if keys != self.keys:
             for item in self.curves + self.fills:
                 self.plot.removeItem(item)
             self.curves, self.fills = [], []
-            below = self._base
             for colour in colours:
                 curve = pg.PlotCurveItem(pen=pg.mkPen(QColor(colour).darker(115), width=1))
-                fill = pg.FillBetweenItem(below, curve, brush=pg.mkBrush(colour))
+                fill = _Band(pg.mkBrush(colour))
                 fill.setZValue(-10)
                 self.plot.addItem(curve)
                 self.plot.addItem(fill)
                 self.curves.append(curve)
                 self.fills.append(fill)
-                below = curve
             self.keys = keys
+            self._x = self._tops = None
         if x.size == 0:
             x, values = np.array([0.0, 1.0]), np.zeros((len(keys), 2))
         tops = np.cumsum(values, axis=0) / divisor
-        self._base.setData(x, np.zeros_like(x))
-        for curve, top in zip(self.curves, tops):
-            curve.setData(x, top)
+        old = self._tops if self._x is not None and np.array_equal(self._x, x) and self._tops.shape == tops.shape \
+            else None
+        changed = [old is None or not np.array_equal(old[i], tops[i]) for i in range(len(tops))]
+        zeros = np.zeros_like(x)
+        for i, (curve, fill) in enumerate(zip(self.curves, self.fills)):
+            if changed[i]:
+                curve.setData(x, tops[i])
+            if changed[i] or (i > 0 and changed[i - 1]):
+                fill.set_between(x, tops[i - 1] if i > 0 else zeros, tops[i])
+        self._x, self._tops = x, tops
         top = float(tops[-1].max()) if len(tops) else 0.0
         self.fit(float(x[0]), float(x[-1]), top)
 
@@ -255,6 +286,8 @@ class YearlyChart(_Plot):
         self.revenue_value: float | None = None  # shown units
         self._top = 0.0
         self._years = (0.0, 1.0)
+        self._shown: tuple | None = None  # (heights, bottoms) shown, (G, Y) each
+        self._years_shown: np.ndarray | None = None
 
     @property
     def item_count(self) -> int:
@@ -274,8 +307,13 @@ class YearlyChart(_Plot):
                 self.plot.addItem(bar)
                 self.bars.append(bar)
             self.keys = keys
-        for bar, h, y0 in zip(self.bars, shown, bottoms):
-            bar.setOpts(x=years, height=h, y0=y0, width=0.72)
+            self._shown = None
+        same = self._shown is not None and np.array_equal(self._years_shown, years) \
+            and self._shown[0].shape == shown.shape
+        for i, (bar, h, y0) in enumerate(zip(self.bars, shown, bottoms)):
+            if not (same and np.array_equal(self._shown[0][i], h) and np.array_equal(self._shown[1][i], y0)):
+                bar.setOpts(x=years, height=h, y0=y0, width=0.72)  # (a bar left as it is when unchanged)
+        self._shown, self._years_shown = (shown, bottoms), years
         self._top = float(shown.sum(axis=0).max()) if shown.size else 0.0
         self._years = (float(years[0]), float(years[-1])) if years.size else (0.0, 1.0)
         self._fit()
@@ -319,6 +357,14 @@ class PortfolioWindow(QMainWindow):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._apply_pending)
+        # While a slider is held in the main window a step updates the cards and charts, not the
+        # member table; 150 ms after the last step, or when the drag ends, everything is shown
+        # again as a fresh refresh shows it.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(150)
+        self._settle.timeout.connect(self._settled)
+        self._light = False  # the last refresh was a drag step's (the full table not yet refilled)
         self.setObjectName("PortfolioWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self._build()
@@ -471,23 +517,53 @@ class PortfolioWindow(QMainWindow):
             QTimer.singleShot(0, self._draw_charts)  # the year ticks for the charts' shown widths
 
     # ------------------------------------------------------------------------------------ drawing
+    def _dragging(self) -> bool:
+        document = getattr(self.main, "document", None) if self.main is not None else None
+        return bool(self.editing is not None and getattr(document, "dragging", False))
+
     def refresh(self) -> None:
-        """Evaluate the portfolio (through the cache: only changed members are evaluated) and show it."""
+        """Evaluate the portfolio (through the cache: only changed members are evaluated) and show it.
+        A drag step in the main window leaves the member table as it is; the full refresh follows
+        when the drag settles (its end, or 150 ms after the last step)."""
         self.projection = evaluate_portfolio(self.portfolio, self.catalog, self.cache)
         self._currency = fmt.currency()
-        self._fill_table()
+        light = self._dragging() and self.editing in self.portfolio.labels
+        if light:  # the member table (its setText re-measures every column) waits for the drag's end
+            self._settle.start()
+        else:
+            self._settle.stop()
+            self._fill_table()
+        self._light = light
         self._fill_cards()
         self._draw_charts()
         self.refreshes += 1
         self.refreshed.emit()
 
-    def _fill_table(self) -> None:
+    def _settled(self) -> None:
+        """The drag ended (or paused): show everything as a fresh refresh would."""
+        if self._dragging():
+            self._settle.start()  # still held: look again later
+            return
+        if self._light:
+            self.flush()
+            self.refresh()
+
+    def _drag_finished(self) -> None:
+        if self._light:
+            self._settle.stop()
+            QTimer.singleShot(0, self._settled)  # after the main window's end of the drag
+
+    def _fill_table(self, only: str | None = None) -> None:
         table = self.table
         selected = self.selected_label()
         table.blockSignals(True)
-        table.setRowCount(len(self.portfolio.members))
+        if table.rowCount() != len(self.portfolio.members):
+            table.setRowCount(len(self.portfolio.members))
         muted = QColor(self.theme.muted)
+        foreground = QColor(self.theme.foreground)
         for row, member in enumerate(self.portfolio.members):
+            if only is not None and member.label != only:
+                continue
             try:
                 r = self.cache.member(member.scenario, self.catalog)
                 cells = [member.label, provider_label(member.provider), month_label(r.start_index),
@@ -505,23 +581,34 @@ class PortfolioWindow(QMainWindow):
                     table.setItem(row, col, item)
                 if item.text() != text:
                     item.setText(text)
+                # each setter below notifies the view even when nothing changes: set only what differs
                 if col == 0:
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                                  | Qt.ItemFlag.ItemIsUserCheckable)
-                    item.setCheckState(Qt.CheckState.Checked if member.enabled else Qt.CheckState.Unchecked)
-                    item.setData(Qt.ItemDataRole.UserRole, member.label)
-                    item.setToolTip(tr("Switch '{label}' on or off (Space); Ctrl+Z undoes it").format(
-                        label=member.label))
+                    flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                             | Qt.ItemFlag.ItemIsUserCheckable)
+                    if item.flags() != flags:
+                        item.setFlags(flags)
+                    check = Qt.CheckState.Checked if member.enabled else Qt.CheckState.Unchecked
+                    if item.checkState() != check:
+                        item.setCheckState(check)
+                    if item.data(Qt.ItemDataRole.UserRole) != member.label:
+                        item.setData(Qt.ItemDataRole.UserRole, member.label)
+                    tip = tr("Switch '{label}' on or off (Space); Ctrl+Z undoes it").format(label=member.label)
+                    if item.toolTip() != tip:
+                        item.setToolTip(tip)
                     font = item.font()
-                    font.setBold(member.label == self.editing)
-                    item.setFont(font)
-                item.setForeground(QColor(self.theme.foreground) if member.enabled else muted)
+                    if font.bold() != (member.label == self.editing):
+                        font.setBold(member.label == self.editing)
+                        item.setFont(font)
+                colour = foreground if member.enabled else muted
+                if item.foreground().color() != colour or item.data(Qt.ItemDataRole.ForegroundRole) is None:
+                    item.setForeground(colour)
         rows = min(table.rowCount(), 12)  # every member in view (beyond 12 the table scrolls)
         height = (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
                   + 2 * table.frameWidth() + 2)
         if table.height() != height:
             table.setFixedHeight(height)
-        if selected is not None and selected in self.portfolio.labels:
+        if selected is not None and selected in self.portfolio.labels and \
+                self.selected_label() != selected:
             table.selectRow(self.portfolio.labels.index(selected))
         table.blockSignals(False)
 
@@ -691,6 +778,9 @@ class PortfolioWindow(QMainWindow):
         self._loaded = self.portfolio.member(label).scenario
         self.main.document.load(self._loaded, None)
         self.main.document.scenarioChanged.connect(self._main_changed)
+        panel = getattr(self.main, "panel", None)
+        if panel is not None and hasattr(panel, "dragFinished"):
+            panel.dragFinished.connect(self._drag_finished)
         self._following = True
         self.editing_label.setText(tr("Editing '{label}' in the main window: the portfolio follows its "
                                       "changes.").format(label=label))
@@ -736,6 +826,12 @@ class PortfolioWindow(QMainWindow):
                 self.main.document.scenarioChanged.disconnect(self._main_changed)
             except (RuntimeError, TypeError):
                 pass
+            panel = getattr(self.main, "panel", None)
+            if panel is not None and hasattr(panel, "dragFinished"):
+                try:
+                    panel.dragFinished.disconnect(self._drag_finished)
+                except (RuntimeError, TypeError):
+                    pass
         self._following = False
         self._timer.stop()
         self._pending = None

@@ -223,3 +223,57 @@ def test_the_portfolio_window_in_japanese(japanese, window):
 def test_the_cache_counts_one_evaluation_per_member(window):
     pw = _open(window)
     assert isinstance(pw.cache, PortfolioCache) and pw.cache.evaluations == 7
+
+
+
+def test_after_a_drag_the_window_shows_what_a_fresh_evaluation_shows(window, qtbot):
+    """The drag's fast path (only the changed bands redrawn, the table left for later) cannot drift:
+    once the drag ends, the cards, the table and the stacked totals are those of a fresh window on the
+    same portfolio, and the stacked totals are evaluate_portfolio's."""
+    import numpy as np
+
+    from ui.portfolio.window import PortfolioWindow
+
+    pw = _open(window)
+    assert pw.edit_member("AWS")
+    window.flush()
+    pw.flush()
+    base = window.document.scenario.gpu_count
+    for factor in (1.3, 1.7, 0.6, 0.9):
+        window.document.edit({"gpu_count": int(base * factor)}, dragging=True)
+        window.flush()
+        pw.flush()
+        assert pw._light  # a drag step: the fast path
+    window.panel.dragFinished.emit()  # the slider let go: the main window ends the drag
+    qtbot.waitUntil(lambda: not pw._light, timeout=2000)
+    assert pw.portfolio.member("AWS").scenario.gpu_count == int(base * 0.9)
+    fresh = PortfolioWindow(pw.portfolio, None, window.catalog, PortfolioCache())
+    qtbot.addWidget(fresh)
+    for key, card in pw.cards.items():
+        assert (card.value.text(), card.detail.text(), card.detail.isVisibleTo(card)) == \
+            (fresh.cards[key].value.text(), fresh.cards[key].detail.text(),
+             fresh.cards[key].detail.isVisibleTo(fresh.cards[key])), key
+    assert pw.table.rowCount() == fresh.table.rowCount()
+    for row in range(fresh.table.rowCount()):
+        for col in range(fresh.table.columnCount()):
+            assert pw.table.item(row, col).text() == fresh.table.item(row, col).text(), (row, col)
+    assert pw.table.item(_row(pw, "AWS"), 4).text() == fmt.count_shown(
+        pw.cache.member(pw.portfolio.member("AWS").scenario, window.catalog).gpus_peak)
+    expected = evaluate_portfolio(pw.portfolio, window.catalog, PortfolioCache())
+    x = expected.month_indices / 12.0
+    divisors = {"gpus": 1e6, "facility_mw": 1e3, "cost": 1e9 / fmt.currency().factor,
+                "cost_cumulative": 1e9 / fmt.currency().factor}
+    for name, chart in pw.charts.items():
+        np.testing.assert_array_equal(chart.tops, fresh.charts[name].tops)
+        np.testing.assert_allclose(chart.tops[-1], expected.total(chart.series) / divisors[chart.series])
+        below = np.zeros_like(x)
+        for curve, band, top in zip(chart.curves, chart.fills, chart.tops):
+            cx, cy = curve.getData()
+            np.testing.assert_array_equal(cx, x)
+            np.testing.assert_array_equal(cy, top)
+            polygon = band.path().toSubpathPolygons()[0]
+            ys = np.array([p.y() for p in polygon])
+            np.testing.assert_allclose(ys, np.concatenate([below, top[::-1]]))
+            below = top
+    np.testing.assert_array_equal(pw.yearly._shown[0], fresh.yearly._shown[0])
+    assert pw.refreshes > 0 and pw.editing == "AWS"
