@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .i18n import is_japanese
+
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
 MINUS = "−"  # a true minus sign in changes (the figures themselves keep '-')
 
@@ -301,8 +303,6 @@ def set_currency(value: Currency) -> None:
 
 
 def _ja() -> bool:
-    from .i18n import is_japanese
-
     return is_japanese()
 
 

@@ -49,7 +49,7 @@ from .paths import portfolios_dir
 from .presets import find_preset, list_presets
 from .scenario import Scenario
 from .scenario_file import FILE_KEYS as SCENARIO_FILE_KEYS
-from .scenario_file import _no_duplicate_keys, _reject_constant, scenario_from_dict
+from .scenario_file import _no_duplicate_keys, _reject_constant, checked_version, scenario_from_dict
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000  # a portfolio of embedded scenarios is a few kB each
@@ -463,16 +463,7 @@ def portfolio_from_dict(data, folder: str | os.PathLike | None = None, catalog=N
     if "schema_version" not in data:
         raise ScenarioError(tr("not a portfolio file: 'schema_version' is missing (add \"schema_version\": "
                                "{version})").format(version=SCHEMA_VERSION))
-    version = data["schema_version"]
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise ScenarioError(tr("'schema_version' must be a whole number, got {value}").format(value=show(version)))
-    if version > SCHEMA_VERSION:
-        raise ScenarioError(tr("'schema_version' is {version}: this portfolio was written by a newer version of "
-                               "the app, which understands up to {supported}").format(
-                                   version=version, supported=SCHEMA_VERSION))
-    if version < 1:
-        raise ScenarioError(tr("'schema_version' = {version} is not a known version (1 to {supported})").format(
-            version=version, supported=SCHEMA_VERSION))
+    checked_version(data["schema_version"], SCHEMA_VERSION)
     for key in data:
         if key not in FILE_KEYS:
             raise ScenarioError(_unknown_key(key, FILE_KEYS))

@@ -59,6 +59,21 @@ def migrate(data: dict) -> dict:
     return data
 
 
+def checked_version(version, supported: int) -> int:
+    """A file's 'schema_version' (a scenario's, a portfolio's): a whole number from 1 to ``supported``,
+    else a ScenarioError that says which."""
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ScenarioError(tr("'schema_version' must be a whole number, got {value}").format(value=show(version)))
+    if version > supported:
+        raise ScenarioError(tr("'schema_version' is {version}: this file was written by a newer version of "
+                               "the app, which understands up to {supported}").format(
+                                   version=version, supported=supported))
+    if version < 1:
+        raise ScenarioError(tr("'schema_version' = {version} is not a known version (1 to {supported})").format(
+            version=version, supported=supported))
+    return version
+
+
 def scenario_from_dict(data, catalog=None, notices: list | None = None) -> Scenario:
     """Build a Scenario from the parsed file form; raise ScenarioError naming the problem. What was
     changed on the way in (shares rescaled to sum to 100%) is added to ``notices`` as sentences."""
@@ -67,16 +82,7 @@ def scenario_from_dict(data, catalog=None, notices: list | None = None) -> Scena
     if "schema_version" not in data:
         raise ScenarioError(tr("not a scenario file: 'schema_version' is missing (add \"schema_version\": "
                                "{version})").format(version=SCHEMA_VERSION))
-    version = data["schema_version"]
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise ScenarioError(tr("'schema_version' must be a whole number, got {value}").format(value=show(version)))
-    if version > SCHEMA_VERSION:
-        raise ScenarioError(tr("'schema_version' is {version}: this file was written by a newer version of "
-                               "the app, which understands up to {supported}").format(
-                                   version=version, supported=SCHEMA_VERSION))
-    if version < 1:
-        raise ScenarioError(tr("'schema_version' = {version} is not a known version (1 to {supported})").format(
-            version=version, supported=SCHEMA_VERSION))
+    version = checked_version(data["schema_version"], SCHEMA_VERSION)
     for key in data:
         if key not in FILE_KEYS and not (version == 1 and key in _V1_REMOVED):
             near = difflib.get_close_matches(key, FILE_KEYS, n=1, cutoff=0.4) if len(key) < 100 else []

@@ -2442,10 +2442,6 @@
         <translation>ポートフォリオファイルではありません: &apos;schema_version&apos; がありません（&quot;schema_version&quot;: {version} を追加してください）</translation>
     </message>
     <message>
-        <source>&apos;schema_version&apos; is {version}: this portfolio was written by a newer version of the app, which understands up to {supported}</source>
-        <translation>&apos;schema_version&apos; が {version} です。このポートフォリオは新しいバージョンのアプリで書かれています（このバージョンが扱えるのは {supported} まで）</translation>
-    </message>
-    <message>
         <source>not a portfolio file: &apos;members&apos; is missing (a list of members)</source>
         <translation>ポートフォリオファイルではありません: &apos;members&apos;（案件のリスト）がありません</translation>
     </message>
