@@ -55,6 +55,7 @@ class KpiCard(QWidget):
         self.delta = _Line(self, "")
         self.extra = _Line(self, "")
         self.delta_colour = LIGHT.muted
+        self._delta_sign = 0  # better (+1), worse (-1) or neither: its colour comes from the theme shown
         self.theme = LIGHT
         self.scale = 1.0
         self.fonts: dict[str, QFont] = {}
@@ -74,6 +75,7 @@ class KpiCard(QWidget):
 
     def set_style(self, theme: Theme, scale: float = 1.0) -> None:
         self.theme, self.scale = theme, scale
+        self.delta_colour = self._sign_colour(self._delta_sign, theme)  # not the last theme's grey on this one
         s = scale * theme.font_scale
         self.fonts = {}
         for key, size, bold in (("title", 8.5, False), ("value", 15, True), ("delta", 8.5, False), ("extra", 8, False)):
@@ -276,7 +278,8 @@ class KpiCard(QWidget):
             self.extra.setText(extra)
         finally:
             changed, self._batch = self._batch, None
-        colour = theme.good if sign > 0 else theme.bad if sign < 0 else theme.muted
+        self._delta_sign = sign
+        colour = self._sign_colour(sign, theme)
         keys = {self.value: "value", self.delta: "delta", self.extra: "extra"}
         if colour != self.delta_colour:
             self.delta_colour = colour
@@ -284,6 +287,10 @@ class KpiCard(QWidget):
         if changed:
             self.text_changed(lines=tuple({keys[line] for line in changed}))
         self._tip = (value, base, against)  # the tooltip is written when it is asked for
+
+    @staticmethod
+    def _sign_colour(sign: int, theme: Theme) -> str:
+        return theme.good if sign > 0 else theme.bad if sign < 0 else theme.muted
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
