@@ -213,7 +213,13 @@ class SpinBox(_WheelOnFocus, QDoubleSpinBox):
     def setValue(self, value: float) -> None:
         if self.problem and not self.hasFocus():
             self._clear_problem()
+        # Qt keeps the selection's length across a new text: after Ctrl+Z took '1,500,000' back to
+        # '200,000', nine characters stayed selected, the number and part of the unit ('200,000 G'),
+        # and typing '3M' over them read '3MPUs'. A selected number stays the whole number.
+        reselect = self.hasFocus() and self.lineEdit().hasSelectedText()
         super().setValue(value)
+        if reselect:
+            self.selectAll()
 
     # ------------------------------------------------------------------ events
     def keyPressEvent(self, event) -> None:

@@ -71,6 +71,19 @@ def test_ctrl_z_in_a_box_undoes_the_scenario_once_the_value_is_committed(window)
     assert window.document.scenario.agent_cpu_ratio == 25
 
 
+def test_after_ctrl_z_a_number_typed_over_the_box_replaces_the_number_only(window):
+    """Found under Xvfb: after Ctrl+Z the box kept the old selection's length over the new text
+    ('200,000 G' of '200,000 GPUs'), so '3M' typed over it read '3MPUs' and was refused."""
+    box = spin_box(window, "GPU count value")
+    type_into(box, "1.5M")
+    QTest.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.scenario.gpu_count == 200_000 and box.hasFocus()
+    assert box.lineEdit().selectedText() == "200,000"
+    QTest.keyClicks(box, "3M")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert window.document.scenario.gpu_count == 3_000_000 and not box.problem
+
+
 @pytest.mark.parametrize("typed, expected", [("1.5M", 1_500_000), ("750k", 750_000), ("1.5e6", 1_500_000),
                                              ("12,345", 12_345), ("12 345", 12_345)])
 def test_typed_fleet_sizes_are_read_as_written(window, typed, expected):
