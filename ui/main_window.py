@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         charts.setLayout(grid)
         # On a small screen (or with large text) the charts keep a legible size and the area scrolls,
         # rather than squeezing labels into each other.
-        charts.setMinimumSize(3 * 220, 2 * 195)
+        charts.setMinimumSize(3 * 220, 2 * 235)
         charts_area = QScrollArea()
         charts_area.setWidget(charts)
         charts_area.setWidgetResizable(True)

@@ -505,7 +505,7 @@ class Chart(QWidget):
 
     def _set_axis_label(self, side: str, text: str, short: str | None = None) -> None:
         """An axis title; where the plot is too short (or narrow) for it, its short form is shown
-        (``short``, or the title with its units abbreviated)."""
+        (``short``, or the title with its units abbreviated), then the unit after its last comma."""
         short = short_label(text) if short is None else short
         if self._axis_labels.get(side) != text or self._axis_shorts.get(side) != short:
             self._axis_labels[side] = text
@@ -521,6 +521,8 @@ class Chart(QWidget):
             shown = text
             if metrics.horizontalAdvance(text) > room:
                 shown = self._axis_shorts.get(side, text)
+                if metrics.horizontalAdvance(shown) > room and ", " in shown:
+                    shown = shown.rsplit(", ", 1)[1]  # the unit alone ('change, %' -> '%'), still whole
                 if metrics.horizontalAdvance(shown) > room:
                     shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, max(room, 20))
             axis = self.plot.getAxis(side)
