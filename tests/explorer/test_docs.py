@@ -43,3 +43,11 @@ def test_the_japanese_model_page_follows_the_english_one():
     assert shape(japanese) == shape(english), "docs/model.ja.md no longer follows docs/model.md: translate the change"
     for span in set(re.findall(r"`[^`]+`", english)) | set(re.findall(r"https?://[^\s<>)]+", english)):
         assert span in japanese, span
+
+
+def test_the_readme_says_as_many_compared_scenarios_as_the_app_takes():
+    from explorer.compare import MAX_COMPARED
+
+    words = {3: "three", 4: "four", 5: "five", 6: "six"}
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"up to {words[MAX_COMPARED - 1]} beside the current one ({words[MAX_COMPARED]} side by side)" in readme

@@ -83,8 +83,19 @@ def test_a_status_error_clears_with_the_next_edit(window):
     window.panel.collapsible.expand(animate=False)
     type_into(window.panel.assumptions.editor("term_months"), "6")
     assert window.status_label.text().startswith("Full deployment by")
-    slider(window, "Agent CPU ratio").setValue(20.0)
+    s = slider(window, "Agent CPU ratio")
+    s.setFocus()
+    QTest.keyClick(s, Qt.Key.Key_Right)  # the next action, with the keyboard
     assert window.status_label.text() == ""
+
+
+def test_a_status_error_clears_after_a_while(window, qtbot, monkeypatch):
+    monkeypatch.setattr(type(window), "STATUS_MS", 50)  # (12 s in use)
+    window.panel.collapsible.expand(animate=False)
+    type_into(window.panel.assumptions.editor("term_months"), "6")
+    assert window.status_label.text().startswith("Full deployment by")
+    qtbot.waitUntil(lambda: window.status_label.text() == "", timeout=5000)
+    assert window.document.undo_stack.count() == 0  # nothing else happened
 
 
 def test_the_catalog_in_use_is_always_in_view(window, tmp_path):

@@ -4,8 +4,9 @@ panel, a click on a handle, a drag, the keyboard, typed values, Ctrl+Z from a bo
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from explorer.scenario import Scenario
 from support.qt import handle_centre, open_assumptions, slider, spin_box, type_into, wheel
@@ -118,3 +119,26 @@ def test_a_refusal_caused_by_another_field_says_so_in_labels_with_the_fix(window
     assert "'" not in text and "ramp_end" not in text
     type_into(window.panel.assumptions.editor("pue"), "1.4")
     assert window.actions["tool_undo"].toolTip() == "Undo Change PUE (annual average)"
+
+
+def test_hovering_a_chart_with_the_mouse_shows_that_months_values_and_leaving_clears_them(window, qtbot):
+    """A real mouse move over the plot (not show_readout): the readout names the month under the
+    pointer first, and it goes when the pointer leaves or the chart changes."""
+    from PySide6.QtCore import QPointF
+
+    chart = window.charts["cumulative"]
+    vb = chart.plot.vb
+    month = 10  # Sep 2026
+    scene = vb.mapViewToScene(QPointF(month, vb.viewRange()[1][1] / 2))
+    at = chart.view.mapFromScene(scene)
+    QTest.mouseMove(chart.view.viewport(), at)
+    qtbot.waitUntil(lambda: chart.readout_text() != "")
+    text = chart.readout_text()
+    assert text.startswith("Sep 2026") and "cumulative" in text
+    QTest.keyClick(slider(window, "Energy price"), Qt.Key.Key_Right)  # the chart changes under it
+    window.flush()
+    assert chart.readout_text() == ""
+    QTest.mouseMove(chart.view.viewport(), at + QPoint(3, 0))
+    qtbot.waitUntil(lambda: chart.readout_text() != "")
+    QApplication.sendEvent(chart, QEvent(QEvent.Type.Leave))
+    assert chart.readout_text() == ""
