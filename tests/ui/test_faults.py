@@ -265,6 +265,38 @@ def test_a_scenario_name_with_markup_is_shown_as_text_in_tooltips(window, tmp_pa
     assert "<img" not in tip and "&lt;img" in tip and "&amp;" in tip
 
 
+def test_the_status_line_shows_file_text_as_text_and_cut(qtbot, tmp_path):
+    """A remembered catalog whose header is markup: its error went to the status line as rich text
+    (300-point letters, a local image loaded), and a whole long message widened the line."""
+    bad = tmp_path / "<b>chips.csv"
+    bad.write_text("id,<b style='font-size:300pt'>big</b><img src='/etc/x.png'>" + "k" * 5000 + "\nH100\n")
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set_user_catalog(str(bad))
+    window = start_window(None, settings=settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.status.text != "")
+    label = window.status_label
+    assert "font-size:300pt" in label.text() and label.textFormat() == Qt.TextFormat.PlainText
+    assert len(label.text()) <= 300 and label.sizeHint().height() < 100
+    assert "&lt;b style" in label.toolTip() and "<b style" not in label.toolTip()
+    window.close()
+
+
+def test_labels_from_a_portfolio_file_are_text_in_its_tooltips(qtbot, tmp_path):
+    import dataclasses as dc
+
+    from explorer.portfolio import load_portfolio
+    from ui.portfolio.window import PortfolioWindow
+
+    portfolio = load_portfolio(ROOT / "assets" / "portfolios" / "openai-2025.json")
+    first = dc.replace(portfolio.members[0], label="<img src='/etc/x.png'><b>AWS</b>")
+    window = PortfolioWindow(dc.replace(portfolio, members=(first, *portfolio.members[1:])))
+    qtbot.addWidget(window)
+    tip = window.table.item(0, 0).toolTip()
+    assert "&lt;img" in tip and "<img" not in tip
+    window.close()
+
+
 # ------------------------------------------------------------------- every output of any scenario
 
 @hsettings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -38,6 +38,7 @@ from explorer.portfolio import (CHIP_FAMILIES, CHIP_FAMILY_LABELS, FIGURES, Port
                                 PortfolioProjection, evaluate_portfolio, provider_label, resolve_portfolio)
 
 from ..theme import LIGHT, Theme, chip_colour
+from ..widgets.tooltips import plain_tip
 
 PORTFOLIO_FILTER = QT_TR_NOOP("Portfolio files (*.json);;All files (*)")
 
@@ -592,7 +593,8 @@ class PortfolioWindow(QMainWindow):
                         item.setCheckState(check)
                     if item.data(Qt.ItemDataRole.UserRole) != member.label:
                         item.setData(Qt.ItemDataRole.UserRole, member.label)
-                    tip = tr("Switch '{label}' on or off (Space); Ctrl+Z undoes it").format(label=member.label)
+                    tip = plain_tip(tr("Switch '{label}' on or off (Space); Ctrl+Z undoes it").format(
+                        label=member.label))  # (a label from a file is text, not markup)
                     if item.toolTip() != tip:
                         item.setToolTip(tip)
                     font = item.font()
