@@ -37,6 +37,7 @@ from explorer.paths import portfolios_dir
 from explorer.portfolio import (CHIP_FAMILIES, CHIP_FAMILY_LABELS, FIGURES, Portfolio, PortfolioCache,
                                 PortfolioProjection, evaluate_portfolio, provider_label, resolve_portfolio)
 
+from ..document import UNDO_LIMIT
 from ..theme import LIGHT, Theme, chip_colour
 from ..widgets.tooltips import plain_tip
 
@@ -354,6 +355,7 @@ class PortfolioWindow(QMainWindow):
         self._loaded = None  # the scenario the main window was given to edit (its baseline)
         self._currency = fmt.currency()
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)  # (as the main window's; Qt takes it while the stack is empty)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
