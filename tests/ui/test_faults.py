@@ -320,6 +320,7 @@ def test_every_output_takes_any_scenario_the_app_can_hold(qapp, tmp_path_factory
                      ["export", str(path), "--xlsx", str(folder / "s.xlsx")],
                      ["export", str(path), "--csv", str(folder / "s.csv")],
                      ["report", str(path), "--out", str(folder / "s.pdf")],
+                     ["slides", str(path), "--out", str(folder / "s.pptx")],
                      ["render", str(path), "--chart", "all", "--out", str(folder), "--size", "640x360"]):
             assert run(argv) == 0, argv
         code = run(["fit", str(path), "--budget", "1e9"])
