@@ -670,7 +670,7 @@ class MainWindow(QMainWindow):
             self.presentation.leave()
         install_language(code)
         self.save_settings()  # the layout the new window opens with
-        self.recovery.close()  # the new window keeps the unsaved work in its own recovery file
+        self.recovery.enabled = False  # (the new window's file takes over below)
         self.display.runner.stop()
         self._close_portfolio()  # the new window does not carry the portfolio window
         new = type(self)(self.settings, self.catalog, dialogs=None if self._own_dialogs else self.dialogs,
@@ -681,7 +681,11 @@ class MainWindow(QMainWindow):
             new.showMaximized()
         else:
             new.show()
-        new.recovery.touch()
+        # the new window's recovery file holds the unsaved work before this one's goes (a touch
+        # would leave it 2 s with none: a kill then lost it)
+        if not new.recovery.save_now():
+            new.recovery.touch()  # (a full disk: tried again with the next edit)
+        self.recovery.close()
         self._replaced_by = new
         self.replaced.emit(new)
         self.hide()
