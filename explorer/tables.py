@@ -7,6 +7,7 @@ imported inside them, never at module level, so it stays off the window's start-
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import numpy as np
 
 from .catalog import PRECISIONS, Catalog
 from .errors import OutputError
-from .files import atomic_write, atomic_write_all, check_writable_target
+from .files import atomic_write_all, atomic_write_bytes, cannot_write, check_writable_target, shown_path
 from .formatting import currency, money_cell, money_unit
 from .model import Projection
 from .fields import FIELDS
@@ -442,8 +443,8 @@ def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLik
     value_headers = (tr("Value"), "P10", "P90")
     rate_note = currency().rate_note()  # a yen figure says its rate once
 
-    def write(tmp: Path) -> None:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
+    def workbook(buffer) -> None:
+        with pd.ExcelWriter(buffer, engine="openpyxl") as xl:
             for key, (name, frame, formats) in sheets.items():
                 frame.to_excel(xl, sheet_name=name, index=False)
                 sheet = xl.sheets[name]
@@ -470,5 +471,43 @@ def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLik
                 if key in ("Yearly", "Summary") and rate_note:
                     sheet.cell(row=len(frame) + 3, column=1, value=rate_note)  # below the table, a row apart
 
-    atomic_write(Path(out), write)
+    check_writable_target(out)  # (a wrong name is said before the workbook is built)
+    atomic_write_bytes(Path(out), _workbook_bytes(workbook, out))
     return [Path(out)]
+
+
+def _workbook_bytes(build, out) -> bytes:
+    """The workbook ``build`` writes, as bytes. openpyxl writes each sheet to a temporary file first;
+    on a full disk there it raises lxml's SerialisationError ('IO_ENOSPC'), not an OSError, and its
+    half-closed sheet writers print 'Exception ignored' tracebacks when collected: both become
+    "cannot write OUT: No space left on device"."""
+    import errno
+    import gc
+    import sys
+
+    buffer = io.BytesIO()
+    try:
+        build(buffer)
+        return buffer.getvalue()
+    except Exception as exc:  # noqa: BLE001  (sorted below: only a failed write becomes a message)
+        reason = _write_failure(exc, errno)
+        if reason is None:
+            raise
+        exc.__traceback__ = None  # (its frames hold the sheet writers)
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    raise OutputError(cannot_write(shown_path(out), reason))
+
+
+def _write_failure(exc: BaseException, errno) -> str | None:
+    """The system's reason when ``exc`` is a failed write (an OSError, or lxml's 'IO_ENOSPC'), else None."""
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    if type(exc).__name__ == "SerialisationError":
+        code = getattr(errno, str(exc).removeprefix("IO_"), None)
+        return os.strerror(code) if isinstance(code, int) else str(exc)
+    return None

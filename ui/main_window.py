@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QLabel, QMainWindow, Q
                                QSplitter, QStackedWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from explorer.catalog import Catalog, builtin_catalog
+from explorer.errors import clip
 from explorer import formatting as fmt
 from explorer.i18n import LANGUAGES, QT_TR_NOOP, language, tr
 from explorer.presets import preset_groups
@@ -46,7 +47,7 @@ from .controllers.fit import FitController
 from .controllers.presentation import PresentationController
 from .controllers.recovery import Recovery
 from .controllers.status import Status
-from .dialogs import Dialogs
+from .dialogs import MESSAGE_LIMIT, Dialogs
 from .document import ScenarioDocument
 from .settings import Settings
 from .state.comparison import Comparison
@@ -54,6 +55,7 @@ from .state.view import ECONOMICS_VIEWS, ViewOptions
 from .widgets.comparison_table import ComparisonTable
 from .widgets.kpi_strip import KpiStrip
 from .widgets.panel import ControlPanel
+from .widgets.tooltips import plain_tip
 
 APP_NAME = "Compute Scenario Explorer"
 
@@ -129,6 +131,7 @@ THEME_TITLES = {"system": QT_TR_NOOP("Follow the system"), "light": QT_TR_NOOP("
 PRESENT_KEYS = ((Qt.Key.Key_Right, 1), (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Space, 1),
                 (Qt.Key.Key_Left, -1), (Qt.Key.Key_PageUp, -1), (Qt.Key.Key_Backspace, -1))
 CHART_GRID = (("capacity", "power", "economics"), ("cost", "cumulative", "tornado"))
+STATUS_LIMIT = 300  # characters the status line shows (the whole message, up to MESSAGE_LIMIT, in its tooltip)
 MINIMUM_SIZE = (1000, 600)  # the smallest window whose controls, figures and charts stay legible
 
 
@@ -292,6 +295,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
+        # status messages quote file text (a column name, a path): shown as text, never as markup (a
+        # catalog header of '<b style="font-size:300pt">' rendered in the status bar), and cut short
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status_label, 1)
 
     def _build_actions(self) -> None:
@@ -500,8 +507,8 @@ class MainWindow(QMainWindow):
         if user:
             self.catalog_label.setText(tr("Chips: built-in + {file} ({count})").format(file=Path(user).name,
                                                                                         count=count))
-            self.catalog_label.setToolTip(tr("The chip catalog the figures use: {catalog} (Chips ▸ Load catalog…)")
-                                          .format(catalog=user))
+            self.catalog_label.setToolTip(plain_tip(tr("The chip catalog the figures use: {catalog} (Chips ▸ Load "
+                                                       "catalog…)").format(catalog=user)))
         else:
             self.catalog_label.setText(tr("Chips: built-in ({count})").format(count=count))
             self.catalog_label.setToolTip(tr("The chip catalog the figures use: the built-in catalog "
@@ -536,7 +543,8 @@ class MainWindow(QMainWindow):
     def _show_status(self, text: str, error: bool) -> None:
         colour = self.theme.bad if error else self.theme.muted
         self.status_label.setStyleSheet(f"color:{colour};")
-        self.status_label.setText(text)
+        self.status_label.setText(clip(" ".join(text.split()), STATUS_LIMIT))  # one line
+        self.status_label.setToolTip(plain_tip(clip(text, MESSAGE_LIMIT)) if len(text) > 80 else "")
         self._status_error = error and bool(text)
         if self._status_error:
             self._status_timer.start(self.STATUS_MS)
@@ -662,7 +670,7 @@ class MainWindow(QMainWindow):
             self.presentation.leave()
         install_language(code)
         self.save_settings()  # the layout the new window opens with
-        self.recovery.close()  # the new window keeps the unsaved work in its own recovery file
+        self.recovery.enabled = False  # (the new window's file takes over below)
         self.display.runner.stop()
         self._close_portfolio()  # the new window does not carry the portfolio window
         new = type(self)(self.settings, self.catalog, dialogs=None if self._own_dialogs else self.dialogs,
@@ -673,7 +681,11 @@ class MainWindow(QMainWindow):
             new.showMaximized()
         else:
             new.show()
-        new.recovery.touch()
+        # the new window's recovery file holds the unsaved work before this one's goes (a touch
+        # would leave it 2 s with none: a kill then lost it)
+        if not new.recovery.save_now():
+            new.recovery.touch()  # (a full disk: tried again with the next edit)
+        self.recovery.close()
         self._replaced_by = new
         self.replaced.emit(new)
         self.hide()

@@ -4,6 +4,7 @@ boxes, and every output of any scenario the app can hold."""
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import subprocess
@@ -97,6 +98,77 @@ def test_export_all_charts_is_all_or_nothing(qapp, tmp_path, monkeypatch):
     with pytest.raises(OutputError, match="No space left on device"):
         export_all(tmp_path, _inp(Scenario(gpu_count=5000)), options, stem="deal")
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # not one new chart among old ones
+
+
+def _writers():
+    """Every kind of file the app writes, as (name, write(scenario, folder))."""
+    from explorer.model import evaluate
+    from explorer.portfolio import load_portfolio, save_portfolio
+    from explorer.tables import write_csv, write_xlsx
+    from ui.render.images import export_chart
+    from ui.render.slides import write_slides
+
+    small = ImageOptions(width=320, height=200)
+    portfolio = load_portfolio(ROOT / "assets" / "portfolios" / "openai-2025.json")
+    return {
+        "scenario": lambda s, d: save_scenario(s, d / "s.json"),
+        "portfolio": lambda s, d: save_portfolio(dataclasses.replace(portfolio, name=s.name), d / "p.json"),
+        "csv pair": lambda s, d: write_csv(evaluate(s), s, d / "s.csv"),
+        "xlsx": lambda s, d: write_xlsx(evaluate(s), s, d / "s.xlsx"),
+        "png": lambda s, d: export_chart(d / "c.png", "capacity", _inp(s), small),
+        "svg": lambda s, d: export_chart(d / "c.svg", "capacity", _inp(s), small),
+        "pdf chart": lambda s, d: export_chart(d / "c.pdf", "capacity", _inp(s), small),
+        "all charts": lambda s, d: export_all(d, _inp(s), small, stem="all"),
+        "report": lambda s, d: write_report(d / "r.pdf", _inp(s)),
+        "slides": lambda s, d: write_slides(d / "d.pptx", _inp(s)),
+    }
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("kind", ["scenario", "portfolio", "csv pair", "xlsx", "png", "svg", "pdf chart",
+                                  "all charts", "report", "slides"])
+def test_every_writer_on_a_full_disk_keeps_the_old_file_and_says_so(qapp, tmp_path, monkeypatch, kind):
+    """The temporary files are /dev/full: every write the system is asked to do fails with ENOSPC,
+    whatever library writes it (pandas, openpyxl, python-pptx, Qt)."""
+    write = _writers()[kind]
+    write(Scenario(), tmp_path)
+    old = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real = files._new_temporary
+
+    def full(path):
+        tmp = real(path)
+        tmp.unlink()
+        tmp.symlink_to("/dev/full")
+        return tmp
+
+    monkeypatch.setattr(files, "_new_temporary", full)
+    with pytest.raises(OutputError, match="cannot write .*: No space left on device"):
+        write(Scenario(gpu_count=5000, name="Changed"), tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # nothing replaced, nothing left
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", DEAL, "--xlsx", "{out}/x.xlsx"],  # (openpyxl's own temporary sheets: a traceback, exit 1)
+    pytest.param(["export", DEAL, "--csv", "{out}/x.csv"], marks=pytest.mark.slow),
+    pytest.param(["render", DEAL, "--chart", "all", "--format", "svg", "--out", "{out}"], marks=pytest.mark.slow),
+    pytest.param(["slides", DEAL, "--out", "{out}/d.pptx"], marks=pytest.mark.slow),
+])
+def test_a_command_on_a_full_disk_exits_2_and_keeps_the_old_files(tmp_path, argv):
+    """A real process whose files may not grow past 5 kB (what a full disk does to every write,
+    the libraries' own temporary files too)."""
+    resource = pytest.importorskip("resource")  # (POSIX)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "ui.launcher", *(a.format(out=tmp_path) for a in argv)]
+    assert subprocess.run(command, env=env, capture_output=True, timeout=120).returncode == 0
+    old = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (5_000, 5_000))
+
+    proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, preexec_fn=small_files)
+    assert proc.returncode == 2, proc.stderr
+    assert "cannot write" in proc.stderr and "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old
 
 
 # --------------------------------------------------------------------------------- remembered state
@@ -193,6 +265,38 @@ def test_a_scenario_name_with_markup_is_shown_as_text_in_tooltips(window, tmp_pa
     assert "<img" not in tip and "&lt;img" in tip and "&amp;" in tip
 
 
+def test_the_status_line_shows_file_text_as_text_and_cut(qtbot, tmp_path):
+    """A remembered catalog whose header is markup: its error went to the status line as rich text
+    (300-point letters, a local image loaded), and a whole long message widened the line."""
+    bad = tmp_path / "<b>chips.csv"
+    bad.write_text("id,<b style='font-size:300pt'>big</b><img src='/etc/x.png'>" + "k" * 5000 + "\nH100\n")
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set_user_catalog(str(bad))
+    window = start_window(None, settings=settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.status.text != "")
+    label = window.status_label
+    assert "font-size:300pt" in label.text() and label.textFormat() == Qt.TextFormat.PlainText
+    assert len(label.text()) <= 300 and label.sizeHint().height() < 100
+    assert "&lt;b style" in label.toolTip() and "<b style" not in label.toolTip()
+    window.close()
+
+
+def test_labels_from_a_portfolio_file_are_text_in_its_tooltips(qtbot, tmp_path):
+    import dataclasses as dc
+
+    from explorer.portfolio import load_portfolio
+    from ui.portfolio.window import PortfolioWindow
+
+    portfolio = load_portfolio(ROOT / "assets" / "portfolios" / "openai-2025.json")
+    first = dc.replace(portfolio.members[0], label="<img src='/etc/x.png'><b>AWS</b>")
+    window = PortfolioWindow(dc.replace(portfolio, members=(first, *portfolio.members[1:])))
+    qtbot.addWidget(window)
+    tip = window.table.item(0, 0).toolTip()
+    assert "&lt;img" in tip and "<img" not in tip
+    window.close()
+
+
 # ------------------------------------------------------------------- every output of any scenario
 
 @hsettings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -216,6 +320,7 @@ def test_every_output_takes_any_scenario_the_app_can_hold(qapp, tmp_path_factory
                      ["export", str(path), "--xlsx", str(folder / "s.xlsx")],
                      ["export", str(path), "--csv", str(folder / "s.csv")],
                      ["report", str(path), "--out", str(folder / "s.pdf")],
+                     ["slides", str(path), "--out", str(folder / "s.pptx")],
                      ["render", str(path), "--chart", "all", "--out", str(folder), "--size", "640x360"]):
             assert run(argv) == 0, argv
         code = run(["fit", str(path), "--budget", "1e9"])

@@ -37,7 +37,9 @@ from explorer.paths import portfolios_dir
 from explorer.portfolio import (CHIP_FAMILIES, CHIP_FAMILY_LABELS, FIGURES, Portfolio, PortfolioCache,
                                 PortfolioProjection, evaluate_portfolio, provider_label, resolve_portfolio)
 
+from ..document import UNDO_LIMIT
 from ..theme import LIGHT, Theme, chip_colour
+from ..widgets.tooltips import plain_tip
 
 PORTFOLIO_FILTER = QT_TR_NOOP("Portfolio files (*.json);;All files (*)")
 
@@ -353,6 +355,7 @@ class PortfolioWindow(QMainWindow):
         self._loaded = None  # the scenario the main window was given to edit (its baseline)
         self._currency = fmt.currency()
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)  # (as the main window's; Qt takes it while the stack is empty)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -592,7 +595,8 @@ class PortfolioWindow(QMainWindow):
                         item.setCheckState(check)
                     if item.data(Qt.ItemDataRole.UserRole) != member.label:
                         item.setData(Qt.ItemDataRole.UserRole, member.label)
-                    tip = tr("Switch '{label}' on or off (Space); Ctrl+Z undoes it").format(label=member.label)
+                    tip = plain_tip(tr("Switch '{label}' on or off (Space); Ctrl+Z undoes it").format(
+                        label=member.label))  # (a label from a file is text, not markup)
                     if item.toolTip() != tip:
                         item.setToolTip(tip)
                     font = item.font()

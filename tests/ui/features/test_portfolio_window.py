@@ -82,6 +82,7 @@ def test_switching_a_member_off_is_instant_and_one_undo_step(window, qtbot):
     assert pw.cards["facility_power_peak_mw"].value.text() == \
         fmt.power(contracted_less_nvidia.totals["facility_power_peak_mw"]) == "24.5 GW"
     assert pw.undo_stack.count() == 1 and "NVIDIA" in pw.undo_stack.undoText()
+    assert pw.undo_stack.undoLimit() == 1000  # bounded, as the main window's history
     # the other two letters of intent off too: the contracted part, as the command line prints it
     for label in ("AMD", "Broadcom"):
         _click_checkbox(qtbot, pw, label)

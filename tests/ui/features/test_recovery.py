@@ -178,6 +178,53 @@ def load_recovered(window):
     return scenario_from_json(json.loads(window.recovery.file.read_text())["scenario"])
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_keeps_the_last_recovery_file_and_the_work(qtbot, window, monkeypatch):
+    import explorer.files as files
+
+    type_into(spin_box(window, "GPU count value"), "4321")
+    assert window.recovery.save_now()
+    real = files._new_temporary
+
+    def full(path):  # every write of the recovery file fails with ENOSPC
+        tmp = real(path)
+        tmp.unlink()
+        tmp.symlink_to("/dev/full")
+        return tmp
+
+    monkeypatch.setattr(files, "_new_temporary", full)
+    type_into(spin_box(window, "GPU count value"), "8765")
+    assert not window.recovery.save_now()  # said in the log; the window goes on
+    assert load_recovered(window) == Scenario(gpu_count=4321)  # the last good one, whole
+    assert [p.name for p in window.recovery.folder.iterdir() if p.suffix == ".tmp" or p.name.endswith(".tmp")] == []
+    assert window.document.scenario.gpu_count == 8765
+    monkeypatch.setattr(files, "_new_temporary", real)
+    assert window.recovery.save_now() and load_recovered(window) == Scenario(gpu_count=8765)
+
+
+def test_a_language_switch_never_leaves_the_work_without_a_recovery_file(qtbot, settings, dialogs):
+    """The window is rebuilt around the same document: the old window's file went at once and the
+    new one's came 2 s later (a touch), so a kill in between lost the unsaved work."""
+    from ui.language import install_language
+    from ui.main_window import MainWindow
+
+    old = MainWindow(settings, dialogs=dialogs)
+    qtbot.addWidget(old)
+    old.show()
+    type_into(spin_box(old, "GPU count value"), "4321")
+    assert old.recovery.save_now()
+    try:
+        new = old.set_language("ja")
+        qtbot.addWidget(new)
+        assert [p.name for p in new.recovery.folder.glob("*.json")] == [new.recovery.file.name]  # at once
+        assert load_recovered(new) == Scenario(gpu_count=4321)
+        dialogs.answers = ["discard"]
+        new.close()
+        assert not list(new.recovery.folder.glob("*.json"))
+    finally:
+        install_language("en")
+
+
 def test_quit_with_discard_does_not_bring_the_edits_back(qtbot, window, settings, dialogs, tmp_path):
     mine = tmp_path / "mine.json"
     save_scenario(Scenario(gpu_count=1000), mine)

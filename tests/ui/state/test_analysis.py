@@ -50,3 +50,21 @@ def test_run_analyses_gives_bands_and_every_tornado():
     hidden = run_analyses(AnalysisRequest.for_view(DEAL, CAT, ViewOptions(show_bands=False), 400))
     assert hidden.bands is None and hidden.tornados  # the tornado does not depend on the bands toggle
     assert run_analyses(AnalysisRequest(DEAL.replace(ranges={}), CAT, 400)) is NONE
+
+
+def test_a_request_carries_only_the_chips_in_the_mix():
+    """It is pickled to the band worker on every request: a 100,000-chip catalog made each one
+    17.8 MB and 0.8 s (the whole catalog was sent)."""
+    import pickle
+
+    from explorer.catalog import parse_catalog
+
+    rows = "".join(f"x{i},chip {i},989,700,1400,2.5,30000\n" for i in range(20_000))
+    big = CAT.merged(parse_catalog("id,name,bf16_tflops,tdp_w,system_w_per_accel,rent_usd_per_gpu_hour,"
+                                   "purchase_usd\n" + rows, "big.csv", base=CAT))
+    request = AnalysisRequest.for_view(DEAL, big, ViewOptions(), 400)
+    assert set(request.catalog.ids) == set(DEAL.chip_mix)
+    assert len(pickle.dumps(request)) < len(pickle.dumps(AnalysisRequest(DEAL, big, 400))) / 100
+    found, whole = run_analyses(request), run_analyses(AnalysisRequest(DEAL, big, 400))
+    assert np.array_equal(found.bands.series["capacity"], whole.bands.series["capacity"])
+    assert found.tornados == whole.tornados
