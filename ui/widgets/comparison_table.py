@@ -16,12 +16,13 @@ from .tooltips import plain_tip
 
 
 def cell_text(key: str, value, base=None, delta=None, percent=None) -> str:
-    """'USD 45.52B   Δ +7.2B (+18.8%)': the figure carries its unit (so the row's label needs none),
-    the difference only in compared columns."""
+    """'USD 45.5B   Δ +7.2B (+18.8%)': the figure carries its unit (so the row's label needs none),
+    the difference only in compared columns. Written with the KPI cards' precision, so a figure reads
+    the same in the table as on its card."""
     kpi = KPIS[key]
     if value is None:
         return "–"
-    text = kpi.format(value, 4)
+    text = kpi.format(value)  # the catalogue's precision, as on the cards
     if delta is not None and base is not None:
         text += f"   Δ {kpi.delta(value, base, 3)}"
         if percent is not None and abs(delta) > 1e-9 * abs(base or 1):

@@ -28,6 +28,21 @@ def test_pin_a_baseline_and_compare(window):
     assert any(label.startswith("Baseline: ") for label in window.charts["cumulative"].legend_labels())  # named
 
 
+def test_the_table_writes_each_figure_as_its_card_does(window):
+    """The same quantity, the same unit and the same precision on the card and in the table."""
+    from explorer.kpis import COMPARED
+
+    window.actions["pin"].trigger()
+    slider(window, "Agent CPU ratio").setValue(60.0)
+    window.flush()
+    current = window.table.columnCount() - 1
+    shared = [k for k in COMPARED if k in window.kpis.cards and window.kpis.cards[k].isVisible()]
+    assert len(shared) >= 4
+    for key in shared:
+        row = COMPARED.index(key)
+        figure = window.table.cell(row, current).split("   Δ")[0]
+        assert figure == window.kpis.cards[key].value.text(), key
+
 def test_up_to_four_scenarios_side_by_side(window, dialogs, tmp_path):
     for i, agents in enumerate((20, 40, 80)):
         path = tmp_path / f"s{i}.json"
