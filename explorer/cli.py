@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 
 from . import __version__
 from .catalog import load_catalog
-from .errors import ExplorerError, OutputError
+from .errors import ExplorerError, OutputError, WriteFailed
 from .files import shown_path
 from .formatting import CURRENCIES, Currency, currency, money, money_bare, money_unit, set_currency
 from .i18n import QT_TR_NOOP, tr
@@ -413,7 +413,7 @@ def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None, out=
     except ExplorerError as exc:
         _say(err, error_line(str(exc)))
         usage = _usage_of(parser, args)
-        if usage and not isinstance(exc, UsageError):  # (argparse's errors carry their usage already)
+        if usage and not isinstance(exc, (UsageError, WriteFailed)):  # (argparse's carry it; a refused write needs none)
             _say(err, usage.strip() + "\n")
         return EXIT_BAD_INPUT
     except OSError as exc:  # a file system failure outside our checks, or standard output failed

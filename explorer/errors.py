@@ -29,6 +29,11 @@ class OutputError(ExplorerError):
     """A file could not be written (no permission, missing folder, disk full)."""
 
 
+class WriteFailed(OutputError):
+    """The file system refused a write that was asked for properly (the command line then prints no
+    usage: the command was right, the target was not)."""
+
+
 MESSAGE_LIMIT = 2000  # a message quotes a file's text; past this it is cut (it is read, not searched)
 
 

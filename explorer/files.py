@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import ExplorerError, OutputError
+from .errors import ExplorerError, OutputError, WriteFailed
 from .i18n import tr
 
 
@@ -94,24 +94,24 @@ def check_writable_target(path: str | os.PathLike) -> Path:
             try:
                 path = path.resolve(strict=False)
             except RuntimeError:  # Python < 3.13 reports a loop this way
-                raise OutputError(tr("cannot write {path}: it is a symbolic link that loops").format(
+                raise WriteFailed(tr("cannot write {path}: it is a symbolic link that loops").format(
                     path=shown)) from None
         st = path.stat() if path.exists() else None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise OutputError(tr("cannot write {path}: it is a symbolic link that loops").format(
+            raise WriteFailed(tr("cannot write {path}: it is a symbolic link that loops").format(
                 path=shown)) from None
-        raise OutputError(cannot_write(shown, _reason(exc))) from None
+        raise WriteFailed(cannot_write(shown, _reason(exc))) from None
     if path.is_dir():
-        raise OutputError(tr("cannot write {path}: it is a folder").format(path=shown))
+        raise WriteFailed(tr("cannot write {path}: it is a folder").format(path=shown))
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise OutputError(tr("cannot write {path}: it is not a regular file").format(path=shown))
+        raise WriteFailed(tr("cannot write {path}: it is not a regular file").format(path=shown))
     if st is not None and (not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
-        raise OutputError(tr("cannot write {path}: the file is read-only (make it writable, or choose "
+        raise WriteFailed(tr("cannot write {path}: the file is read-only (make it writable, or choose "
                              "another name)").format(path=shown))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
-        raise OutputError(tr("cannot write {path}: the folder {folder} does not exist").format(
+        raise WriteFailed(tr("cannot write {path}: the folder {folder} does not exist").format(
             path=shown, folder=shown_path(folder)))
     return path
 
@@ -179,13 +179,13 @@ def _new_temporary(path: Path) -> Path:
         except FileExistsError:
             continue
         except PermissionError:
-            raise OutputError(tr("cannot write {path}: no permission to write in {folder}").format(
+            raise WriteFailed(tr("cannot write {path}: no permission to write in {folder}").format(
                 path=shown_path(path), folder=shown_path(folder))) from None
         except OSError as exc:
-            raise OutputError(cannot_write(shown_path(path), _reason(exc))) from None
+            raise WriteFailed(cannot_write(shown_path(path), _reason(exc))) from None
         os.close(fd)
         return tmp
-    raise OutputError(tr("cannot write {path}: no free temporary name in {folder}").format(
+    raise WriteFailed(tr("cannot write {path}: no free temporary name in {folder}").format(
         path=shown_path(path), folder=shown_path(folder)))
 
 
@@ -211,12 +211,12 @@ def atomic_write_all(items: Sequence[tuple[str | os.PathLike, Callable[[Path], N
                 if target.exists():  # keep the mode of the file it replaces
                     os.chmod(tmp, target.stat().st_mode & 0o7777)
             except OSError as exc:
-                raise OutputError(cannot_write(shown_path(target), _reason(exc))) from None
+                raise WriteFailed(cannot_write(shown_path(target), _reason(exc))) from None
         if len(targets) == 1:
             try:
                 os.replace(temps[0], targets[0])  # one file: the rename itself is atomic
             except OSError as exc:
-                raise OutputError(cannot_write(shown_path(targets[0]), _reason(exc))) from None
+                raise WriteFailed(cannot_write(shown_path(targets[0]), _reason(exc))) from None
         else:
             _replace_all(targets, temps)
     finally:
@@ -260,7 +260,7 @@ def _replace_all(targets: list[Path], temps: list[Path]) -> None:
     except OSError as exc:
         failed = next((t for t in targets if t not in done), targets[-1])
         undo()
-        raise OutputError(tr("cannot write {path}: {reason} (none of the {count} files was changed)").format(
+        raise WriteFailed(tr("cannot write {path}: {reason} (none of the {count} files was changed)").format(
             path=shown_path(failed), reason=_reason(exc), count=len(targets))) from None
     for _, old in aside:
         try:
@@ -282,7 +282,7 @@ def text_bytes(text: str, path: str | os.PathLike = "") -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = text[exc.start:exc.end]
-        raise OutputError(tr("cannot write {path}: the text holds a character that cannot be saved "
+        raise WriteFailed(tr("cannot write {path}: the text holds a character that cannot be saved "
                              "(U+{code})").format(path=shown_path(path), code=f"{ord(bad[0]):04X}")) from None
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .catalog import PRECISIONS, Catalog
-from .errors import OutputError
+from .errors import OutputError, WriteFailed
 from .files import atomic_write_all, atomic_write_bytes, cannot_write, check_writable_target, shown_path
 from .formatting import currency, money_cell, money_unit
 from .model import Projection
@@ -500,7 +500,7 @@ def _workbook_bytes(build, out) -> bytes:
         gc.collect()
     finally:
         sys.unraisablehook = hook
-    raise OutputError(cannot_write(shown_path(out), reason))
+    raise WriteFailed(cannot_write(shown_path(out), reason))
 
 
 def _write_failure(exc: BaseException, errno) -> str | None:

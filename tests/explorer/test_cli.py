@@ -93,6 +93,15 @@ def test_bad_file_and_unwritable_output_exit_2(tmp_path):
     assert not (tmp_path / "missing").exists()
 
 
+
+def test_a_refused_write_says_why_without_the_usage_and_a_missing_argument_with_it(tmp_path):
+    """The command was right and the target was not: the reason alone. A command asked for wrongly:
+    the reason and that command's usage."""
+    code, _, err = _run("export", "openai-aws-deal", "--csv", str(tmp_path / "missing" / "x.csv"))
+    assert code == 2 and "cannot write" in err and "usage:" not in err
+    code, _, err = _run("export", "openai-aws-deal", "--csv", "")
+    assert code == 2 and "usage: scenario-explorer export" in err
+
 def test_installed_command_prints_no_traceback_on_bad_input(tmp_path):
     bad = tmp_path / "broken.json"
     bad.write_text("{ this is not json")

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from explorer.cli import _add_common, _help, _load, wrote
-from explorer.errors import ExplorerError, OutputError
+from explorer.errors import ExplorerError, OutputError, WriteFailed
 from explorer.i18n import QT_TR_NOOP, tr
 
 UI_COMMANDS = ("render", "report", "slides")
@@ -125,14 +125,14 @@ def cmd_render(args, out) -> int:
             raise OutputError(tr("with --chart all, --out is a folder, not a file ({name}); choose the format "
                                  "with --format").format(name=folder.name))
         if not folder.exists() and not folder.parent.exists():
-            raise OutputError(tr("cannot write into {folder}: the folder {parent} does not exist").format(
+            raise WriteFailed(tr("cannot write into {folder}: the folder {parent} does not exist").format(
                 folder=folder, parent=folder.parent))
         created = not folder.exists()
         if created:
             try:
                 folder.mkdir()
             except OSError as exc:
-                raise OutputError(tr("cannot create {folder}: {reason}").format(folder=folder,
+                raise WriteFailed(tr("cannot create {folder}: {reason}").format(folder=folder,
                                                                                 reason=exc.strerror or exc)) from None
         try:
             written = export_all(folder, inp, options, fmt=args.format)
