@@ -86,3 +86,16 @@ def handle_centre(slider):
     slider._fixStyleOption(option)
     return slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
                                          QStyle.SubControl.SC_SliderHandle, slider).center()
+
+
+def year_labels(chart) -> list[str]:
+    """The year labels a chart's time axis draws at its present size (as its painter lays them out)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = chart.plot.getAxis("bottom").generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in specs[2] if text.strip().isdigit()]

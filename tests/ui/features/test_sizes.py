@@ -5,10 +5,10 @@ every axis title whole, every time axis with more than one year, the tornado's r
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFontMetrics, QImage, QPainter
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from support.qt import slider
+from support.qt import slider, year_labels
 
 SIZES = [(1366, 768), (1366, 705), (1920, 1080)]  # (705: maximised under a title bar and a taskbar)
 # What the window gets, in logical pixels, on screens scaled to 125% and 150%: 1920x1080 at 125%
@@ -25,16 +25,6 @@ def laid_out(window, width, height):
     QApplication.processEvents()
     window.flush()
     QApplication.processEvents()
-
-
-def year_labels(chart) -> list[str]:
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        specs = chart.plot.getAxis("bottom").generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [text for _, _, text in specs[2] if text.strip().isdigit()]
 
 
 def problems(window) -> list[str]:
