@@ -19,13 +19,14 @@ The window knows the main window only through what it uses: ``document`` (scenar
 from __future__ import annotations
 
 import html
+import time
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGraphicsItem, QGraphicsPathItem, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGraphicsItem, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -37,6 +38,7 @@ from explorer.paths import portfolios_dir
 from explorer.portfolio import (CHIP_FAMILIES, CHIP_FAMILY_LABELS, FIGURES, Portfolio, PortfolioCache,
                                 PortfolioProjection, evaluate_portfolio, provider_label, resolve_portfolio)
 
+from ..charts.items import Bars, Layers, edge_pen
 from ..document import UNDO_LIMIT
 from ..theme import LIGHT, Theme, chip_colour
 from ..widgets.tooltips import plain_tip
@@ -69,6 +71,9 @@ COLUMNS = (QT_TR_NOOP("Member"), QT_TR_NOOP("Provider"), QT_TR_NOOP("Start"), QT
 # The KPI cards, in two rows: the totals, then the concentration.
 TOTAL_CARDS = ("facility_power_peak_mw", "gpus_peak", "cost_total_usd", "contract_value_usd", "peak_year_cost_usd")
 CONCENTRATION_CARDS = ("largest_provider_share", "hhi", "nvidia_share", "custom_silicon_share", "other_merchant_share")
+# While a member's slider is held in the main window, the portfolio follows at up to 25 updates a
+# second (as the bands do): the main window's own step then costs nothing extra on most steps.
+FOLLOW_INTERVAL_S = 0.040
 HHI_HIGH = 1800.0  # the 2023 US Merger Guidelines: above it, a market is highly concentrated
 
 
@@ -201,40 +206,27 @@ class _Plot:
         self.plot.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years if y % step == 0], []])
 
 
-class _Band(QGraphicsPathItem):
-    """One filled band between two stacked lines: the polygon along the lower line and back along the
-    upper one (what pg.FillBetweenItem draws), built straight from the arrays once per change (a
-    FillBetweenItem rebuilds its path from both curves' paths whenever either curve changes)."""
-
-    def __init__(self, brush):
-        super().__init__()
-        self.setBrush(brush)
-        self.setPen(pg.mkPen(None))
-
-    def set_between(self, x: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
-        path = pg.arrayToQPath(np.concatenate([x, x[::-1]]), np.concatenate([lower, upper[::-1]]), connect="all")
-        path.setFillRule(Qt.FillRule.OddEvenFill)
-        self.setPath(path)
-
-
 class StackedChart(_Plot):
-    """Areas stacked over the months: one filled band per group. Items are made when the groups
-    change and fed new arrays otherwise (a slider step builds nothing); a band or line whose arrays
-    did not change (those below the member being dragged) is left as it is."""
+    """Areas stacked over the months, one filled band per group with its upper edge drawn as a line,
+    all painted by one item (``Layers``: a slider step builds the changed paths and repaints once,
+    where an item per band and per edge cost a round of pyqtgraph bookkeeping each). Unchanged arrays
+    and colours are not drawn again."""
 
     def __init__(self, key: str, series: str, title: str, theme: Theme):
         super().__init__(theme)
         self.key, self.series, self.title = key, series, title
         self.keys: tuple = ()
-        self.curves: list[pg.PlotCurveItem] = []
-        self.fills: list[_Band] = []
-        self._x: np.ndarray | None = None
+        self.layers = Layers(z=-10)
+        self.plot.addItem(self.layers)
+        self._colours: tuple = ()
+        self._brushes: list = []
+        self._pens: list = []
         self._tops: np.ndarray | None = None  # (G, T) the stacked lines shown
 
     @property
     def item_count(self) -> int:
         """The filled bands drawn (one per group)."""
-        return len(self.fills)
+        return len(self.keys)
 
     @property
     def tops(self) -> np.ndarray | None:
@@ -242,33 +234,18 @@ class StackedChart(_Plot):
         return self._tops
 
     def draw(self, x: np.ndarray, keys: tuple, values: np.ndarray, colours: list[str], divisor: float) -> None:
-        if keys != self.keys:
-            for item in self.curves + self.fills:
-                self.plot.removeItem(item)
-            self.curves, self.fills = [], []
-            for colour in colours:
-                curve = pg.PlotCurveItem(pen=pg.mkPen(QColor(colour).darker(115), width=1))
-                fill = _Band(pg.mkBrush(colour))
-                fill.setZValue(-10)
-                self.plot.addItem(curve)
-                self.plot.addItem(fill)
-                self.curves.append(curve)
-                self.fills.append(fill)
-            self.keys = keys
-            self._x = self._tops = None
+        self.keys = keys
+        if tuple(colours) != self._colours:
+            self._colours = tuple(colours)
+            self._brushes = [pg.mkBrush(colour) for colour in colours]
+            self._pens = [edge_pen(colour, 1.0) for colour in colours]
         if x.size == 0:
             x, values = np.array([0.0, 1.0]), np.zeros((len(keys), 2))
         tops = np.cumsum(values, axis=0) / divisor
-        old = self._tops if self._x is not None and np.array_equal(self._x, x) and self._tops.shape == tops.shape \
-            else None
-        changed = [old is None or not np.array_equal(old[i], tops[i]) for i in range(len(tops))]
-        zeros = np.zeros_like(x)
-        for i, (curve, fill) in enumerate(zip(self.curves, self.fills)):
-            if changed[i]:
-                curve.setData(x, tops[i])
-            if changed[i] or (i > 0 and changed[i - 1]):
-                fill.set_between(x, tops[i - 1] if i > 0 else zeros, tops[i])
-        self._x, self._tops = x, tops
+        fills = [(key, tops[i], tops[i - 1] if i > 0 else None, self._brushes[i]) for i, key in enumerate(keys)]
+        lines = [(f"{key} edge", tops[i], self._pens[i]) for i, key in enumerate(keys)]
+        self.layers.set_layers(x, fills, lines, style=(keys, self._colours))
+        self._tops = tops
         top = float(tops[-1].max()) if len(tops) else 0.0
         self.fit(float(x[0]), float(x[-1]), top)
 
@@ -279,7 +256,7 @@ class YearlyChart(_Plot):
     def __init__(self, theme: Theme):
         super().__init__(theme)
         self.keys: tuple = ()
-        self.bars: list[pg.BarGraphItem] = []
+        self.bars: list[Bars] = []
         self.revenue = pg.InfiniteLine(angle=0, movable=False,
                                        pen=pg.mkPen(theme.foreground, width=2, style=Qt.PenStyle.DashLine))
         self.revenue.setZValue(10)
@@ -304,8 +281,7 @@ class YearlyChart(_Plot):
                 self.plot.removeItem(item)
             self.bars = []
             for colour in colours:
-                bar = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.72, brush=pg.mkBrush(colour),
-                                      pen=pg.mkPen(QColor(colour).darker(115)))
+                bar = Bars(x=[0.0], height=[0.0], width=0.72, brush=pg.mkBrush(colour), pen=edge_pen(colour, 1.0))
                 self.plot.addItem(bar)
                 self.bars.append(bar)
             self.keys = keys
@@ -351,6 +327,8 @@ class PortfolioWindow(QMainWindow):
         self.editing: str | None = None  # the member followed from the main window
         self.refreshes = 0
         self._pending = None  # the main window's newest scenario, not yet applied
+        self._applied = 0.0  # when the last one was applied (perf_counter)
+        self.follow_interval_s = FOLLOW_INTERVAL_S
         self._following = False
         self._loaded = None  # the scenario the main window was given to edit (its baseline)
         self._currency = fmt.currency()
@@ -552,6 +530,7 @@ class PortfolioWindow(QMainWindow):
             self.refresh()
 
     def _drag_finished(self) -> None:
+        self.flush()  # the drag's last value at once
         if self._light:
             self._settle.stop()
             QTimer.singleShot(0, self._settled)  # after the main window's end of the drag
@@ -806,9 +785,13 @@ class PortfolioWindow(QMainWindow):
             return
         self._pending = scenario
         if not self._timer.isActive():
-            self._timer.start()
+            wait = 0.0
+            if self._dragging():
+                wait = self.follow_interval_s - (time.perf_counter() - self._applied)
+            self._timer.start(max(0, int(wait * 1000)))
 
     def _apply_pending(self) -> None:
+        self._applied = time.perf_counter()
         scenario, self._pending = self._pending, None
         if scenario is None or self.editing is None:
             return

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from explorer import formatting as fmt
 from explorer.portfolio import PortfolioCache, evaluate_portfolio, resolve_portfolio
+from support.qt import drag, slider
 
 
 def _open(window):
@@ -183,6 +184,33 @@ def test_editing_a_member_follows_the_main_windows_sliders_and_evaluates_only_it
     assert pw.editing is None and pw.portfolio.member("AWS").scenario.gpu_count == 200_000
 
 
+def test_a_held_slider_is_followed_at_the_follow_interval_and_its_last_value_lands_at_release(window, dialogs):
+    from PySide6.QtWidgets import QApplication
+
+    pw = _open(window)
+    dialogs.answers = ["discard"]
+    assert pw.edit_member("AWS")
+    window.flush()
+    pw.flush()
+    before = pw.portfolio.member("AWS").scenario.gpu_count
+    gpus = slider(window, "GPU count")
+    middle = (gpus.minimum() + gpus.maximum()) // 2
+    pw.follow_interval_s = 0.0  # every step followed on the event loop's next pass
+    drag(window, gpus, [middle], release=False)
+    QApplication.processEvents()
+    followed = pw.portfolio.member("AWS").scenario.gpu_count
+    assert followed == window.document.scenario.gpu_count != before
+    pw.follow_interval_s = 3600.0  # a step within the interval of the last update waits for it
+    drag(window, gpus, [middle + max(1, gpus.singleStep())], release=False)
+    assert window.document.scenario.gpu_count != followed
+    QApplication.processEvents()
+    assert pw.portfolio.member("AWS").scenario.gpu_count == followed
+    assert pw._timer.isActive() and pw._timer.interval() > 0
+    gpus.setSliderDown(False)  # let go: the last value lands at once, without waiting
+    window.flush()
+    assert pw.portfolio.member("AWS").scenario.gpu_count == window.document.scenario.gpu_count != followed
+
+
 def test_a_bad_portfolio_file_is_refused_with_a_clear_message(window, dialogs, tmp_path):
     path = tmp_path / "deals.json"
     path.write_text(json.dumps({"schema_version": 1, "members": [
@@ -268,13 +296,15 @@ def test_after_a_drag_the_window_shows_what_a_fresh_evaluation_shows(window, qtb
         np.testing.assert_array_equal(chart.tops, fresh.charts[name].tops)
         np.testing.assert_allclose(chart.tops[-1], expected.total(chart.series) / divisors[chart.series])
         below = np.zeros_like(x)
-        for curve, band, top in zip(chart.curves, chart.fills, chart.tops):
-            cx, cy = curve.getData()
-            np.testing.assert_array_equal(cx, x)
-            np.testing.assert_array_equal(cy, top)
-            polygon = band.path().toSubpathPolygons()[0]
-            ys = np.array([p.y() for p in polygon])
-            np.testing.assert_allclose(ys, np.concatenate([below, top[::-1]]))
+        paths = [path for path, _ in chart.layers._fills]
+        assert len(paths) == len(chart.keys) == len(chart.tops)
+        for key, path, top in zip(chart.keys, paths, chart.tops):
+            np.testing.assert_array_equal(chart.layers.drawn[key], top)  # the band's upper edge
+            np.testing.assert_array_equal(chart.layers.drawn[f"{key} edge"], top)  # its line
+            polygon = path.toSubpathPolygons()[0]  # along the upper edge, back along the one below
+            xs, ys = np.array([p.x() for p in polygon]), np.array([p.y() for p in polygon])
+            np.testing.assert_allclose(xs[:len(x) * 2], np.concatenate([x, x[::-1]]))
+            np.testing.assert_allclose(ys[:len(x) * 2], np.concatenate([top, below[::-1]]))
             below = top
     np.testing.assert_array_equal(pw.yearly._shown[0], fresh.yearly._shown[0])
     assert pw.refreshes > 0 and pw.editing == "AWS"
