@@ -106,6 +106,15 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def is_portfolio_arg(file_arg: str) -> bool:
+    """A FILE argument that names a portfolio: a portfolio file, or a shipped portfolio's key that is
+    no file here (a scenario preset of the same key would win; there is none)."""
+    from explorer.portfolio import find_portfolio, is_portfolio_file
+
+    path = Path(file_arg)
+    return is_portfolio_file(path) if path.exists() else find_portfolio(file_arg) is not None
+
+
 def initial_document(settings: Settings, catalog, file_arg: str | None):
     """(scenario, path, modified_from, problem): what the window opens on.
 
@@ -160,6 +169,9 @@ def start_window(file_arg: str | None = None, settings: Settings | None = None, 
     install_language(chosen_language(settings))  # the system's on the first start, then the one chosen
     fmt.set_currency(currency_from_settings(settings))
     catalog, catalog_problem = user_catalog(settings)
+    portfolio_arg = file_arg if file_arg and is_portfolio_arg(file_arg) else None
+    if portfolio_arg:  # the main window opens as it would with no argument, the portfolio beside it
+        file_arg = None
     scenario, path, modified_from, problem = initial_document(settings, catalog, file_arg)
     if path is None and modified_from is None:
         scenario = localized(scenario)  # the announced deal, named in the language shown
@@ -168,6 +180,8 @@ def start_window(file_arg: str | None = None, settings: Settings | None = None, 
     notes = [n for n in (settings.problem, catalog_problem) if n]
     if notes:
         QTimer.singleShot(0, lambda: window.status.show(" ".join(notes), error=True))
+    if portfolio_arg:
+        QTimer.singleShot(0, lambda: window.open_portfolio(portfolio_arg))
     if problem:
         QTimer.singleShot(0, lambda: window.dialogs.error(
             tr("Cannot open scenario"), tr("{problem}\n\nThe announced deal is open instead.").format(problem=problem)))

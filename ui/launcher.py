@@ -58,8 +58,11 @@ def _file_or_preset(word: str) -> bool:
 
     from explorer.presets import find_preset
 
+    from explorer.portfolio import find_portfolio
+
     path = Path(word)
-    return path.exists() or find_preset(word) is not None or (path.suffix == ".json" and find_preset(path.stem))
+    return path.exists() or find_preset(word) is not None or (path.suffix == ".json" and find_preset(path.stem)) \
+        or find_portfolio(word) is not None
 
 
 def _unknown(word: str) -> int:

@@ -31,6 +31,7 @@ from explorer.catalog import Catalog, builtin_catalog
 from explorer.errors import clip
 from explorer import formatting as fmt
 from explorer.i18n import LANGUAGES, QT_TR_NOOP, language, tr
+from explorer.portfolio import list_portfolios
 from explorer.presets import preset_groups
 from explorer.scenario import Scenario
 from explorer.scenario_file import scenario_to_json
@@ -110,9 +111,10 @@ ACTIONS = (
     Action("compare_file", "C&ompare", QT_TR_NOOP("&Add a scenario file…"), ("compare.add_file_dialog",)),
     "@compare_presets",
     Action("compare_clear", "C&ompare", QT_TR_NOOP("&Clear the comparison"), ("compare.clear",)),
-    Action("portfolio", "C&ompare", QT_TR_NOOP("&Open a portfolio…"), ("open_portfolio_dialog",)),
-    Action("portfolio_openai", "C&ompare", QT_TR_NOOP("Open the announced OpenAI commi&tments"),
-           ("open_portfolio", "openai-2025")),
+    Action("portfolio", "C&ompare/P&ortfolio", QT_TR_NOOP("&Open a portfolio file…"), ("open_portfolio_dialog",),
+           tip=QT_TR_NOOP("Several deals added into one fleet: stacked by member, provider or chip family, with "
+                          "concentration and yearly commitments")),
+    "@portfolios",
     Action("fit", "&Tools", QT_TR_NOOP("&Fit to budget…"), ("fit.open_dialog",), "Ctrl+Shift+F"),
     Action("catalog_load", "&Chips", QT_TR_NOOP("&Load catalog…"), ("catalogs.load_dialog",)),
     Action("catalog_builtin", "&Chips", QT_TR_NOOP("Use the &built-in catalog"), ("catalogs.use_builtin",)),
@@ -123,7 +125,7 @@ ACTIONS = (
 # ``window.menus``; each part is translated where the menu is made.
 MENU_TITLES = (QT_TR_NOOP("&File"), QT_TR_NOOP("&Edit"), QT_TR_NOOP("&View"), QT_TR_NOOP("C&ompare"),
                QT_TR_NOOP("&Tools"), QT_TR_NOOP("&Chips"), QT_TR_NOOP("&Help"), QT_TR_NOOP("Export &data"),
-               QT_TR_NOOP("Open &Recent"), QT_TR_NOOP("&Presets"), QT_TR_NOOP("Add a p&reset"), QT_TR_NOOP("&Theme"),
+               QT_TR_NOOP("Open &Recent"), QT_TR_NOOP("&Presets"), QT_TR_NOOP("P&ortfolio"), QT_TR_NOOP("Add a p&reset"), QT_TR_NOOP("&Theme"),
                QT_TR_NOOP("&Language"))
 THEME_TITLES = {"system": QT_TR_NOOP("Follow the system"), "light": QT_TR_NOOP("Light"), "dark": QT_TR_NOOP("Dark")}
 # Keys that step through the slides; they work only while presenting (elsewhere the arrows belong to
@@ -171,7 +173,8 @@ class MainWindow(QMainWindow):
                                self.comparison_state, self.status, runner=runner or AnalysisRunner(parent=self),
                                view=ViewOptions.from_dict(_json(settings.value("view/options", ""))), parent=self)
         self.files = FilesController(self.document, settings, self.dialogs, self.status, lambda: self.catalog,
-                                     [path.resolve()] if path else [], parent=self)
+                                     [path.resolve()] if path else [],
+                                     open_portfolio=lambda p: self.open_portfolio(p) is not None, parent=self)
         self.compare = ComparisonController(self.comparison_state, self.dialogs, self.status, lambda: self.catalog,
                                             self.display.shown_scenario, self.files.folders, parent=self)
         self.presentation = PresentationController(self.display, self.document, lambda: self.catalog,
@@ -370,6 +373,14 @@ class MainWindow(QMainWindow):
                 for preset in presets:
                     menu.addAction(tr(preset.title)).triggered.connect(lambda _=False, k=preset.key: open_one(k))
             return "&File" if name == "presets" else "C&ompare"
+        if name == "portfolios":  # the shipped portfolios, under the file dialog's entry
+            menu = self._menu("C&ompare/P&ortfolio")
+            menu.addSection(tr("Shipped"))
+            for shipped in list_portfolios():
+                act = menu.addAction(tr(shipped.title))
+                act.triggered.connect(lambda _=False, k=shipped.key: self.open_portfolio(k))
+                self.actions[f"portfolio:{shipped.key}"] = act
+            return "C&ompare"
         if name == "undo":
             stack = self.document.undo_stack
             for key, make, shortcut, prefix in (

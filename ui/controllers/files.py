@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from explorer.catalog import Catalog
 from explorer.errors import ExplorerError
 from explorer.i18n import tr
+from explorer.portfolio import is_portfolio_file
 from explorer.presets import load_preset
 from explorer.scenario import Scenario
 from explorer.scenario_file import load_scenario, save_scenario
@@ -45,8 +46,12 @@ class FilesController(QObject):
     saved = Signal()  # the document was saved (its baseline changed)
 
     def __init__(self, document: ScenarioDocument, settings: Settings, dialogs, status: Status,
-                 catalog: Callable[[], Catalog], session_files: list[Path] | None = None, parent=None):
+                 catalog: Callable[[], Catalog], session_files: list[Path] | None = None,
+                 open_portfolio: Callable[[Path], bool] | None = None, parent=None):
         super().__init__(parent)
+        # A portfolio file opened like a scenario file (File ▸ Open, Open Recent, the command line,
+        # the system's file-open) goes to the portfolio window; True when it opened.
+        self._open_portfolio = open_portfolio
         self.document, self.settings, self.dialogs, self.status = document, settings, dialogs, status
         self.folders = Folders(settings, document)
         self._catalog = catalog
@@ -79,6 +84,13 @@ class FilesController(QObject):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
+        """Open a scenario file as the document; a portfolio file opens in the portfolio window (the
+        document stays as it is)."""
+        if self._open_portfolio is not None and is_portfolio_file(path):
+            if not self._open_portfolio(Path(path)):
+                return False
+            self.settings.add_recent(str(path))
+            return True
         notices: list[str] = []
         try:
             scenario = load_scenario(path, self._catalog(), notices)

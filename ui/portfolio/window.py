@@ -869,4 +869,8 @@ def open_portfolio_dialog(main) -> PortfolioWindow | None:
                                   tr(PORTFOLIO_FILTER))
     if not path:
         return None
-    return open_portfolio(main, path)
+    window = open_portfolio(main, path)
+    settings = getattr(main, "settings", None)
+    if window is not None and settings is not None:
+        settings.add_recent(str(path))  # (File ▸ Open Recent opens it in the portfolio window again)
+    return window

@@ -12,12 +12,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from explorer import formatting as fmt
+from explorer.i18n import tr
 from explorer.portfolio import PortfolioCache, evaluate_portfolio, resolve_portfolio
 from support.qt import drag, slider
 
 
 def _open(window):
-    window.actions["portfolio_openai"].trigger()
+    window.actions["portfolio:openai-2025"].trigger()
     pw = window.portfolio_window
     assert pw is not None and pw.isVisible()
     return pw
@@ -308,3 +309,57 @@ def test_after_a_drag_the_window_shows_what_a_fresh_evaluation_shows(window, qtb
             below = top
     np.testing.assert_array_equal(pw.yearly._shown[0], fresh.yearly._shown[0])
     assert pw.refreshes > 0 and pw.editing == "AWS"
+
+
+def test_the_portfolio_menu_lists_the_shipped_portfolios_under_the_file_entry(window):
+    from explorer.portfolio import list_portfolios
+
+    menu = window.menus["C&ompare/P&ortfolio"]
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "&Open a portfolio file…"
+    titles = [tr(p.title) for p in list_portfolios()]
+    assert titles and all(t in texts for t in titles)
+    assert "OpenAI compute commitments (announced, 2025)" in texts
+
+
+def test_a_portfolio_file_opened_like_a_scenario_opens_the_portfolio_window_and_leaves_the_document(window, dialogs,
+                                                                                                  tmp_path):
+    from explorer.portfolio import resolve_portfolio, save_portfolio
+
+    path = tmp_path / "deals.json"
+    save_portfolio(resolve_portfolio("openai-2025").removed("Oracle"), path)
+    window.document.edit({"agent_cpu_ratio": 40.0})  # unsaved work: a portfolio does not replace it
+    scenario = window.document.scenario
+    dialogs.paths = [str(path)]
+    window.actions["open"].trigger()  # File ▸ Open
+    pw = window.portfolio_window
+    assert pw is not None and pw.isVisible() and "Oracle" not in pw.portfolio.labels
+    assert window.document.scenario is scenario and not dialogs.asked and not dialogs.errors
+    assert window.settings.recent_files()[0] == str(path)
+    pw.close()
+    window.portfolio_window = None
+    assert window.files.open_path(path)  # Open Recent takes this way too
+    assert window.portfolio_window is not None and window.document.scenario is scenario
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"schema_version": 1, "members": [
+        {"label": "Mine", "provider": "Amazon", "preset": "openai-aws-deal"}]}), encoding="utf-8")
+    assert not window.files.open_path(broken)
+    assert "Amazon" in dialogs.errors[-1][1] and window.document.scenario is scenario
+    assert window.settings.recent_files()[0] == str(path)  # a file that did not open is not remembered
+
+
+def test_the_app_started_with_a_portfolio_opens_it_beside_the_main_window(settings, dialogs, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import start_window
+    from ui.launcher import _file_or_preset
+
+    assert _file_or_preset("openai-2025")
+    win = start_window("openai-2025", settings=settings, dialogs=dialogs)
+    qtbot.addWidget(win)
+    win.show()
+    QApplication.processEvents()
+    pw = win.portfolio_window
+    assert pw is not None and pw.portfolio.name == "OpenAI compute commitments (announced, 2025)"
+    assert not dialogs.errors and win.document.path is None
+    win.close()
