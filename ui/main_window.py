@@ -674,6 +674,9 @@ class MainWindow(QMainWindow):
         layout and view; ``replaced`` tells the app which window is now the window. Returns it."""
         from .language import LANGUAGE_KEY, install_language
 
+        if code != language() and not self._portfolio_kept():  # the portfolio window closes: its work first
+            self.language_actions[language()].setChecked(True)
+            return self
         self.settings.set_value(LANGUAGE_KEY, code)
         if code == language():
             return self
@@ -714,6 +717,11 @@ class MainWindow(QMainWindow):
         from .portfolio.window import open_portfolio
 
         return open_portfolio(self, path_or_key)
+
+    def _portfolio_kept(self) -> bool:
+        """True when the portfolio window has no unsaved changes (saved or discarded when asked)."""
+        window = getattr(self, "portfolio_window", None)
+        return window is None or window.maybe_keep_changes()
 
     def _close_portfolio(self) -> None:
         window = getattr(self, "portfolio_window", None)
@@ -783,7 +791,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.presentation.active:
             self.presentation.leave()  # remember the normal layout, not the full-screen one
-        if not self.files.maybe_keep_changes():
+        if not self.files.maybe_keep_changes() or not self._portfolio_kept():
             event.ignore()
             return
         self._close_portfolio()

@@ -16,10 +16,16 @@ class ScriptedDialogs:
         self.recover_answers: list[str] = []  # for ask_recover: 'recover', 'saved', 'discard', 'later'
         self.recover_questions: list[tuple[str, bool]] = []
         self.currencies: list = []  # Currency answers for the currency dialog (None: cancelled)
+        self.members: list = []  # (label, provider) answers for the new-member dialog (None: cancelled)
+        self.member_questions: list = []  # (scenario name, labels taken, suggested label, provider)
 
     def ask_recover(self, question, has_saved_file):
         self.recover_questions.append((question, has_saved_file))
         return self.recover_answers.pop(0) if self.recover_answers else "later"
+
+    def new_member(self, scenario_name, taken, suggested, provider="other"):
+        self.member_questions.append((scenario_name, tuple(taken), suggested, provider))
+        return self.members.pop(0) if self.members else None
 
     def ask_save_changes(self, name):
         self.asked.append(name)

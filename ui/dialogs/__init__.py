@@ -88,6 +88,14 @@ class Dialogs:
         dialog.exec()
         return dialog.applied
 
+    def new_member(self, scenario_name: str, taken: tuple[str, ...], suggested: str, provider: str = "other"):
+        """The label and provider of a scenario added to a portfolio: (label, provider), or None when
+        cancelled."""
+        from .member_dialog import MemberDialog
+
+        dialog = MemberDialog(scenario_name, taken, suggested, provider, self.parent)
+        return dialog.answer() if dialog.exec() == MemberDialog.DialogCode.Accepted else None
+
     def currency(self, current):
         """The currency and exchange rate dialog; the chosen Currency, or None when cancelled."""
         from .currency_dialog import CurrencyDialog

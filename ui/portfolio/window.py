@@ -19,13 +19,14 @@ The window knows the main window only through what it uses: ``document`` (scenar
 from __future__ import annotations
 
 import html
+import re
 import time
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGraphicsItem, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -35,10 +36,12 @@ from explorer.errors import ExplorerError
 from explorer.i18n import QT_TR_NOOP, tr
 from explorer.months import month_index, month_label
 from explorer.paths import portfolios_dir
-from explorer.portfolio import (CHIP_FAMILIES, CHIP_FAMILY_LABELS, FIGURES, Portfolio, PortfolioCache,
-                                PortfolioProjection, evaluate_portfolio, provider_label, resolve_portfolio)
+from explorer.portfolio import (CHIP_FAMILIES, CHIP_FAMILY_LABELS, FIGURES, Member, Portfolio, PortfolioCache,
+                                PortfolioProjection, evaluate_portfolio, provider_label, resolve_portfolio,
+                                save_portfolio)
 
 from ..charts.items import Bars, Layers, edge_pen
+from ..dialogs import Dialogs
 from ..document import UNDO_LIMIT
 from ..theme import LIGHT, Theme, chip_colour
 from ..widgets.tooltips import plain_tip
@@ -102,6 +105,20 @@ class ToggleMember(QUndoCommand):
 
 
 # ----------------------------------------------------------------------------------------- pieces
+class ChangePortfolio(QUndoCommand):
+    """A member added or removed (the portfolio before and after, both kept)."""
+
+    def __init__(self, window: "PortfolioWindow", before: Portfolio, after: Portfolio, text: str):
+        super().__init__(text)
+        self.window, self.before, self.after = window, before, after
+
+    def redo(self) -> None:
+        self.window._set_portfolio(self.after)
+
+    def undo(self) -> None:
+        self.window._set_portfolio(self.before)
+
+
 class Card(QFrame):
     """A KPI: its title, its value, a detail line; the figure's one-line explanation as tooltip."""
 
@@ -314,10 +331,13 @@ class PortfolioWindow(QMainWindow):
     refreshed = Signal()  # after every refresh (the figures show the current portfolio)
 
     def __init__(self, portfolio: Portfolio, main=None, catalog=None, cache: PortfolioCache | None = None,
-                 theme: Theme | None = None, parent=None):
+                 theme: Theme | None = None, path: Path | None = None, parent=None):
         super().__init__(parent)
         self.main = main
         self.portfolio = portfolio
+        self.path = Path(path) if path is not None else None  # the file it was opened from or saved to
+        self._saved = portfolio  # as opened or saved: a different portfolio is unsaved work
+        self.dialogs = getattr(main, "dialogs", None) or Dialogs(self)
         self.catalog = catalog if catalog is not None else (main.catalog if main is not None else None)
         self.cache = cache if cache is not None else PortfolioCache()
         self.theme = theme or (getattr(main, "theme", None) if main is not None else None) or LIGHT
@@ -354,7 +374,28 @@ class PortfolioWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self.setWindowTitle(tr("Portfolio: {name}").format(name=tr(self.portfolio.name)))
+        self.setWindowTitle(tr("Portfolio: {name}").format(name=tr(self.portfolio.name)) + "[*]")
+        menu = self.menuBar().addMenu(tr("&Portfolio"))
+        self.actions: dict[str, QAction] = {}
+        for key, text, shortcut, slot in (
+                ("save", tr("&Save"), QKeySequence.StandardKey.Save, self.save),
+                ("save_as", tr("Save &as…"), QKeySequence("Ctrl+Shift+S"), self.save_as),
+                ("-", "", None, None),
+                ("add", tr("&Add the main window's scenario…"), None, self.add_current),
+                ("remove", tr("&Remove the selected member"), None, self.remove_selected),
+                ("-", "", None, None),
+                ("close", tr("&Close"), QKeySequence.StandardKey.Close, self.close)):
+            if key == "-":
+                menu.addSeparator()
+                continue
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(lambda _=False, f=slot: f())
+            menu.addAction(act)
+            self.actions[key] = act
+        self.actions["add"].setEnabled(self.main is not None)
+        self.actions["remove"].setEnabled(False)
         edit_menu = self.menuBar().addMenu(tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -404,6 +445,7 @@ class PortfolioWindow(QMainWindow):
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.table.installEventFilter(self)  # Delete on the member table removes the selected member
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         left_layout.addWidget(self.table, 0)
         buttons = QHBoxLayout()
@@ -413,6 +455,17 @@ class PortfolioWindow(QMainWindow):
         self.edit_button.clicked.connect(self.edit_selected)
         self.edit_button.setEnabled(False)
         buttons.addWidget(self.edit_button)
+        self.add_button = QPushButton(tr("A&dd current…"))
+        self.add_button.setToolTip(tr("Add the main window's scenario, as it is now, as a member"))
+        self.add_button.clicked.connect(self.add_current)
+        self.add_button.setEnabled(self.main is not None)
+        buttons.addWidget(self.add_button)
+        self.remove_button = QPushButton(tr("Re&move"))
+        self.remove_button.setToolTip(tr("Remove the selected member from the portfolio (Delete on the table; "
+                                         "undoable)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.setEnabled(False)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         left_layout.addLayout(buttons)
         self.editing_label = QLabel()
@@ -517,6 +570,7 @@ class PortfolioWindow(QMainWindow):
         self._light = light
         self._fill_cards()
         self._draw_charts()
+        self.setWindowModified(self.modified)
         self.refreshes += 1
         self.refreshed.emit()
 
@@ -723,7 +777,11 @@ class PortfolioWindow(QMainWindow):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _selection_changed(self) -> None:
-        self.edit_button.setEnabled(self.main is not None and self.selected_label() is not None)
+        selected = self.selected_label() is not None
+        self.edit_button.setEnabled(self.main is not None and selected)
+        removable = selected and len(self.portfolio.members) > 1  # (a portfolio keeps one member at least)
+        self.remove_button.setEnabled(removable)
+        self.actions["remove"].setEnabled(removable)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() != 0:
@@ -825,7 +883,117 @@ class PortfolioWindow(QMainWindow):
         self.editing = None
         self.editing_label.setVisible(False)
 
+    # ------------------------------------------------------------------------------------ members
+    def _set_portfolio(self, portfolio: Portfolio) -> None:
+        if self.editing is not None and self.editing not in portfolio.labels:
+            self._stop_following()  # the member followed from the main window was removed
+        self.portfolio = portfolio
+        self.refresh()
+        self._selection_changed()
+
+    def add_current(self) -> bool:
+        """Add the main window's scenario, as it is now, as an embedded member (asks for its label
+        and provider; undoable)."""
+        if self.main is None:
+            return False
+        scenario = self.main.document.scenario
+        name = tr(scenario.name) or tr("Scenario")
+        taken = self.portfolio.labels
+        suggested, n = name[:60].strip(), 2
+        while suggested.casefold() in {t.casefold() for t in taken}:
+            suggested, n = f"{name[:56].strip()} {n}", n + 1
+        answer = self.dialogs.new_member(name, taken, suggested)
+        if not answer:
+            return False
+        label, provider = answer
+        try:
+            after = self.portfolio.added(Member(label, provider, True, "scenario", "", scenario))
+            evaluate_portfolio(after.replace(members=after.members[-1:]), self.catalog, self.cache)
+        except ExplorerError as exc:
+            self.dialogs.error(tr("Cannot add to the portfolio"), str(exc))
+            return False
+        self.undo_stack.push(ChangePortfolio(self, self.portfolio, after, tr("Add '{label}'").format(label=label)))
+        return True
+
+    def remove_selected(self) -> bool:
+        label = self.selected_label()
+        if label is None or len(self.portfolio.members) < 2:
+            return False
+        self.undo_stack.push(ChangePortfolio(self, self.portfolio, self.portfolio.removed(label),
+                                             tr("Remove '{label}'").format(label=label)))
+        return True
+
+    # ------------------------------------------------------------------------------------ files
+    @property
+    def modified(self) -> bool:
+        """True when the portfolio differs from the one opened or saved."""
+        return self.portfolio is not self._saved and self.portfolio != self._saved
+
+    def _shipped(self, path: Path | None) -> bool:
+        try:
+            return path is not None and Path(path).resolve().parent == portfolios_dir().resolve()
+        except OSError:
+            return False
+
+    def save(self) -> bool:
+        """Save to the file it came from; a shipped portfolio (or a new one) asks where."""
+        if self.path is None or self._shipped(self.path):
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        folders = getattr(getattr(self.main, "files", None), "folders", None)
+        folder = folders.get("save") if folders is not None else Path.home()
+        stem = re.sub(r"[^\w\-]+", "-", tr(self.portfolio.name)).strip("-")[:60] or "portfolio"
+        suggested = self.path if self.path is not None and not self._shipped(self.path) else Path(folder) / f"{stem}.json"
+        path = self.dialogs.save_path(tr("Save portfolio as"), str(suggested), tr(PORTFOLIO_FILTER))
+        if not path:
+            return False
+        if folders is not None:
+            folders.remember("save", path)
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        if self._shipped(path):
+            self.dialogs.error(tr("Cannot save portfolio"), tr("{file} is one of the shipped portfolios, which stay as "
+                                                               "they are: choose another folder.").format(file=path.name))
+            return False
+        try:
+            saved = save_portfolio(self.portfolio, path)
+        except (ExplorerError, OSError) as exc:
+            self.dialogs.error(tr("Cannot save portfolio"), str(exc))
+            return False
+        self.portfolio = self._saved = saved
+        self.path = Path(path).resolve()
+        settings = getattr(self.main, "settings", None)
+        if settings is not None:
+            settings.add_recent(str(path))
+        self.statusBar().showMessage(tr("Saved {file}").format(file=Path(path).name), 6000)
+        self.setWindowModified(False)
+        return True
+
+    def maybe_keep_changes(self) -> bool:
+        """True when the window may close: nothing unsaved, or saved, or discarded."""
+        if not self.modified:
+            return True
+        answer = self.dialogs.ask_save_changes(tr(self.portfolio.name))
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self._saved = self.portfolio  # (asked once: closing after this does not ask again)
+            return True
+        return False
+
     # ------------------------------------------------------------------------------------ events
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
@@ -833,6 +1001,9 @@ class PortfolioWindow(QMainWindow):
             self.refresh()  # the currency was changed in the main window
 
     def closeEvent(self, event) -> None:
+        if not self.maybe_keep_changes():
+            event.ignore()
+            return
         self._stop_following()
         super().closeEvent(event)
 
@@ -853,9 +1024,10 @@ def open_portfolio(main, path_or_key) -> PortfolioWindow | None:
         main.dialogs.error(tr("Cannot open portfolio"), str(exc))
         return None
     old = getattr(main, "portfolio_window", None)
-    if old is not None:
-        old.close()
-    window = PortfolioWindow(portfolio, main, catalog, cache, parent=main)
+    if old is not None and not old.close():  # (its unsaved changes kept: Cancel)
+        return None
+    path = Path(str(path_or_key))
+    window = PortfolioWindow(portfolio, main, catalog, cache, path=path if path.exists() else None, parent=main)
     window.setWindowFlag(Qt.WindowType.Window, True)
     main.portfolio_window = window
     window.show()

@@ -363,3 +363,63 @@ def test_the_app_started_with_a_portfolio_opens_it_beside_the_main_window(settin
     assert pw is not None and pw.portfolio.name == "OpenAI compute commitments (announced, 2025)"
     assert not dialogs.errors and win.document.path is None
     win.close()
+
+
+def test_adding_the_main_windows_scenario_and_removing_a_member_are_undoable(window, dialogs):
+    pw = _open(window)
+    window.document.edit({"gpu_count": 123_000})
+    dialogs.members = [None, ("Our campus", "own build")]
+    pw.add_button.click()  # cancelled: nothing added
+    assert pw.portfolio.labels == resolve_portfolio("openai-2025").labels and not pw.isWindowModified()
+    scenario_name, taken, suggested, _ = dialogs.member_questions[-1]
+    assert "AWS" in taken and suggested not in taken and suggested
+    pw.add_button.click()
+    assert pw.portfolio.labels[-1] == "Our campus" and pw.table.rowCount() == len(pw.portfolio.members)
+    member = pw.portfolio.member("Our campus")
+    assert member.provider == "own build" and member.source_kind == "scenario" and member.scenario.gpu_count == 123_000
+    assert pw.isWindowModified() and pw.undo_action.text() == "&Undo Add 'Our campus'"
+    expected = evaluate_portfolio(pw.portfolio, window.catalog, PortfolioCache())
+    assert pw.cards["gpus_peak"].value.text() == fmt.count_shown(expected.totals["gpus_peak"])
+    # remove with the Delete key on the member table
+    pw.table.setFocus()
+    pw.table.selectRow(_row(pw, "Oracle"))
+    QTest.keyClick(pw.table, Qt.Key.Key_Delete)
+    assert "Oracle" not in pw.portfolio.labels and pw.table.rowCount() == len(pw.portfolio.members)
+    pw.undo_action.trigger()
+    assert "Oracle" in pw.portfolio.labels
+    pw.undo_action.trigger()
+    assert "Our campus" not in pw.portfolio.labels and not pw.isWindowModified()  # back as opened
+    pw.redo_action.trigger()
+    assert pw.portfolio.labels[-1] == "Our campus"
+
+
+def test_a_portfolio_is_saved_to_a_file_of_its_own_and_unsaved_changes_are_asked_about(window, dialogs, tmp_path):
+    from explorer.portfolio import load_portfolio
+
+    pw = _open(window)
+    pw.toggle("Oracle", False)
+    assert pw.isWindowModified()
+    target = tmp_path / "ours"
+    dialogs.paths = [str(target)]
+    assert pw.save()  # a shipped portfolio: Save asks where (never over the shipped file)
+    assert (tmp_path / "ours.json").exists() and not pw.isWindowModified()
+    assert not load_portfolio(tmp_path / "ours.json").member("Oracle").enabled
+    assert window.settings.recent_files()[0] == str(tmp_path / "ours.json")
+    pw.toggle("Oracle", True)
+    assert pw.save() and load_portfolio(tmp_path / "ours.json").member("Oracle").enabled  # Save: the same file
+    from explorer.paths import portfolios_dir
+
+    dialogs.paths = [str(portfolios_dir() / "openai-2025.json")]
+    pw.toggle("Oracle", False)
+    assert not pw.save_as() and "shipped" in dialogs.errors[-1][1]  # the shipped file stays as it is
+    dialogs.paths = [str(tmp_path / "no-such-folder" / "x.json")]
+    assert not pw.save_as() and "no-such-folder" in dialogs.errors[-1][1] and pw.isWindowModified()
+    # closing with unsaved changes asks: Cancel keeps the window (and the main window) open
+    dialogs.answers = ["cancel"]
+    assert not pw.close() and pw.isVisible()
+    window.document.load(window.document.baseline, None)  # (the main window has nothing unsaved)
+    asked = len(dialogs.asked)
+    dialogs.answers = ["cancel"]  # closing the main window asks about the portfolio too
+    assert not window.close() and window.isVisible() and pw.isVisible() and len(dialogs.asked) == asked + 1
+    dialogs.answers = ["discard"]
+    assert window.close() and not pw.isVisible() and len(dialogs.asked) == asked + 2  # asked once, not twice
