@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from explorer import formatting as fmt
 from explorer.i18n import tr
 from explorer.portfolio import PortfolioCache, evaluate_portfolio, resolve_portfolio
-from support.qt import drag, slider
+from support.qt import choose, drag, slider
 
 
 def _open(window):
@@ -423,3 +423,24 @@ def test_a_portfolio_is_saved_to_a_file_of_its_own_and_unsaved_changes_are_asked
     assert not window.close() and window.isVisible() and pw.isVisible() and len(dialogs.asked) == asked + 1
     dialogs.answers = ["discard"]
     assert window.close() and not pw.isVisible() and len(dialogs.asked) == asked + 2  # asked once, not twice
+
+
+def test_the_new_member_dialog_refuses_an_empty_or_taken_label_as_it_is_typed(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.dialogs.member_dialog import MemberDialog
+
+    dialog = MemberDialog("My deal", ("AWS", "Oracle"), "My deal")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and dialog.answer() == ("My deal", "other")
+    dialog.label_edit.setFocus()
+    dialog.label_edit.selectAll()
+    QTest.keyClicks(dialog.label_edit, "aws")  # labels are unique whatever the case
+    assert not ok.isEnabled() and "taken" in dialog.problem.text()
+    dialog.label_edit.selectAll()
+    QTest.keyClick(dialog.label_edit, Qt.Key.Key_Backspace)
+    assert not ok.isEnabled() and dialog.problem.text() == "Give the member a label."
+    QTest.keyClicks(dialog.label_edit, "  Stargate Texas ")
+    choose(dialog.provider_combo, "Oracle")
+    assert ok.isEnabled() and dialog.answer() == ("Stargate Texas", "Oracle")
