@@ -530,6 +530,9 @@ class MainWindow(QMainWindow):
         self.panel.set_catalog(catalog)
         self.panel.set_scenario(self.document.scenario, force=True)  # catalog prices changed
         self.display.set_catalog(catalog)
+        portfolio = getattr(self, "portfolio_window", None)
+        if portfolio is not None:
+            portfolio.set_catalog(catalog)  # its members at the new catalog's figures too
 
     def _view_changed(self, view: ViewOptions) -> None:
         self.economics_stack.setCurrentWidget(self.charts[view.economics_chart])

@@ -923,6 +923,22 @@ class PortfolioWindow(QMainWindow):
                                              tr("Remove '{label}'").format(label=label)))
         return True
 
+    def set_catalog(self, catalog) -> bool:
+        """The main window's chip catalog changed: every member is evaluated with it (a fresh cache).
+        A member the new catalog cannot evaluate keeps the portfolio on the earlier one, with the
+        reason in the status bar (False)."""
+        cache = PortfolioCache()
+        try:
+            everyone = self.portfolio.replace(members=tuple(m.replace(enabled=True) for m in self.portfolio.members))
+            evaluate_portfolio(everyone, catalog, cache)
+        except ExplorerError as exc:
+            self.statusBar().showMessage(tr("The portfolio keeps the earlier chip catalog: {problem}").format(
+                problem=exc))
+            return False
+        self.catalog, self.cache = catalog, cache
+        self.refresh()
+        return True
+
     # ------------------------------------------------------------------------------------ files
     @property
     def modified(self) -> bool:

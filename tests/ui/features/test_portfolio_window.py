@@ -444,3 +444,17 @@ def test_the_new_member_dialog_refuses_an_empty_or_taken_label_as_it_is_typed(qt
     QTest.keyClicks(dialog.label_edit, "  Stargate Texas ")
     choose(dialog.provider_combo, "Oracle")
     assert ok.isEnabled() and dialog.answer() == ("Stargate Texas", "Oracle")
+
+
+def test_a_catalog_loaded_in_the_main_window_reprices_the_portfolio(window, dialogs, tmp_path):
+    from explorer.catalog import load_catalog
+    from support.catalogs import user_catalog
+
+    pw = _open(window)
+    before = pw.cards["cost_total_usd"].value.text()
+    path = user_catalog(tmp_path, chip="GB200")  # GB200 at another price
+    dialogs.paths = [str(path)]
+    window.actions["catalog_load"].trigger()
+    assert pw.catalog is window.catalog
+    expected = evaluate_portfolio(pw.portfolio, load_catalog(path), PortfolioCache())
+    assert pw.cards["cost_total_usd"].value.text() == fmt.money(expected.totals["cost_total_usd"]) != before
