@@ -498,7 +498,7 @@ def write_workbook(out: str | os.PathLike, sheets: Sequence[Sheet]) -> list[Path
                     if fmt:
                         for cell in col[1:]:
                             cell.number_format = fmt
-                    width = max(text_width(header), *(min(text_width(str(v.value or "")), 60) for v in col[1:50]))
+                    width = max([text_width(header), *(min(text_width(str(v.value or "")), 60) for v in col[1:50])])
                     sheet.column_dimensions[col[0].column_letter].width = min(max(width + 2, 10), 62)
                 if item.row_formats is not None:
                     for r, fmt in enumerate(item.row_formats, start=2):
