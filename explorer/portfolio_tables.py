@@ -284,7 +284,8 @@ def _excel_members(ev: Evaluated):
     for row in _member_rows(ev):
         out.append({
             tr("Member"): row["label"], tr("Provider"): provider_label(row["provider"]),
-            tr("On"): tr("yes") if row["enabled"] else tr("no"), tr("Source"): tr(_SOURCE_WORDS[row["source"]]),
+            tr("On"): tr("yes") if row["enabled"] else tr("no"),
+            tr("Source", "a member's scenario"): tr(_SOURCE_WORDS[row["source"]]),
             tr("Reference"): row["reference"], tr("Chips"): row["chips"],
             **{tr("{figure}, share of cost").format(figure=tr(FIGURES[f"{family}_share"].label)):
                row[f"{family}_share"] for family in CHIP_FAMILIES},

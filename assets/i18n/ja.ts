@@ -376,6 +376,11 @@
         <translation>いいえ</translation>
     </message>
     <message>
+        <source>Source</source>
+        <comment>a member&apos;s scenario</comment>
+        <translation>参照元</translation>
+    </message>
+    <message>
         <source>Reference</source>
         <translation>参照先</translation>
     </message>
@@ -609,6 +614,10 @@
         <translation>ポートフォリオファイルに埋め込み</translation>
     </message>
     <message>
+        <source>{member} ({provider}, {source})</source>
+        <translation>{member}（{provider}、{source}）</translation>
+    </message>
+    <message>
         <source>Members switched on: {members}.</source>
         <translation>オンの案件：{members}。</translation>
     </message>
@@ -675,6 +684,10 @@
     <message>
         <source>By year: {years}.</source>
         <translation>年別：{years}。</translation>
+    </message>
+    <message>
+        <source>{year}: {value}</source>
+        <translation>{year}年：{value}</translation>
     </message>
     <message>
         <source>Part years (fewer than 12 months of the portfolio): {years}.</source>

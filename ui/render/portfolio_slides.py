@@ -100,9 +100,15 @@ class _PortfolioDeck(DeckBase):
             return tr("file {path}").format(path=_clip(member.reference, 60))
         return tr("embedded in the portfolio file")
 
+    def member_text(self, member, switched_off: bool = False) -> str:
+        """'AWS (AWS, preset openai-aws-deal)', with ', switched off' when it is."""
+        source = self.source_text(member) + (tr(", ", "list separator") + tr("switched off") if switched_off else "")
+        return tr("{member} ({provider}, {source})").format(member=member.label,
+                                                            provider=provider_label(member.provider), source=source)
+
     def members_note(self) -> str:
         """'Members switched on: AWS (AWS, preset openai-aws-deal), …' for a slide's notes."""
-        names = [f"{m.label} ({provider_label(m.provider)}, {self.source_text(m)})" for m in self.projection.members]
+        names = [self.member_text(m) for m in self.projection.members]
         return tr("Members switched on: {members}.").format(
             members=tr(", ", "list separator").join(names)) if names else ""
 
@@ -250,9 +256,10 @@ def _yearly_slide(deck: _PortfolioDeck) -> None:
     deck.notes(slide, [
         tr("What it shows: each member's cost summed over each calendar year, stacked by member: what the portfolio "
            "spends each year, the figure to set beside revenue."),
-        tr("The peak year is {year}, at {value}.").format(year=t["peak_year"], value=fmt.money(t["peak_year_cost_usd"])),
+        tr("The peak year is {year}, at {value}.").format(year=t["peak_year"],
+                                                          value=fmt.money(t["peak_year_cost_usd"])),
         tr("By year: {years}.").format(years=tr(", ", "list separator").join(
-            f"{int(y)} {fmt.money(float(v))}" for y, v in zip(years, total))),
+            tr("{year}: {value}").format(year=int(y), value=fmt.money(float(v))) for y, v in zip(years, total))),
         tr("Part years (fewer than 12 months of the portfolio): {years}.").format(
             years=tr(", ", "list separator").join(part)) if part else "",
         f"{tr(figure.label)}: {tr(figure.explanation)}", deck.members_note()])
@@ -261,8 +268,8 @@ def _yearly_slide(deck: _PortfolioDeck) -> None:
 def _members_slides(deck: _PortfolioDeck) -> int:
     members = deck.portfolio.members
     results = dict(zip(deck.portfolio.labels, deck.ev.summary["members"]))
-    head = [tr("Member"), tr("Provider"), tr("On"), tr("Source"), tr("Start"), tr("Term"), tr("Accelerators"),
-            tr("Provisioned power"), tr("Total cost"), tr("Contract value")]
+    head = [tr("Member"), tr("Provider"), tr("On"), tr("Source", "a member's scenario"), tr("Start"), tr("Term"),
+            tr("Accelerators"), tr("Provisioned power"), tr("Total cost"), tr("Contract value")]
     widths = [Inches(w) for w in (1.6, 1.2, 0.5, 2.433, 1.0, 1.0, 1.1, 1.2, 1.1, 1.2)]
     pages = [members[k:k + MEMBERS_PER_SLIDE] for k in range(0, len(members), MEMBERS_PER_SLIDE)]
     title = tr("Members")
@@ -280,8 +287,7 @@ def _members_slides(deck: _PortfolioDeck) -> int:
                          fmt.money(r["total_cost_usd"]),
                          fmt.money(r["contract_value_usd"]) if r["contract_value_usd"] else "–"])
             description = tr(m.scenario.description)
-            said.append(f"• {m.label} ({provider_label(m.provider)}, {deck.source_text(m)}"
-                        + ("" if m.enabled else ", " + tr("switched off")) + ")"
+            said.append("• " + deck.member_text(m, switched_off=not m.enabled)
                         + (f": {description}" if description else ""))
         deck.table(slide, rows, widths, BODY_TOP, size=11)
         deck.notes(slide, [tr("Each member with its provider and where its scenario comes from; its own figures over "
