@@ -102,7 +102,7 @@ def yearly_frame(projection: PortfolioProjection, fiscal_years: bool = False):
                                    "months": np.round(months).astype(np.int64)}
     for label, row in zip(p.labels, yearly):
         cols[f"cost_total_usd:{label}"] = row
-    cols["cost_total_usd"] = yearly.sum(axis=0) if yearly.ndim == 2 else yearly
+    cols["cost_total_usd"] = yearly.sum(axis=0)
     return pd.DataFrame(cols)
 
 
