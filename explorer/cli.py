@@ -23,7 +23,7 @@ from .files import shown_path
 from .formatting import CURRENCIES, Currency, currency, money, money_bare, money_unit, set_currency
 from .i18n import QT_TR_NOOP, tr
 from .kpis import KPIS, SUMMARY_TABLE, value_of
-from .tables import text_width, write_csv, write_xlsx
+from .tables import check_xlsx_name, text_width, write_csv, write_xlsx
 from .model import evaluate
 from .presets import list_presets, resolve_scenario
 
@@ -79,6 +79,11 @@ def _add_common(p: argparse.ArgumentParser,
                    help=_help(QT_TR_NOOP("the date of that rate, stated with every yen figure")))
 
 
+# What export and slides take (explorer.portfolio.resolve_scenario_or_portfolio).
+SCENARIO_OR_PORTFOLIO = QT_TR_NOOP("a scenario or portfolio file (.json), a preset name, or a shipped portfolio's "
+                                   "name (openai-2025); a name that is both is the preset")
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = _Parser(
         prog=PROG,
@@ -97,17 +102,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     p.set_defaults(handler=cmd_summary)
 
     p = sub.add_parser("export", help=_help(QT_TR_NOOP("write the monthly projection and the assumptions "
-                                                       "(CSV or Excel)")))
-    _add_common(p)
+                                                       "(CSV or Excel), or a portfolio's tables")))
+    _add_common(p, SCENARIO_OR_PORTFOLIO)
     dest = p.add_mutually_exclusive_group(required=True)
     dest.add_argument("--csv", metavar="OUT",
-                      help=_help(QT_TR_NOOP("CSV file; the assumptions go to OUT-assumptions.csv")))
+                      help=_help(QT_TR_NOOP("CSV file; the assumptions go to OUT-assumptions.csv (a portfolio: "
+                                            "OUT-yearly.csv, OUT-members.csv and OUT-summary.csv)")))
     dest.add_argument("--xlsx", metavar="OUT",
-                      help=_help(QT_TR_NOOP("Excel workbook (Monthly, Yearly, Summary, Assumptions, Chips)")))
+                      help=_help(QT_TR_NOOP("Excel workbook (Monthly, Yearly, Summary, Assumptions, Chips; a "
+                                            "portfolio's: Monthly, Yearly, Members, Summary)")))
     p.add_argument("--fiscal-years", action="store_true",
-                   help=_help(QT_TR_NOOP("group the workbook's Yearly sheet by Japanese fiscal year (April to "
-                                         "March) instead of calendar year (Excel only: the CSV files have no "
-                                         "yearly table)")))
+                   help=_help(QT_TR_NOOP("group the yearly table by Japanese fiscal year (April to March) instead "
+                                         "of calendar year (a scenario's CSV files have no yearly table)")))
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("fit", help=_help(QT_TR_NOOP("solve for the GPU count or price level whose total cost "
@@ -267,8 +273,34 @@ def cmd_fit(args, out) -> int:
     return 0
 
 
+def _load_scenario_or_portfolio(args):
+    """(catalog, a Scenario or a Portfolio) for the commands that take either (export, slides): FILE
+    as explorer.portfolio.resolve_scenario_or_portfolio reads it."""
+    from .portfolio import resolve_scenario_or_portfolio
+
+    _currency(args)
+    catalog = load_catalog(args.catalog)
+    return catalog, resolve_scenario_or_portfolio(args.file, catalog)
+
+
 def cmd_export(args, out) -> int:
-    catalog, scenario = _load(args)
+    from .portfolio import Portfolio
+
+    catalog, found = _load_scenario_or_portfolio(args)
+    if isinstance(found, Portfolio):
+        from .portfolio_tables import evaluate_for_export, write_portfolio_csv, write_portfolio_xlsx
+
+        if args.xlsx is not None:
+            check_xlsx_name(args.xlsx)  # (a wrong name is said before the members are evaluated)
+        evaluated = evaluate_for_export(found, catalog)
+        if args.csv is not None:
+            written = write_portfolio_csv(evaluated, args.csv, fiscal_years=args.fiscal_years)
+        else:
+            written = write_portfolio_xlsx(evaluated, args.xlsx, fiscal_years=args.fiscal_years)
+        for path in written:
+            out.write(wrote(path) + "\n")
+        return 0
+    scenario = found
     projection = evaluate(scenario, catalog)
     if args.csv is not None:
         written = write_csv(projection, scenario, args.csv)

@@ -605,8 +605,7 @@ def resolve_portfolio(file_or_id: str, catalog=None, notices: list | None = None
         raise ScenarioError(f"{shown_path(path)}: {exc.strerror or exc}") from None
     if there:
         return load_portfolio(path, catalog, notices)
-    shipped = find_portfolio(file_or_id) or (find_portfolio(path.stem) if path.suffix == ".json"
-                                             and path.parent == Path(".") else None)
+    shipped = _shipped_by_name(file_or_id)
     if shipped is not None:
         return load_portfolio(shipped.path, catalog, notices)
     keys = [p.key for p in list_portfolios()]
@@ -615,6 +614,52 @@ def resolve_portfolio(file_or_id: str, catalog=None, notices: list | None = None
     raise ScenarioError(tr("{name}: no such portfolio file or shipped portfolio.{hint} Shipped portfolios: "
                            "{portfolios}").format(name=shown_path(file_or_id), hint=hint,
                                                   portfolios=", ".join(keys) or "–"))
+
+
+def _shipped_by_name(name: str) -> ShippedPortfolio | None:
+    """The shipped portfolio a name that is no file means: its key, or 'KEY.json' (no folder)."""
+    path = Path(name)
+    return find_portfolio(name) or (find_portfolio(path.stem) if path.suffix == ".json" and path.parent == Path(".")
+                                    else None)
+
+
+def resolve_scenario_or_portfolio(name: str, catalog=None) -> Scenario | Portfolio:
+    """What ``export`` and ``slides`` take as FILE: a scenario or a portfolio. In this order:
+
+    1. an existing file: a portfolio when it holds a 'members' list (is_portfolio_file), else a scenario;
+    2. a shipped preset's name: that scenario (a name that is both a preset and a shipped portfolio
+       means the preset, as it always has; give the portfolio's path for the portfolio);
+    3. a shipped portfolio's name (``openai-2025``): that portfolio.
+
+    Anything else is a ScenarioError that lists the presets and the shipped portfolios."""
+    from .presets import resolve_scenario
+
+    if name.strip() in ("", "-"):
+        return resolve_scenario(name, catalog)  # (its message: reading standard input is not supported)
+    path = Path(name)
+    try:
+        there = path.exists() or os.path.lexists(path)
+    except OSError as exc:
+        raise ScenarioError(f"{shown_path(path)}: {exc.strerror or exc}") from None
+    if there:
+        return load_portfolio(path, catalog) if is_portfolio_file(path) else resolve_scenario(name, catalog)
+    preset = find_preset(name) or find_preset(path.stem if path.suffix == ".json" else "")
+    if preset is not None and (preset.key == name or path.parent == Path(".")):
+        return resolve_scenario(name, catalog)
+    shipped = _shipped_by_name(name)
+    if shipped is not None:
+        return load_portfolio(shipped.path, catalog)
+    presets = [p.key for p in list_presets()]
+    portfolios = [p.key for p in list_portfolios()]
+    near = difflib.get_close_matches(name, presets + portfolios, n=1, cutoff=0.5) if len(name) < 100 else []
+    hint = ""
+    if near:
+        hint = (tr(" Did you mean the preset '{name}'?") if near[0] in presets else
+                tr(" Did you mean the portfolio '{name}'?")).format(name=near[0])
+    raise ScenarioError(tr("{name}: no such file, preset or shipped portfolio.{hint} Presets: {presets}; shipped "
+                           "portfolios: {portfolios}").format(name=shown_path(name), hint=hint,
+                                                              presets=", ".join(presets),
+                                                              portfolios=", ".join(portfolios) or "–"))
 
 
 # -------------------------------------------------------------------------------------- evaluation
@@ -942,10 +987,11 @@ def evaluate_portfolio(portfolio: Portfolio, catalog: Catalog | None = None,
     catalog = catalog or builtin_catalog()
     cache = cache if cache is not None else PortfolioCache()
     members = portfolio.enabled_members
-    return PortfolioProjection(members, [_member_result(m, catalog, cache) for m in members])
+    return PortfolioProjection(members, [member_result(m, catalog, cache) for m in members])
 
 
-def _member_result(member: Member, catalog: Catalog, cache: PortfolioCache) -> MemberResult:
+def member_result(member: Member, catalog: Catalog, cache: PortfolioCache) -> MemberResult:
+    """One member's evaluation (through ``cache``), switched off or on; its error names the member."""
     try:
         return cache.member(member.scenario, catalog)
     except ExplorerError as exc:
@@ -962,7 +1008,7 @@ def portfolio_summary(portfolio: Portfolio, catalog: Catalog | None = None, cach
     projection = projection or evaluate_portfolio(portfolio, catalog, cache)
     members = []
     for m in portfolio.members:
-        r = _member_result(m, catalog, cache)
+        r = member_result(m, catalog, cache)
         members.append({
             "label": m.label, "provider": m.provider, "enabled": m.enabled, "source": m.source_kind,
             "reference": m.reference or None, "total_cost_usd": r.cost_total_usd,

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -416,17 +418,23 @@ def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLik
     number formats (thousands separators, currency, percentages)."""
     import pandas as pd
 
-    if not str(out).strip():
-        raise OutputError(tr("no output file given"))
-    if Path(out).suffix.lower() != ".xlsx":
-        raise OutputError(tr("{name}: an Excel workbook needs a .xlsx name").format(name=Path(out).name))
-    sheets = {  # key -> (the sheet's name in the workbook, frame, number formats)
-        "Monthly": (sheet_name("Monthly"), *_excel_monthly(_with_bands(monthly_frame(projection, index), bands))),
-        "Yearly": (sheet_name("Yearly"), *_excel_yearly(projection, index, fiscal_years)),
-        "Summary": (sheet_name("Summary"), *_excel_summary(projection, index, bands)),
-        "Assumptions": (sheet_name("Assumptions"), *_excel_assumptions(scenario)),
-        "Chips": (sheet_name("Chips"), chips_frame(projection.catalog, set(scenario.chip_mix)), None),
-    }
+    check_xlsx_name(out)
+    rate_note = currency().rate_note()  # a yen figure says its rate once
+    value_headers = (tr("Value"), "P10", "P90")
+
+    def by_rows(frame, formats):  # (the Summary's and Assumptions' formats are one per row)
+        return dict(row_formats=formats, row_format_columns=[i for i, c in enumerate(frame.columns)
+                                                             if c in value_headers])
+
+    summary, summary_formats = _excel_summary(projection, index, bands)
+    assumptions, assumption_formats = _excel_assumptions(scenario)
+    sheets = [
+        Sheet(sheet_name("Monthly"), *_excel_monthly(_with_bands(monthly_frame(projection, index), bands))),
+        Sheet(sheet_name("Yearly"), *_excel_yearly(projection, index, fiscal_years), note=rate_note),
+        Sheet(sheet_name("Summary"), summary, freeze="A2", note=rate_note, **by_rows(summary, summary_formats)),
+        Sheet(sheet_name("Assumptions"), assumptions, freeze="A2", **by_rows(assumptions, assumption_formats)),
+        Sheet(sheet_name("Chips"), chips_frame(projection.catalog, set(scenario.chip_mix)), freeze="A2"),
+    ]
     if compared:
         from .compare import comparison_rows
 
@@ -436,40 +444,68 @@ def write_xlsx(projection: Projection, scenario: Scenario, out: str | os.PathLik
         table = pd.DataFrame([{tr("KPI"): tr(r.label), tr("Unit"): unit_word(r.unit) if r.unit else "",
                                **{label: v for (label, _), v in zip(named, r.values)},
                                **{f"Δ {label}": d for (label, _), d in list(zip(named, r.deltas))[1:]}} for r in rows])
-        sheets["Comparison"] = (sheet_name("Comparison"), table, None)
-        taken = {name for name, _, _ in sheets.values()}
-        for k, (label, p) in enumerate(compared):
-            sheets[f"compared {k}"] = (_sheet_name(label, taken), *_excel_monthly(monthly_frame(p)))
-    value_headers = (tr("Value"), "P10", "P90")
-    rate_note = currency().rate_note()  # a yen figure says its rate once
+        sheets.append(Sheet(sheet_name("Comparison"), table, freeze="A2",
+                            row_formats=[_KIND_FORMATS.get(KPIS[r.key].kind, '#,##0.###') for r in rows],
+                            row_format_columns=range(2, len(table.columns))))
+        taken = {sheet.name for sheet in sheets}
+        for label, p in compared:
+            sheets.append(Sheet(_sheet_name(label, taken), *_excel_monthly(monthly_frame(p))))
+    return write_workbook(out, sheets)
+
+
+@dataclass(frozen=True, eq=False)
+class Sheet:
+    """One sheet of a workbook: its name, its table (a pandas DataFrame, headers as written), and
+    how its cells are shown: a number format per column (``formats``), or one per row
+    (``row_formats``) in the columns ``row_format_columns`` (a table of figures of different kinds);
+    the cell panes frozen at ``freeze``; a ``note`` a row below the table (the yen rate)."""
+
+    name: str
+    frame: object
+    formats: Sequence[str] | None = None
+    row_formats: Sequence[str] | None = None
+    row_format_columns: Sequence[int] = ()
+    freeze: str = "B2"
+    note: str = ""
+
+
+def check_xlsx_name(out: str | os.PathLike) -> None:
+    """An OutputError unless ``out`` names a .xlsx file (said before any work is done)."""
+    if not str(out).strip():
+        raise OutputError(tr("no output file given"))
+    if Path(out).suffix.lower() != ".xlsx":
+        raise OutputError(tr("{name}: an Excel workbook needs a .xlsx name").format(name=Path(out).name))
+
+
+def write_workbook(out: str | os.PathLike, sheets: Sequence[Sheet]) -> list[Path]:
+    """Write ``sheets`` as one workbook to ``out`` (.xlsx), in one step: the target is checked first,
+    the workbook built in memory, then written atomically (a failure, a full disk too, leaves the
+    target as it was and says 'cannot write …'). Columns are as wide as their text (up to 62)."""
+    import pandas as pd
+
+    check_xlsx_name(out)
 
     def workbook(buffer) -> None:
         with pd.ExcelWriter(buffer, engine="openpyxl") as xl:
-            for key, (name, frame, formats) in sheets.items():
-                frame.to_excel(xl, sheet_name=name, index=False)
-                sheet = xl.sheets[name]
-                sheet.freeze_panes = "B2" if key not in ("Summary", "Assumptions", "Chips", "Comparison") else "A2"
+            for item in sheets:
+                frame, formats = item.frame, item.formats
+                frame.to_excel(xl, sheet_name=item.name, index=False)
+                sheet = xl.sheets[item.name]
+                sheet.freeze_panes = item.freeze
                 for c, col in enumerate(sheet.columns):
                     header = str(col[0].value or "")
                     fmt = formats[c] if formats is not None and c < len(formats) else None
-                    if key in ("Summary", "Assumptions") and formats is not None:
-                        fmt = None  # row formats below
                     if fmt:
                         for cell in col[1:]:
                             cell.number_format = fmt
-                    width = max(text_width(header), *(min(text_width(str(v.value or "")), 60) for v in col[1:50]))
+                    width = max([text_width(header), *(min(text_width(str(v.value or "")), 60) for v in col[1:50])])
                     sheet.column_dimensions[col[0].column_letter].width = min(max(width + 2, 10), 62)
-                if key in ("Summary", "Assumptions") and formats is not None:
-                    value_cols = [i for i, col in enumerate(sheet.columns) if str(col[0].value) in value_headers]
-                    for r, fmt in enumerate(formats, start=2):
-                        for i in value_cols:
+                if item.row_formats is not None:
+                    for r, fmt in enumerate(item.row_formats, start=2):
+                        for i in item.row_format_columns:
                             sheet.cell(row=r, column=i + 1).number_format = fmt
-                if key == "Comparison":
-                    for col in list(sheet.columns)[2:]:
-                        for r, cell in enumerate(col[1:]):
-                            cell.number_format = _KIND_FORMATS.get(KPIS[rows[r].key].kind, '#,##0.###')
-                if key in ("Yearly", "Summary") and rate_note:
-                    sheet.cell(row=len(frame) + 3, column=1, value=rate_note)  # below the table, a row apart
+                if item.note:
+                    sheet.cell(row=len(frame) + 3, column=1, value=item.note)  # below the table, a row apart
 
     check_writable_target(out)  # (a wrong name is said before the workbook is built)
     atomic_write_bytes(Path(out), _workbook_bytes(workbook, out))

@@ -296,8 +296,109 @@
         <translation>はい</translation>
     </message>
     <message>
+        <source>preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>embedded scenario</source>
+        <translation>埋め込みシナリオ</translation>
+    </message>
+    <message>
+        <source>Members switched on</source>
+        <translation>オンの案件数</translation>
+    </message>
+    <message>
+        <source>First month</source>
+        <translation>最初の月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>最後の月</translation>
+    </message>
+    <message>
+        <source>Month of the power peak</source>
+        <translation>設備電力容量がピークの月</translation>
+    </message>
+    <message>
+        <source>Month of the accelerator peak</source>
+        <translation>アクセラレータ数がピークの月</translation>
+    </message>
+    <message>
+        <source>Members with a contract value</source>
+        <translation>契約総額のある案件数</translation>
+    </message>
+    <message>
+        <source>Modelled cost of the members with a contract value</source>
+        <translation>契約総額のある案件のモデル上のコスト</translation>
+    </message>
+    <message>
+        <source>Peak year</source>
+        <translation>ピーク年</translation>
+    </message>
+    <message>
+        <source>Largest provider</source>
+        <translation>最大の調達先</translation>
+    </message>
+    <message>
+        <source>Share of {provider}</source>
+        <translation>{provider}の比率</translation>
+    </message>
+    <message>
+        <source>{family}, share of accelerators at the peak</source>
+        <translation>{family}（ピーク時のアクセラレータ数に占める比率）</translation>
+    </message>
+    <message>
+        <source>Share of the accelerators installed in the month the portfolio&apos;s accelerators peak.</source>
+        <translation>ポートフォリオのアクセラレータ数がピークとなる月に稼働しているアクセラレータに占める比率です。</translation>
+    </message>
+    <message>
+        <source>{quantity} · {member}</source>
+        <translation>{quantity}・{member}</translation>
+    </message>
+    <message>
+        <source>{quantity} · all members</source>
+        <translation>{quantity}・全案件</translation>
+    </message>
+    <message>
+        <source>Months of the portfolio</source>
+        <translation>ポートフォリオの対象月数</translation>
+    </message>
+    <message>
+        <source>Commitments, {member} ({unit})</source>
+        <translation>コミットメント・{member}（{unit}）</translation>
+    </message>
+    <message>
+        <source>Commitments, total ({unit})</source>
+        <translation>コミットメント合計（{unit}）</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <comment>a member&apos;s scenario</comment>
+        <translation>参照元</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照先</translation>
+    </message>
+    <message>
+        <source>{figure}, share of cost</source>
+        <translation>{figure}（コストに占める比率）</translation>
+    </message>
+    <message>
+        <source>Description and sources</source>
+        <translation>説明と出典</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>説明</translation>
     </message>
     <message>
         <source>Assumption</source>
@@ -465,8 +566,152 @@
         <translation>説明</translation>
     </message>
     <message>
+        <source>Portfolio</source>
+        <translation>ポートフォリオ</translation>
+    </message>
+    <message>
+        <source>Totals and concentration</source>
+        <translation>合計と集中度</translation>
+    </message>
+    <message>
+        <source>million accelerators</source>
+        <translation>100万基</translation>
+    </message>
+    <message>
+        <source>thousand accelerators</source>
+        <translation>1,000基</translation>
+    </message>
+    <message>
+        <source>the accelerators installed in each member&apos;s fleet</source>
+        <translation>各案件のフリートで稼働しているアクセラレータ数</translation>
+    </message>
+    <message>
+        <source>the provisioned facility power of each member&apos;s fleet (what its sites must deliver on their hottest day with every machine flat out)</source>
+        <translation>各案件のフリートの設備電力容量（最も暑い日にすべての機器が全力で動いても拠点が供給しなければならない電力）</translation>
+    </message>
+    <message>
+        <source>each member&apos;s cost of the month (rent, or capital, facility and energy for an owned fleet)</source>
+        <translation>各案件のその月のコスト（レンタル料、所有するフリートでは資本費・施設費・電力費）</translation>
+    </message>
+    <message>
+        <source>each member&apos;s cost summed from its first month (after its term it stays at its total)</source>
+        <translation>各案件の最初の月から積み上げたコスト（契約期間の後はその総額のまま）</translation>
+    </message>
+    <message>
+        <source>No member is switched on: switch one on to see the portfolio</source>
+        <translation>オンの案件がありません。ポートフォリオを表示するには案件をオンにしてください</translation>
+    </message>
+    <message>
+        <source>preset {name}</source>
+        <translation>プリセット {name}</translation>
+    </message>
+    <message>
+        <source>file {path}</source>
+        <translation>ファイル {path}</translation>
+    </message>
+    <message>
+        <source>embedded in the portfolio file</source>
+        <translation>ポートフォリオファイルに埋め込み</translation>
+    </message>
+    <message>
+        <source>{member} ({provider}, {source})</source>
+        <translation>{member}（{provider}、{source}）</translation>
+    </message>
+    <message>
+        <source>Members switched on: {members}.</source>
+        <translation>オンの案件：{members}。</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first}〜{last}</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Each member is a scenario evaluated with the model on its own term; the portfolio adds them month by month on one calendar. Definitions: the app&apos;s Help ▸ Model and sources and docs/portfolio.md.</source>
+        <translation>各案件はそれぞれの契約期間でモデルにより評価したシナリオです。ポートフォリオはそれらを一つの暦の上で月ごとに足し合わせます。定義：アプリのヘルプ → モデルと出典、および docs/portfolio.md。</translation>
+    </message>
+    <message>
+        <source>The portfolio&apos;s figures, as the portfolio window&apos;s cards show them: first the totals of the members switched on, then how concentrated their cost is, on one provider and on one chip family.</source>
+        <translation>ポートフォリオの指標です（ポートフォリオ画面のカードと同じ値）。まずオンの案件の合計、次にそのコストが一つの調達先、一つのチップ系統にどれだけ集中しているかを示します。</translation>
+    </message>
+    <message>
+        <source>Shares of total cost by provider: {shares}.</source>
+        <translation>調達先別の総コストに占める比率：{shares}。</translation>
+    </message>
+    <message>
+        <source>{chart} · by member</source>
+        <translation>{chart}・案件別</translation>
+    </message>
+    <message>
+        <source>{chart} · by provider</source>
+        <translation>{chart}・調達先別</translation>
+    </message>
+    <message>
+        <source>By {month} the members switched on have committed {value}: {parts}.</source>
+        <translation>{month}までに、オンの案件のコミットメントは{value}に達します：{parts}。</translation>
+    </message>
+    <message>
+        <source>The highest month is {month}, at {value}; the largest part of it is {member}&apos;s, {part} ({share}).</source>
+        <translation>最も多い月は{month}で{value}です。そのうち最大は{member}の{part}（{share}）です。</translation>
+    </message>
+    <message>
+        <source>stacked by member: the top edge is the portfolio&apos;s</source>
+        <translation>案件別に積み上げて示します。上端がポートフォリオ全体です</translation>
+    </message>
+    <message>
+        <source>stacked by provider (a provider&apos;s members added): the top edge is the portfolio&apos;s</source>
+        <translation>調達先別に積み上げて示します（同じ調達先の案件は合算）。上端がポートフォリオ全体です</translation>
+    </message>
+    <message>
+        <source>What it shows: {what}, month by month, {stacking}.</source>
+        <translation>このグラフ：{what}を月ごとに、{stacking}。</translation>
+    </message>
+    <message>
+        <source>The largest provider is {provider}, with {share} of the total cost; the HHI over the providers is {hhi}.</source>
+        <translation>最大の調達先は{provider}で、総コストの{share}を占めます。調達先のHHIは{hhi}です。</translation>
+    </message>
+    <message>
+        <source>What it shows: each member&apos;s cost summed over each calendar year, stacked by member: what the portfolio spends each year, the figure to set beside revenue.</source>
+        <translation>このグラフ：各案件のコストを暦年ごとに合計し、案件別に積み上げて示します。ポートフォリオが毎年支出する額で、収益と比べる数値です。</translation>
+    </message>
+    <message>
+        <source>The peak year is {year}, at {value}.</source>
+        <translation>ピーク年は{year}年で、{value}です。</translation>
+    </message>
+    <message>
+        <source>By year: {years}.</source>
+        <translation>年別：{years}。</translation>
+    </message>
+    <message>
+        <source>{year}: {value}</source>
+        <translation>{year}年：{value}</translation>
+    </message>
+    <message>
+        <source>Part years (fewer than 12 months of the portfolio): {years}.</source>
+        <translation>ポートフォリオの対象が12か月に満たない年：{years}。</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Each member with its provider and where its scenario comes from; its own figures over its own term (a member switched off is listed, and left out of the totals).</source>
+        <translation>各案件の調達先とシナリオの出どころ、それぞれの契約期間での指標です（オフの案件も記載しますが、合計には含めません）。</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>The portfolio lists no sources, and its members have no descriptions.</source>
+        <translation>このポートフォリオには出典がなく、案件にも説明がありません。</translation>
+    </message>
+    <message>
+        <source>Chip specifications, power and prices: the chip catalog, each row with its sources. Figures are modelled from public sources and estimates; they are not a statement of any party&apos;s actual costs.</source>
+        <translation>チップの仕様・電力・価格：チップカタログ（各行に出典を記載）。数値は公開情報と推定に基づくモデル値であり、いずれの当事者の実際のコストを示すものでもありません。</translation>
     </message>
     <message>
         <source>Your notes on the scenario; the report, slides and data exports carry them.</source>
@@ -697,22 +942,6 @@
         <translation>表の代わりに JSON オブジェクトを1つ出力する</translation>
     </message>
     <message>
-        <source>write the monthly projection and the assumptions (CSV or Excel)</source>
-        <translation>月次予測と前提条件を書き出す（CSV または Excel）</translation>
-    </message>
-    <message>
-        <source>CSV file; the assumptions go to OUT-assumptions.csv</source>
-        <translation>CSV ファイル（前提条件は OUT-assumptions.csv に書き出す）</translation>
-    </message>
-    <message>
-        <source>Excel workbook (Monthly, Yearly, Summary, Assumptions, Chips)</source>
-        <translation>Excel ブック（月次・年次・サマリー・前提条件・チップの各シート）</translation>
-    </message>
-    <message>
-        <source>group the workbook&apos;s Yearly sheet by Japanese fiscal year (April to March) instead of calendar year (Excel only: the CSV files have no yearly table)</source>
-        <translation>ブックの年次シートを暦年ではなく年度（4月〜翌年3月）で集計する（Excel のみ。CSV ファイルには年次の表はありません）</translation>
-    </message>
-    <message>
         <source>solve for the GPU count or price level whose total cost matches a budget</source>
         <translation>総コストが予算と一致する GPU数または価格水準を求める</translation>
     </message>
@@ -879,6 +1108,26 @@
     <message>
         <source>expected at most one argument</source>
         <translation>引数は1つまでです</translation>
+    </message>
+    <message>
+        <source>a scenario or portfolio file (.json), a preset name, or a shipped portfolio&apos;s name (openai-2025); a name that is both is the preset</source>
+        <translation>シナリオまたはポートフォリオのファイル（.json）、プリセット名、または同梱のポートフォリオの名前（openai-2025）。両方に当てはまる名前はプリセットを指します</translation>
+    </message>
+    <message>
+        <source>write the monthly projection and the assumptions (CSV or Excel), or a portfolio&apos;s tables</source>
+        <translation>月次予測と前提条件を書き出す（CSV または Excel）。ポートフォリオではその表を書き出す</translation>
+    </message>
+    <message>
+        <source>CSV file; the assumptions go to OUT-assumptions.csv (a portfolio: OUT-yearly.csv, OUT-members.csv and OUT-summary.csv)</source>
+        <translation>CSV ファイル（前提条件は OUT-assumptions.csv に書き出す。ポートフォリオでは OUT-yearly.csv、OUT-members.csv、OUT-summary.csv）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (Monthly, Yearly, Summary, Assumptions, Chips; a portfolio&apos;s: Monthly, Yearly, Members, Summary)</source>
+        <translation>Excel ブック（月次・年次・サマリー・前提条件・チップの各シート。ポートフォリオでは月次・年次・構成案件・サマリー）</translation>
+    </message>
+    <message>
+        <source>group the yearly table by Japanese fiscal year (April to March) instead of calendar year (a scenario&apos;s CSV files have no yearly table)</source>
+        <translation>年次の表を暦年ではなく年度（4月〜翌年3月）で集計する（シナリオの CSV ファイルには年次の表はありません）</translation>
     </message>
     <message>
         <source>{count} accelerators</source>
@@ -2478,6 +2727,14 @@
         <translation>{name}: そのようなポートフォリオファイルや同梱のポートフォリオはありません。{hint}同梱のポートフォリオ: {portfolios}</translation>
     </message>
     <message>
+        <source> Did you mean the portfolio &apos;{name}&apos;?</source>
+        <translation>ポートフォリオ &apos;{name}&apos; のことですか？</translation>
+    </message>
+    <message>
+        <source>{name}: no such file, preset or shipped portfolio.{hint} Presets: {presets}; shipped portfolios: {portfolios}</source>
+        <translation>{name}: そのようなファイル、プリセット、同梱のポートフォリオはありません。{hint}プリセット: {presets}。同梱のポートフォリオ: {portfolios}</translation>
+    </message>
+    <message>
         <source>Provisioned power at the peak</source>
         <translation>ピーク時の設備電力容量</translation>
     </message>
@@ -3775,8 +4032,16 @@ Your scenario is unchanged.</source>
         <translation>レポートファイル（.pdf）</translation>
     </message>
     <message>
-        <source>write an editable PowerPoint deck (native charts, KPIs, assumptions and sources, speaker notes)</source>
-        <translation>編集できるPowerPointのスライドを書き出す（PowerPointのグラフ、KPI、前提条件と出典、発表者ノート）</translation>
+        <source>write an editable PowerPoint deck (native charts, KPIs, assumptions and sources, speaker notes) of a scenario or a portfolio</source>
+        <translation>シナリオまたはポートフォリオの編集できるPowerPointのスライドを書き出す（PowerPointのグラフ、KPI、前提条件と出典、発表者ノート）</translation>
+    </message>
+    <message>
+        <source>a scenario file or preset to compare with, drawn over the charts and tabled; the first is the baseline (up to 3; not with a portfolio)</source>
+        <translation>比較するシナリオファイルまたはプリセット。グラフに重ねて描き、表にします。最初のものがベースライン（3つまで。ポートフォリオでは使えません）</translation>
+    </message>
+    <message>
+        <source>--compare compares scenarios, and {name} is a portfolio: its deck sets its members side by side already (leave out --compare, or give a scenario)</source>
+        <translation>--compare はシナリオを比較するものですが、{name} はポートフォリオです。ポートフォリオのスライドはすでに案件を並べて示します（--compare を外すか、シナリオを指定してください）</translation>
     </message>
     <message>
         <source>the deck file (.pptx)</source>
@@ -3785,10 +4050,6 @@ Your scenario is unchanged.</source>
     <message>
         <source>no colours of our own: the charts take the deck theme&apos;s (for a corporate template)</source>
         <translation>アプリの配色を使わず、グラフにスライドのテーマの色を使う（社内テンプレート向け）</translation>
-    </message>
-    <message>
-        <source>a scenario file or preset to compare with, drawn over the charts and tabled; the first is the baseline (up to 3)</source>
-        <translation>比較するシナリオファイルまたはプリセット。グラフに重ねて描き、表にします。最初のものがベースライン（3つまで）</translation>
     </message>
     <message>
         <source>render needs FILE, --chart NAME and --out PATH (or --list)</source>

@@ -162,7 +162,8 @@ def test_the_command_line_groups_by_fiscal_year_on_request(tmp_path):
     from explorer.cli import build_parser
 
     help_text = " ".join(build_parser()[1].choices["export"].format_help().split())
-    assert "--fiscal-years" in help_text and "Excel only: the CSV files have no yearly table" in help_text
+    assert "--fiscal-years" in help_text and "a scenario's CSV files have no yearly table" in help_text  # (a
+    # portfolio's have one: tests/explorer/test_portfolio_tables.py)
 
 
 def test_csv_files_are_unchanged_by_the_yearly_table(tmp_path):

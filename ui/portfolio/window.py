@@ -34,58 +34,27 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGraphicsIt
 from explorer import formatting as fmt
 from explorer.errors import ExplorerError
 from explorer.i18n import QT_TR_NOOP, tr
-from explorer.months import month_index, month_label
+from explorer.months import month_label
 from explorer.paths import portfolios_dir
-from explorer.portfolio import (CHIP_FAMILIES, CHIP_FAMILY_LABELS, FIGURES, Member, Portfolio, PortfolioCache,
-                                PortfolioProjection, evaluate_portfolio, provider_label, resolve_portfolio,
-                                save_portfolio)
+from explorer.portfolio import (FIGURES, Member, Portfolio, PortfolioCache, PortfolioProjection, evaluate_portfolio,
+                                provider_label, resolve_portfolio, save_portfolio)
 
 from ..charts.items import Bars, Layers, edge_pen
 from ..dialogs import Dialogs
 from ..document import UNDO_LIMIT
-from ..theme import LIGHT, Theme, chip_colour
+from ..theme import LIGHT, Theme
 from ..widgets.tooltips import plain_tip
+from .palette import CONCENTRATION_CARDS, STACKS, TIME_CHARTS, TOTAL_CARDS, YEARLY_TITLE, card_texts, group_styles
 
 PORTFOLIO_FILTER = QT_TR_NOOP("Portfolio files (*.json);;All files (*)")
-
-# How the charts stack the members: key -> the switch's label.
-STACKS = (("member", QT_TR_NOOP("Member")), ("provider", QT_TR_NOOP("Provider")),
-          ("family", QT_TR_NOOP("Chip family")))
-
-# Fixed colours, so a provider or a chip family looks the same in every portfolio.
-PROVIDER_COLOURS = {
-    "AWS": "#F28E2B", "Microsoft": "#4E79A7", "Oracle": "#E15759", "CoreWeave": "#76B7B2", "Google": "#EDC948",
-    "NVIDIA": "#59A14F", "AMD": "#9C755F", "Broadcom": "#B07AA1", "own build": "#BAB0AC", "other": "#9D9D9D",
-}
-FAMILY_COLOURS = {"nvidia": "#59A14F", "custom_silicon": "#6A3D9A", "other_merchant": "#E15759"}
-
-# The stacked time charts: key, the projection's series, title, and how a value is shown (divisor).
-TIME_CHARTS = (
-    ("capacity", "gpus", QT_TR_NOOP("Accelerators installed")),
-    ("power", "facility_mw", QT_TR_NOOP("Provisioned power")),
-    ("cost", "cost", QT_TR_NOOP("Cost per month")),
-    ("cumulative", "cost_cumulative", QT_TR_NOOP("Cumulative commitments")),
-)
 
 # The member table's columns.
 COLUMNS = (QT_TR_NOOP("Member"), QT_TR_NOOP("Provider"), QT_TR_NOOP("Start"), QT_TR_NOOP("Term"),
            QT_TR_NOOP("Accelerators"), QT_TR_NOOP("Provisioned power"), QT_TR_NOOP("Total cost"))
 
-# The KPI cards, in two rows: the totals, then the concentration.
-TOTAL_CARDS = ("facility_power_peak_mw", "gpus_peak", "cost_total_usd", "contract_value_usd", "peak_year_cost_usd")
-CONCENTRATION_CARDS = ("largest_provider_share", "hhi", "nvidia_share", "custom_silicon_share", "other_merchant_share")
 # While a member's slider is held in the main window, the portfolio follows at up to 25 updates a
 # second (as the bands do): the main window's own step then costs nothing extra on most steps.
 FOLLOW_INTERVAL_S = 0.040
-HHI_HIGH = 1800.0  # the 2023 US Merger Guidelines: above it, a market is highly concentrated
-
-
-def _month(text: str | None) -> str:
-    return month_label(month_index(text)) if text else "–"
-
-
-def _percent(share) -> str:
-    return fmt.percent(share) if share is not None else "–"
 
 
 # ------------------------------------------------------------------------------------------- undo
@@ -650,51 +619,15 @@ class PortfolioWindow(QMainWindow):
         table.blockSignals(False)
 
     def _fill_cards(self) -> None:
-        t, c = self.projection.totals, self.projection.concentration
-        accel = c["by_accelerators"]
-        cards = self.cards
-        cards["facility_power_peak_mw"].show_value(fmt.power(t["facility_power_peak_mw"]),
-                                                   _month(t["facility_power_peak_month"]))
-        cards["gpus_peak"].show_value(fmt.count_shown(t["gpus_peak"]), _month(t["gpus_peak_month"]))
-        cards["cost_total_usd"].show_value(fmt.money(t["cost_total_usd"]),
-                                           tr("{count} of {total} members switched on").format(
-                                               count=t["members_enabled"], total=len(self.portfolio.members)))
-        cards["contract_value_usd"].show_value(
-            fmt.money(t["contract_value_usd"]) if t["contract_members"] else "–",
-            tr("{count} members; their modelled cost: {cost}").format(
-                count=t["contract_members"], cost=fmt.money(t["cost_total_of_contracted_usd"])))
-        cards["peak_year_cost_usd"].show_value(fmt.money(t["peak_year_cost_usd"]) if t["peak_year"] else "–",
-                                               tr("in {year}").format(year=t["peak_year"] or "–"))
-        if c["largest_provider"]:
-            cards["largest_provider_share"].show_value(
-                tr("{provider}: {share}").format(provider=provider_label(c["largest_provider"]),
-                                                 share=_percent(c["largest_provider_share"])),
-                tr("{count} providers").format(count=len(c["provider_shares"])))
-        else:
-            cards["largest_provider_share"].show_value("–")
-        hhi = c["hhi"]
-        cards["hhi"].show_value(f"{hhi:,.0f}" if hhi is not None else "–",
-                                "" if hhi is None else tr("Highly concentrated (above 1,800)") if hhi > HHI_HIGH
-                                else tr("Not highly concentrated (1,800 or less)"))
-        for family in CHIP_FAMILIES:
-            cards[f"{family}_share"].show_value(
-                tr("{share} of cost").format(share=_percent(c[f"{family}_share"])),
-                tr("{share} of accelerators at the peak").format(share=_percent(accel[f"{family}_share"])))
+        texts = card_texts(self.projection.totals, self.projection.concentration, len(self.portfolio.members))
+        for key, (value, detail) in texts.items():
+            self.cards[key].show_value(value, detail)
 
     def _groups(self, series: str) -> tuple[tuple, np.ndarray, list[str], list[str]]:
         """(keys, (G, T) values, colours, legend labels) of a series, stacked as chosen."""
         p = self.projection
         keys, values = p.grouped(series, by=self.stack_by)
-        if self.stack_by == "member":
-            index = {label: i for i, label in enumerate(self.portfolio.labels)}
-            colours = [chip_colour("", index.get(k, 0)) for k in keys]
-            labels = list(keys)
-        elif self.stack_by == "provider":
-            colours = [PROVIDER_COLOURS.get(k, "#9D9D9D") for k in keys]
-            labels = [provider_label(k) for k in keys]
-        else:
-            colours = [FAMILY_COLOURS[k] for k in keys]
-            labels = [tr(CHIP_FAMILY_LABELS[k]) for k in keys]
+        colours, labels = group_styles(self.stack_by, keys, self.portfolio.labels)
         return tuple(keys), values, colours, labels
 
     def _draw_charts(self) -> None:
@@ -713,7 +646,7 @@ class PortfolioWindow(QMainWindow):
             chart.draw(x, keys, values, colours, divisor)
         keys, values, colours, labels = self._groups("cost")
         years, yearly = p.by_year(values)
-        self.yearly.set_title(tr("Commitments per calendar year"), money_unit)
+        self.yearly.set_title(tr(YEARLY_TITLE), money_unit)
         self.yearly.draw(years, keys, yearly, colours, money_divisor)
         self._show_revenue()
         self.legend.setText("&nbsp;&nbsp; ".join(

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from explorer.cli import _add_common, _help, _load, wrote
+from explorer.cli import SCENARIO_OR_PORTFOLIO, _add_common, _help, _load, _load_scenario_or_portfolio, wrote
 from explorer.errors import ExplorerError, OutputError, WriteFailed
 from explorer.i18n import QT_TR_NOOP, tr
 
@@ -84,15 +84,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("slides", help=_help(QT_TR_NOOP("write an editable PowerPoint deck (native charts, KPIs, "
-                                                       "assumptions and sources, speaker notes)")))
-    _add_common(p)
+                                                       "assumptions and sources, speaker notes) of a scenario or a "
+                                                       "portfolio")))
+    _add_common(p, SCENARIO_OR_PORTFOLIO)
     p.add_argument("--out", metavar="PPTX", required=True, help=_help(QT_TR_NOOP("the deck file (.pptx)")))
     p.add_argument("--plain", action="store_true",
                    help=_help(QT_TR_NOOP("no colours of our own: the charts take the deck theme's (for a "
                                          "corporate template)")))
     p.add_argument("--compare", metavar="FILE", action="append", default=[],
                    help=_help(QT_TR_NOOP("a scenario file or preset to compare with, drawn over the charts and "
-                                         "tabled; the first is the baseline (up to 3)")))
+                                         "tabled; the first is the baseline (up to 3; not with a portfolio)")))
     p.set_defaults(handler=cmd_slides)
 
 
@@ -162,13 +163,16 @@ def cmd_report(args, out) -> int:
 
 def cmd_slides(args, out) -> int:
     from explorer.compare import MAX_COMPARED
+    from explorer.portfolio import Portfolio
     from explorer.presets import resolve_scenario
 
     from ..state.chart_input import standalone_input
     from ..state.comparison import Comparison
     from .slides import write_slides
 
-    catalog, scenario = _load(args)
+    catalog, scenario = _load_scenario_or_portfolio(args)
+    if isinstance(scenario, Portfolio):
+        return _portfolio_slides(args, out, scenario, catalog)
     if len(args.compare) > MAX_COMPARED - 1:
         raise OutputError(tr("--compare: up to {count} scenarios can be compared with this one").format(
             count=MAX_COMPARED - 1))
@@ -181,6 +185,20 @@ def cmd_slides(args, out) -> int:
             comparison.add(other.name, other)
     inp = standalone_input(scenario, catalog).replace(overlays=comparison.overlays(scenario, catalog))
     path = write_slides(args.out, inp, plain=args.plain)
+    out.write(wrote(path) + "\n")
+    return 0
+
+
+def _portfolio_slides(args, out, portfolio, catalog) -> int:
+    """``slides PORTFOLIO``: the portfolio's deck (ui/render/portfolio_slides.py)."""
+    from explorer.portfolio_tables import evaluate_for_export
+
+    from .portfolio_slides import write_portfolio_slides
+
+    if args.compare:
+        raise OutputError(tr("--compare compares scenarios, and {name} is a portfolio: its deck sets its members "
+                             "side by side already (leave out --compare, or give a scenario)").format(name=args.file))
+    path = write_portfolio_slides(args.out, evaluate_for_export(portfolio, catalog), plain=args.plain)
     out.write(wrote(path) + "\n")
     return 0
 

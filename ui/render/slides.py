@@ -177,25 +177,24 @@ def _month_axis(axis, months: int) -> None:
             ax.append(element)
 
 
-class _Deck:
-    """The presentation being built, with the choices every slide shares."""
+def month_dates(start_index: int, months: int) -> list[_dt.date]:
+    """A time chart's categories: the first day of each month from month index ``start_index``."""
+    return [_dt.date((start_index + m) // 12, (start_index + m) % 12 + 1, 1) for m in range(months)]
 
-    def __init__(self, inp: ChartInput, plain_colours: bool, now: _dt.datetime):
-        self.inp, self.plain, self.now = inp, plain_colours, now
-        self.scenario, self.projection = inp.scenario, inp.projection
-        self.summary = self.projection.summary()
-        self.bands = inp.bands if (inp.bands is not None and not inp.bands_stale) else None
+
+class DeckBase:
+    """A 16:9 presentation being built, with what every deck shares: the template widened, the
+    Japanese font in the theme, text boxes, titles, KPI cards, native charts in the app's colours (or
+    none with ``plain_colours``), speaker notes, and the finished file's properties and fonts. The
+    scenario deck (``_Deck``) and the portfolio deck (ui/render/portfolio_slides.py) build on it."""
+
+    def __init__(self, plain_colours: bool, now: _dt.datetime):
+        self.plain, self.now = plain_colours, now
         self.theme = LIGHT
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = SLIDE_W, SLIDE_H
         self._widen_layouts()
         self._theme_fonts()
-        self.start_index = month_index(self.scenario.start)
-        self.term = self.projection.params.term_months
-        self.months = [month_label(self.start_index, m) for m in range(self.term)]
-        # the time charts' categories: the first day of each month (a date axis, labelled once a year)
-        self.dates = [_dt.date((self.start_index + m) // 12, (self.start_index + m) % 12 + 1, 1)
-                      for m in range(self.term)]
 
     # -------------------------------------------------------------------------------- the template
     def _widen_layouts(self) -> None:
@@ -385,6 +384,89 @@ class _Deck:
         self.text_box(slide, MARGIN, BODY_TOP + Inches(2), CONTENT_W, Inches(1),
                       [(text, 18, False, self.theme.muted)], anchor=MSO_ANCHOR.MIDDLE)
 
+    def card(self, slide, left, top, width, height, paragraphs):
+        """A KPI card: a rounded box in the report's colours holding ``paragraphs`` (as text_box's)."""
+        card = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left, top, width, height)
+        card.adjustments[0] = 0.06
+        if not self.plain:
+            card.fill.solid()
+            card.fill.fore_color.rgb = _rgb(CARD_COLOURS[0])
+            card.line.color.rgb = _rgb(CARD_COLOURS[1])
+        card.shadow.inherit = False
+        frame = card.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        frame.margin_left = frame.margin_right = Inches(0.2)
+        self.fill_frame(frame, paragraphs)
+        for p in frame.paragraphs:
+            p.alignment = PP_ALIGN.LEFT
+        return card
+
+    def title_page(self, title: str, lines, notes_title: str = "", notes_text: str = ""):
+        """The title slide: ``title`` large, then ``lines`` (text_box's paragraphs) under it, and a
+        box of notes (``notes_text`` under ``notes_title``) when there are any."""
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[0])
+        head, sub = slide.shapes.title, slide.placeholders[1]
+        head.left, head.top, head.width, head.height = MARGIN, Inches(1.7), CONTENT_W, Inches(1.6)
+        sub.left, sub.top, sub.width, sub.height = MARGIN, Inches(3.4), CONTENT_W, Inches(1.5)
+        frame = head.text_frame
+        frame.word_wrap = True
+        run = frame.paragraphs[0].add_run()
+        run.text = _clip(title, 120)
+        run.font.size = Pt(36)
+        run.font.bold = True
+        self._colour(run.font, self.theme.foreground)
+        sub.text_frame.word_wrap = True
+        self.fill_frame(sub.text_frame, lines)
+        if notes_text.strip():
+            self.text_box(slide, MARGIN, Inches(5.1), CONTENT_W, Inches(1.9),
+                          [(notes_title, 13, True, self.theme.muted),
+                           (_clip(notes_text, 420), 13, False, self.theme.foreground)])
+        return slide
+
+    def dated_line(self):
+        """The title slide's first line under the title: the app and the date."""
+        return (tr("Compute Scenario Explorer · {date}").format(date=f"{self.now:%Y-%m-%d}"), 18, False,
+                self.theme.muted)
+
+    def rate_line(self):
+        """The title slide's line on the yen rate (None in dollars)."""
+        rate = currency().rate_note()
+        if not rate:
+            return None
+        return (tr("Yen at {rate}; source: {source}.").format(rate=rate, source=_clip(currency().source, 90)),
+                12, False, self.theme.muted)
+
+    def finish(self, title: str, subject: str) -> bytes:
+        """The deck as the bytes of a .pptx file: its properties set and every run naming the East
+        Asian font where it should."""
+        props = self.prs.core_properties
+        props.title = _clip(title, 250)
+        props.author = props.last_modified_by = "Compute Scenario Explorer"
+        props.subject = subject
+        props.language = "ja-JP" if is_japanese() else "en-US"
+        props.created = props.modified = self.now.replace(microsecond=0)
+        _fonts(self.prs, is_japanese())
+        out = io.BytesIO()
+        self.prs.save(out)
+        return out.getvalue()
+
+
+class _Deck(DeckBase):
+    """The scenario's deck: what the window shows (its scenario, bands, tornado, compared scenarios)."""
+
+    def __init__(self, inp: ChartInput, plain_colours: bool, now: _dt.datetime):
+        super().__init__(plain_colours, now)
+        self.inp = inp
+        self.scenario, self.projection = inp.scenario, inp.projection
+        self.summary = self.projection.summary()
+        self.bands = inp.bands if (inp.bands is not None and not inp.bands_stale) else None
+        self.start_index = month_index(self.scenario.start)
+        self.term = self.projection.params.term_months
+        self.months = [month_label(self.start_index, m) for m in range(self.term)]
+        # the time charts' categories: the first day of each month (a date axis, labelled once a year)
+        self.dates = month_dates(self.start_index, self.term)
+
     # -------------------------------------------------------------------------------- shared pieces
     def band_lines(self, key: str, factor: float, of: str = "") -> list:
         """The P10, median and P90 of a band series as dashed lines (the fan has no native form);
@@ -477,31 +559,12 @@ class _Deck:
 # ------------------------------------------------------------------------------------------ slides
 def _title_slide(deck: _Deck) -> None:
     s = deck.scenario
-    slide = deck.prs.slides.add_slide(deck.prs.slide_layouts[0])
-    title, sub = slide.shapes.title, slide.placeholders[1]
-    title.left, title.top, title.width, title.height = MARGIN, Inches(1.7), CONTENT_W, Inches(1.6)
-    sub.left, sub.top, sub.width, sub.height = MARGIN, Inches(3.4), CONTENT_W, Inches(1.5)
-    frame = title.text_frame
-    frame.word_wrap = True
-    run = frame.paragraphs[0].add_run()
-    run.text = _clip(deck.inp.subtitle or s.name, 120)
-    run.font.size = Pt(36)
-    run.font.bold = True
-    deck._colour(run.font, deck.theme.foreground)
-    lines = [(tr("Compute Scenario Explorer · {date}").format(date=f"{deck.now:%Y-%m-%d}"), 18, False,
-              deck.theme.muted)]
+    lines = [deck.dated_line()]
     if s.description:
         lines.append((_first_sentence(s.description), 16, False, deck.theme.foreground))
-    rate = currency().rate_note()
-    if rate:
-        lines.append((tr("Yen at {rate}; source: {source}.").format(rate=rate, source=_clip(currency().source, 90)),
-                      12, False, deck.theme.muted))
-    sub.text_frame.word_wrap = True
-    deck.fill_frame(sub.text_frame, lines)
-    if s.notes.strip():
-        deck.text_box(slide, MARGIN, Inches(5.1), CONTENT_W, Inches(1.9),
-                      [(tr("Notes"), 13, True, deck.theme.muted),
-                       (_clip(s.notes, 420), 13, False, deck.theme.foreground)])
+    if deck.rate_line():
+        lines.append(deck.rate_line())
+    slide = deck.title_page(deck.inp.subtitle or s.name, lines, tr("Notes"), s.notes)
     deck.notes(slide, [s.description, tr("Notes") + ": " + s.notes if s.notes.strip() else "",
                        tr("Modelled from public sources and marked estimates; every assumption and its source is "
                           "on the last slides. Equations and sources: the app's Help ▸ Model and sources "
@@ -521,17 +584,6 @@ def _kpi_slide(deck: _Deck) -> None:
         kpi = KPIS[key]
         left = MARGIN + (k % cols) * (width + gap)
         top = BODY_TOP + Inches(0.35) + (k // cols) * (height + Inches(0.35))
-        card = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left, top, width, height)
-        card.adjustments[0] = 0.06
-        if not deck.plain:
-            card.fill.solid()
-            card.fill.fore_color.rgb = _rgb(CARD_COLOURS[0])
-            card.line.color.rgb = _rgb(CARD_COLOURS[1])
-        card.shadow.inherit = False
-        frame = card.text_frame
-        frame.word_wrap = True
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        frame.margin_left = frame.margin_right = Inches(0.2)
         wide = sum(2 if ord(ch) >= 0x1100 else 1 for ch in figure) > 12  # (a long figure keeps to one line)
         lines = [(label, 14, False, deck.theme.muted), (figure, 24 if wide else 30, True, deck.theme.foreground)]
         if spread:
@@ -543,9 +595,7 @@ def _kpi_slide(deck: _Deck) -> None:
             if change:
                 versus = f"{change} ({kpi.format(before)})"
                 lines.append((versus, 13, False, deck.theme.foreground))
-        deck.fill_frame(frame, lines)
-        for p in frame.paragraphs:
-            p.alignment = PP_ALIGN.LEFT
+        deck.card(slide, left, top, width, height, lines)
         said.append(f"• {label}: {figure}" + (f" ({spread})" if spread else "") + (f"; {versus}" if versus else "")
                     + (f". {tr(kpi.explanation)}" if kpi.explanation else ""))
     intro = tr("The six headline figures of the scenario, as the window's cards show them.")
@@ -1169,16 +1219,7 @@ def deck_bytes(inp: ChartInput, plain: bool = False, now: _dt.datetime | None = 
     if inp.overlays:
         _comparison_slide(deck)
     _assumption_slides(deck)
-    props = deck.prs.core_properties
-    props.title = _clip(inp.subtitle or inp.scenario.name, 250)
-    props.author = props.last_modified_by = "Compute Scenario Explorer"
-    props.subject = tr(DECK_TITLE)
-    props.language = "ja-JP" if is_japanese() else "en-US"
-    props.created = props.modified = deck.now.replace(microsecond=0)
-    _fonts(deck.prs, is_japanese())
-    out = io.BytesIO()
-    deck.prs.save(out)
-    return out.getvalue()
+    return deck.finish(inp.subtitle or inp.scenario.name, tr(DECK_TITLE))
 
 
 SLIDES = {"capacity": _capacity_slide, "power": _power_slide, "unit-economics": _unit_economics_slide,
@@ -1188,6 +1229,12 @@ SLIDES = {"capacity": _capacity_slide, "power": _power_slide, "unit-economics": 
 def write_slides(path: str | Path, inp: ChartInput, plain: bool = False, now: _dt.datetime | None = None) -> Path:
     """Write the deck of ``inp`` to ``path`` (a .pptx): checked first, built in memory, then written
     in one step (a failure leaves the target as it was, and no partial file)."""
+    return write_deck(path, lambda: deck_bytes(inp, plain, now))
+
+
+def write_deck(path: str | Path, build) -> Path:
+    """Write the deck ``build()`` returns (bytes) to ``path`` (a .pptx): the name and the target are
+    checked before the work of building it, then the file is written in one step."""
     if not str(path).strip():
         raise OutputError(tr("no output file given"))
     path = Path(path)
@@ -1197,5 +1244,5 @@ def write_slides(path: str | Path, inp: ChartInput, plain: bool = False, now: _d
         raise OutputError(tr("{name}: slides are a PowerPoint file; use a .pptx name").format(
             name=shown_path(path.name)))
     check_writable_target(path)  # before the work of building it
-    atomic_write_bytes(path, deck_bytes(inp, plain, now))
+    atomic_write_bytes(path, build())
     return path

@@ -1,0 +1,94 @@
+"""How a portfolio is shown, wherever it is shown (the portfolio window, the portfolio deck): the
+stacked charts and their titles, the figures' cards, and the fixed colours and legend words of
+members, providers and chip families. No widgets."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from explorer import formatting as fmt
+from explorer.i18n import QT_TR_NOOP, tr
+from explorer.months import month_index, month_label
+from explorer.portfolio import CHIP_FAMILIES, CHIP_FAMILY_LABELS, provider_label
+
+from ..theme import chip_colour
+
+# How the charts stack the members: key -> the switch's label.
+STACKS = (("member", QT_TR_NOOP("Member")), ("provider", QT_TR_NOOP("Provider")),
+          ("family", QT_TR_NOOP("Chip family")))
+
+# Fixed colours, so a provider or a chip family looks the same in every portfolio.
+PROVIDER_COLOURS = {
+    "AWS": "#F28E2B", "Microsoft": "#4E79A7", "Oracle": "#E15759", "CoreWeave": "#76B7B2", "Google": "#EDC948",
+    "NVIDIA": "#59A14F", "AMD": "#9C755F", "Broadcom": "#B07AA1", "own build": "#BAB0AC", "other": "#9D9D9D",
+}
+FAMILY_COLOURS = {"nvidia": "#59A14F", "custom_silicon": "#6A3D9A", "other_merchant": "#E15759"}
+
+# The stacked time charts: key, the projection's series (PortfolioProjection.series), title.
+TIME_CHARTS = (
+    ("capacity", "gpus", QT_TR_NOOP("Accelerators installed")),
+    ("power", "facility_mw", QT_TR_NOOP("Provisioned power")),
+    ("cost", "cost", QT_TR_NOOP("Cost per month")),
+    ("cumulative", "cost_cumulative", QT_TR_NOOP("Cumulative commitments")),
+)
+YEARLY_TITLE = QT_TR_NOOP("Commitments per calendar year")
+# The KPI cards, in two rows: the totals, then the concentration (explorer.portfolio.FIGURES).
+TOTAL_CARDS = ("facility_power_peak_mw", "gpus_peak", "cost_total_usd", "contract_value_usd", "peak_year_cost_usd")
+CONCENTRATION_CARDS = ("largest_provider_share", "hhi", "nvidia_share", "custom_silicon_share", "other_merchant_share")
+HHI_HIGH = 1800.0  # the 2023 US Merger Guidelines: above it, a market is highly concentrated
+
+
+def group_styles(by: str, keys: Sequence[str], member_labels: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(colours, legend labels) of the groups ``keys`` of PortfolioProjection.grouped(…, by=``by``): a
+    member takes the palette colour of its place in the portfolio (``member_labels``, switched-off
+    members included, so switching one off recolours no other), a provider and a chip family their
+    fixed colours."""
+    if by == "member":
+        index = {label: i for i, label in enumerate(member_labels)}
+        return [chip_colour("", index.get(k, 0)) for k in keys], list(keys)
+    if by == "provider":
+        return [PROVIDER_COLOURS.get(k, "#9D9D9D") for k in keys], [provider_label(k) for k in keys]
+    return [FAMILY_COLOURS[k] for k in keys], [tr(CHIP_FAMILY_LABELS[k]) for k in keys]
+
+
+def _month(text: str | None) -> str:
+    return month_label(month_index(text)) if text else "–"
+
+
+def _percent(share) -> str:
+    return fmt.percent(share) if share is not None else "–"
+
+
+def card_texts(totals: dict, concentration: dict, members: int) -> dict[str, tuple[str, str]]:
+    """Each card's figure and the line under it, in the language and currency shown, from
+    PortfolioProjection.totals and .concentration (``members``: how many the portfolio lists):
+    TOTAL_CARDS then CONCENTRATION_CARDS."""
+    t, c = totals, concentration
+    accel = c["by_accelerators"]
+    out = {
+        "facility_power_peak_mw": (fmt.power(t["facility_power_peak_mw"]), _month(t["facility_power_peak_month"])),
+        "gpus_peak": (fmt.count_shown(t["gpus_peak"]), _month(t["gpus_peak_month"])),
+        "cost_total_usd": (fmt.money(t["cost_total_usd"]), tr("{count} of {total} members switched on").format(
+            count=t["members_enabled"], total=members)),
+        "contract_value_usd": (fmt.money(t["contract_value_usd"]) if t["contract_members"] else "–",
+                               tr("{count} members; their modelled cost: {cost}").format(
+                                   count=t["contract_members"], cost=fmt.money(t["cost_total_of_contracted_usd"]))),
+        "peak_year_cost_usd": (fmt.money(t["peak_year_cost_usd"]) if t["peak_year"] else "–",
+                               tr("in {year}").format(year=t["peak_year"] or "–")),
+    }
+    if c["largest_provider"]:
+        out["largest_provider_share"] = (
+            tr("{provider}: {share}").format(provider=provider_label(c["largest_provider"]),
+                                             share=_percent(c["largest_provider_share"])),
+            tr("{count} providers").format(count=len(c["provider_shares"])))
+    else:
+        out["largest_provider_share"] = ("–", "")
+    hhi = c["hhi"]
+    out["hhi"] = (f"{hhi:,.0f}" if hhi is not None else "–",
+                  "" if hhi is None else tr("Highly concentrated (above 1,800)") if hhi > HHI_HIGH
+                  else tr("Not highly concentrated (1,800 or less)"))
+    for family in CHIP_FAMILIES:
+        out[f"{family}_share"] = (tr("{share} of cost").format(share=_percent(c[f"{family}_share"])),
+                                  tr("{share} of accelerators at the peak").format(
+                                      share=_percent(accel[f"{family}_share"])))
+    return out
