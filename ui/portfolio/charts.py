@@ -120,6 +120,23 @@ def _pt(size: float, theme: Theme) -> float:
     return size * theme.font_scale
 
 
+class _Axis(pg.AxisItem):
+    """An axis whose end labels may overhang it a little (the '0' at the foot of the value axis, a
+    year at either end). With the grid on, pyqtgraph bounds an axis by the plot and drops every label
+    that crosses that edge; without it, it allows 15 px."""
+
+    OVERHANG = 15
+
+    def boundingRect(self):
+        m = self.OVERHANG
+        rect = super().boundingRect()
+        return rect.adjusted(0, -m, 0, m) if self.orientation in ("left", "right") else rect.adjusted(-m, 0, m, 0)
+
+
+def _axes() -> dict:
+    return {"left": _Axis("left"), "bottom": _Axis("bottom")}
+
+
 class _Plot:
     """One pyqtgraph plot in the app's colours, no mouse interaction, years on the x axis. For the
     window, ``box`` holds a wrapping title QLabel above the plot (a long title inside the scene
@@ -142,7 +159,7 @@ class _Plot:
             layout.setSpacing(2)
             self.title_item = Label(justify="left")
             layout.addItem(self.title_item, row=0, col=0)
-            self.plot: pg.PlotItem = layout.addPlot(row=1, col=0)
+            self.plot: pg.PlotItem = layout.addPlot(row=1, col=0, axisItems=_axes())
             self.legend_item = Label(justify="left")
             layout.addItem(self.legend_item, row=2, col=0)
             layout.layout.setRowStretchFactor(1, 1)
@@ -150,7 +167,7 @@ class _Plot:
         else:
             layout.setContentsMargins(0, 0, 0, 0)
             layout.setSpacing(0)
-            self.plot = layout.addPlot(row=0, col=0)
+            self.plot = layout.addPlot(row=0, col=0, axisItems=_axes())
             self.title_label = QLabel()
             self.title_label.setWordWrap(True)
             self.box = QWidget()

@@ -30,36 +30,23 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
 from explorer import formatting as fmt
 from explorer.errors import ExplorerError
 from explorer.i18n import QT_TR_NOOP, tr
-from explorer.months import month_index, month_label
+from explorer.months import month_label
 from explorer.paths import portfolios_dir
-from explorer.portfolio import (CHIP_FAMILIES, FIGURES, Portfolio, PortfolioCache, PortfolioProjection,
-                                evaluate_portfolio, provider_label, resolve_portfolio)
+from explorer.portfolio import (FIGURES, Portfolio, PortfolioCache, PortfolioProjection, evaluate_portfolio,
+                                provider_label, resolve_portfolio)
 
 from ..document import UNDO_LIMIT
 from ..theme import LIGHT, Theme
 from ..widgets.tooltips import plain_tip
 from .charts import (FAMILY_COLOURS, PROVIDER_COLOURS, STACKS, TIME_CHARTS, PortfolioView, StackedChart,  # noqa: F401
                      YearlyChart, draw_charts)
+from .figures import CONCENTRATION_CARDS, HHI_HIGH, TOTAL_CARDS, figure_texts  # noqa: F401
 
 PORTFOLIO_FILTER = QT_TR_NOOP("Portfolio files (*.json);;All files (*)")
 
 # The member table's columns.
 COLUMNS = (QT_TR_NOOP("Member"), QT_TR_NOOP("Provider"), QT_TR_NOOP("Start"), QT_TR_NOOP("Term"),
            QT_TR_NOOP("Accelerators"), QT_TR_NOOP("Provisioned power"), QT_TR_NOOP("Total cost"))
-
-# The KPI cards, in two rows: the totals, then the concentration.
-TOTAL_CARDS = ("facility_power_peak_mw", "gpus_peak", "cost_total_usd", "contract_value_usd", "peak_year_cost_usd")
-CONCENTRATION_CARDS = ("largest_provider_share", "hhi", "nvidia_share", "custom_silicon_share", "other_merchant_share")
-HHI_HIGH = 1800.0  # the 2023 US Merger Guidelines: above it, a market is highly concentrated
-
-
-def _month(text: str | None) -> str:
-    return month_label(month_index(text)) if text else "–"
-
-
-def _percent(share) -> str:
-    return fmt.percent(share) if share is not None else "–"
-
 
 # ------------------------------------------------------------------------------------------- undo
 class ToggleMember(QUndoCommand):
@@ -409,36 +396,8 @@ class PortfolioWindow(QMainWindow):
         table.blockSignals(False)
 
     def _fill_cards(self) -> None:
-        t, c = self.projection.totals, self.projection.concentration
-        accel = c["by_accelerators"]
-        cards = self.cards
-        cards["facility_power_peak_mw"].show_value(fmt.power(t["facility_power_peak_mw"]),
-                                                   _month(t["facility_power_peak_month"]))
-        cards["gpus_peak"].show_value(fmt.count_shown(t["gpus_peak"]), _month(t["gpus_peak_month"]))
-        cards["cost_total_usd"].show_value(fmt.money(t["cost_total_usd"]),
-                                           tr("{count} of {total} members switched on").format(
-                                               count=t["members_enabled"], total=len(self.portfolio.members)))
-        cards["contract_value_usd"].show_value(
-            fmt.money(t["contract_value_usd"]) if t["contract_members"] else "–",
-            tr("{count} members; their modelled cost: {cost}").format(
-                count=t["contract_members"], cost=fmt.money(t["cost_total_of_contracted_usd"])))
-        cards["peak_year_cost_usd"].show_value(fmt.money(t["peak_year_cost_usd"]) if t["peak_year"] else "–",
-                                               tr("in {year}").format(year=t["peak_year"] or "–"))
-        if c["largest_provider"]:
-            cards["largest_provider_share"].show_value(
-                tr("{provider}: {share}").format(provider=provider_label(c["largest_provider"]),
-                                                 share=_percent(c["largest_provider_share"])),
-                tr("{count} providers").format(count=len(c["provider_shares"])))
-        else:
-            cards["largest_provider_share"].show_value("–")
-        hhi = c["hhi"]
-        cards["hhi"].show_value(f"{hhi:,.0f}" if hhi is not None else "–",
-                                "" if hhi is None else tr("Highly concentrated (above 1,800)") if hhi > HHI_HIGH
-                                else tr("Not highly concentrated (1,800 or less)"))
-        for family in CHIP_FAMILIES:
-            cards[f"{family}_share"].show_value(
-                tr("{share} of cost").format(share=_percent(c[f"{family}_share"])),
-                tr("{share} of accelerators at the peak").format(share=_percent(accel[f"{family}_share"])))
+        for key, (value, detail) in figure_texts(self.portfolio, self.projection).items():
+            self.cards[key].show_value(value, detail)
 
     def view(self) -> PortfolioView:
         """What the charts draw now (ui/portfolio/charts.py: the same pipeline draws the pictures)."""
