@@ -586,6 +586,24 @@ def find_portfolio(key: str) -> ShippedPortfolio | None:
     return next((p for p in list_portfolios() if p.key == key), None)
 
 
+def names_portfolio(file_or_id: str) -> bool:
+    """Whether a command's FILE (a scenario or a portfolio) means a portfolio. An existing file is a
+    portfolio when it holds a 'members' list (``is_portfolio_file``), else a scenario. A name that is
+    no file is a scenario preset's id first and a shipped portfolio's second: presets came first, so a
+    name keeps what it meant (tests/explorer/test_portfolio.py checks that no shipped name is both)."""
+    path = Path(file_or_id)
+    try:
+        there = path.exists() or os.path.lexists(path)
+    except OSError:
+        return False  # (the scenario loader says what is wrong with the name)
+    if there:
+        return is_portfolio_file(path)
+    bare = path.stem if path.suffix == ".json" and path.parent == Path(".") else None
+    if find_preset(file_or_id) is not None or (bare and find_preset(bare) is not None):
+        return False
+    return find_portfolio(file_or_id) is not None or bool(bare and find_portfolio(bare) is not None)
+
+
 def resolve_portfolio(file_or_id: str, catalog=None, notices: list | None = None) -> Portfolio:
     """Load a portfolio file, or a shipped portfolio by key when no such file exists."""
     if file_or_id.strip() in ("", "-"):
