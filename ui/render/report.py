@@ -79,6 +79,30 @@ def _text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+PAGE_STYLE = ("<style>body{font-family:sans-serif;} table{border-collapse:collapse;} "
+              "td,th{border-bottom:1px solid #ccc; padding:2px 4px; vertical-align:top;} "
+              "th{background:#eee; text-align:left;}</style>")  # the pages after the first
+
+
+def table_head(*names: str) -> str:
+    """A table's header row (names already translated)."""
+    return "<tr>" + "".join(f"<th>{_text(n)}</th>" for n in names) + "</tr>"
+
+
+def chips_table(chip_ids, catalog) -> str:
+    """The chips' catalog rows with their sources, as a table."""
+    rows = []
+    for chip_id in chip_ids:
+        c = catalog[chip_id]
+        rows.append(f"<tr><td>{html.escape(c.id)}</td><td>{html.escape(shown_source(c.source))}</td>"
+                    f"<td>{html.escape(shown_source(c.power_source))}</td>"
+                    f"<td>{html.escape(shown_source(c.price_source))}</td>"
+                    f"<td>{html.escape(c.estimated.replace(';', ', ') or '–')}</td><td>{c.as_of}</td></tr>")
+    return ("<table width='100%' cellspacing='0'>"
+            + table_head(tr("Chip"), tr("Specs"), tr("Power"), tr("Prices"), tr("Estimated"), tr("As of"))
+            + "".join(rows) + "</table>")
+
+
 def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
     rows = []
     for spec in FIELDS.values():
@@ -90,19 +114,7 @@ def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
         rows.append(f"<tr><td>{html.escape(tr(spec.label))}</td><td align='right'>{html.escape(value)}</td>"
                     f"<td>{html.escape(_unit(spec.name))}</td><td>{estimate}</td>"
                     f"<td>{source}</td></tr>")
-    chips = []
-    for chip_id in scenario.chip_mix:
-        c = projection.catalog[chip_id]
-        chips.append(f"<tr><td>{html.escape(c.id)}</td><td>{html.escape(shown_source(c.source))}</td>"
-                     f"<td>{html.escape(shown_source(c.power_source))}</td>"
-                     f"<td>{html.escape(shown_source(c.price_source))}</td>"
-                     f"<td>{html.escape(c.estimated.replace(';', ', ') or '–')}</td><td>{c.as_of}</td></tr>")
-    style = ("<style>body{font-family:sans-serif;} table{border-collapse:collapse;} "
-             "td,th{border-bottom:1px solid #ccc; padding:2px 4px; vertical-align:top;} "
-             "th{background:#eee; text-align:left;}</style>")
-    def heads(*names: str) -> str:  # a table's header row (names already translated)
-        return "<tr>" + "".join(f"<th>{_text(n)}</th>" for n in names) + "</tr>"
-
+    style, heads = PAGE_STYLE, table_head
     notes = ("<h3>" + _text(tr("Notes")) + f"</h3><p>{html.escape(scenario.notes).replace(chr(10), '<br>')}</p>"
              if scenario.notes.strip() else "")
     uncertainty = ""
@@ -122,9 +134,7 @@ def _assumptions_html(scenario: Scenario, projection: Projection) -> str:
             "<table width='100%' cellspacing='0'>"
             + heads(tr("Assumption"), tr("Value"), tr("Unit"), "", tr("Source")) + "".join(rows) + "</table>"
             + uncertainty + "<h3>" + _text(tr("Chips in the mix (catalog rows)")) + "</h3>"
-            "<table width='100%' cellspacing='0'>"
-            + heads(tr("Chip"), tr("Specs"), tr("Power"), tr("Prices"), tr("Estimated"), tr("As of"))
-            + "".join(chips) + "</table><p>"
+            + chips_table(scenario.chip_mix, projection.catalog) + "<p>"
             + _text(tr("Equations and sources: the app's Help ▸ Model and sources (docs/model.md). Figures "
                              "are modelled from public sources and estimates; they are not a statement of either "
                              "party's actual costs.")) + "</p>")
@@ -244,14 +254,26 @@ def box_height(boxes, width: float, writer: QPdfWriter) -> float:
     """The height (device pixels) of a row of boxes ``width`` wide each: the tallest box's content."""
     pt = writer.resolution() / 72.0
     tallest = 38 * pt
-    metrics = QFontMetricsF(font(6.5), writer)
     for box in boxes:
-        h = 34 * pt + len(box.lines) * BOX_LINE * pt
+        h = 34 * pt + sum(_wrapped_height(line, 7, width, writer) for line in box.lines)
         if box.note:
-            room = QRectF(0, 0, width - 10 * pt, 1e6)
-            h += metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), box.note).height() + 2 * pt
-        tallest = max(tallest, h + (4 if box.lines or box.note else 0) * pt)
+            h += _text_height(box.note, 6.5, width, writer) + 1 * pt
+        tallest = max(tallest, h + (4 * pt if box.lines or box.note else 0))
     return tallest
+
+
+def _text_height(text: str, size: float, box_width: float, writer: QPdfWriter) -> float:
+    """The height of ``text`` wrapped into a box ``box_width`` wide (its text runs 6 pt from the left
+    and 8 pt from the right of a box drawn 4 pt narrower than its cell)."""
+    room = QRectF(0, 0, box_width - 18 * writer.resolution() / 72.0, 1e6)
+    return QFontMetricsF(font(size), writer).boundingRect(room, int(Qt.TextFlag.TextWordWrap), text).height()
+
+
+def _wrapped_height(text: str, size: float, box_width: float, writer: QPdfWriter) -> float:
+    """The room a small line under a box's figure takes: BOX_LINE, more when it wraps."""
+    pt = writer.resolution() / 72.0
+    spacing = QFontMetricsF(font(size), writer).lineSpacing()
+    return max(BOX_LINE * pt, _text_height(text, size, box_width, writer) + BOX_LINE * pt - spacing)
 
 
 def draw_boxes(painter: QPainter, writer: QPdfWriter, page: QRectF, y: float, boxes, height: float,
@@ -273,19 +295,20 @@ def draw_boxes(painter: QPainter, writer: QPdfWriter, page: QRectF, y: float, bo
         painter.setPen(QColor(theme.muted))
         painter.setFont(font(7))
         below = 34 * pt
-        for line in box.lines:
-            painter.drawText(r.adjusted(6 * pt, below, -4 * pt, 0), Qt.AlignmentFlag.AlignLeft, line)
-            below += BOX_LINE * pt
+        for line in box.lines:  # (wrapped when longer than the box is wide)
+            painter.drawText(r.adjusted(6 * pt, below, -8 * pt, 0), Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft,
+                             line)
+            below += _wrapped_height(line, 7, box_w, writer)
         if box.note:
             painter.setFont(font(6.5))
-            painter.drawText(r.adjusted(6 * pt, below + 1 * pt, -4 * pt, 0),
+            painter.drawText(r.adjusted(6 * pt, below + 1 * pt, -8 * pt, 0),
                              Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, box.note)
 
 
-def chart_cells(cells, top: float, bottom: float, page: QRectF, pt: float, per_row: int = 3):
+def chart_cells(cells, top: float, bottom: float, page: QRectF, pt: float, per_row: int = 3, layout_height: int = 380):
     """The chart grid: two rows under ``top`` down to ``bottom``, ``per_row`` charts in the first and the
-    rest in the second; (cell, target rect, ImageOptions) for each cell, the options laid out 380 px
-    high so chart text stays legible at the printed size."""
+    rest in the second; (cell, target rect, ImageOptions) for each cell, the options laid out
+    ``layout_height`` px high so chart text stays legible at the printed size (lower rows: lower)."""
     rows = [cells[:per_row], cells[per_row:]]
     row_h = (bottom - top) / 2
     out = []
@@ -293,8 +316,8 @@ def chart_cells(cells, top: float, bottom: float, page: QRectF, pt: float, per_r
         cell_w = page.width() / max(len(row), 1)
         for c, cell in enumerate(row):
             target = QRectF(c * cell_w + 3 * pt, top + r * row_h + 3 * pt, cell_w - 6 * pt, row_h - 6 * pt)
-            opts = ImageOptions(width=int(380 * target.width() / max(target.height(), 1)), height=380,
-                                theme=LIGHT, scale=1.0)
+            opts = ImageOptions(width=int(layout_height * target.width() / max(target.height(), 1)),
+                                height=layout_height, theme=LIGHT, scale=1.0)
             out.append((cell, target, opts))
     return out
 
