@@ -287,8 +287,11 @@ def draw_boxes(painter: QPainter, writer: QPdfWriter, page: QRectF, y: float, bo
         painter.setBrush(QColor("#F6F8FA"))
         painter.drawRoundedRect(r, 4 * pt, 4 * pt)
         painter.setPen(QColor(theme.muted))
-        painter.setFont(font(7.5))
-        painter.drawText(r.adjusted(6 * pt, 4 * pt, -4 * pt, 0), Qt.AlignmentFlag.AlignLeft, box.label)
+        room = r.width() - 10 * pt
+        size = 7.5 if QFontMetricsF(font(7.5), writer).horizontalAdvance(box.label) <= room else 6.5
+        painter.setFont(font(size))  # a label too long for the box a size smaller, then elided (never cut)
+        label = QFontMetricsF(font(size), writer).elidedText(box.label, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(r.adjusted(6 * pt, 4 * pt, -4 * pt, 0), Qt.AlignmentFlag.AlignLeft, label)
         painter.setPen(QColor(theme.foreground))
         painter.setFont(font(12, True))
         painter.drawText(r.adjusted(6 * pt, 16 * pt, -4 * pt, 0), Qt.AlignmentFlag.AlignLeft, box.value)
