@@ -413,8 +413,80 @@
         <translation>時点</translation>
     </message>
     <message>
+        <source>Modelled from public sources and marked estimates; every member&apos;s scenario and source follows on the next pages. Definitions: docs/portfolio.md.</source>
+        <translation>公開情報と明示した推定に基づくモデル値です。各案件のシナリオと出典は次ページ以降に記載しています。定義：docs/portfolio.md。</translation>
+    </message>
+    <message>
+        <source>unknown portfolio chart &apos;{name}&apos;; portfolio charts: {charts}</source>
+        <translation>不明なポートフォリオのグラフ &apos;{name}&apos; です。ポートフォリオのグラフ: {charts}</translation>
+    </message>
+    <message>
+        <source>preset &apos;{name}&apos;</source>
+        <translation>プリセット &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>scenario file {path}</source>
+        <translation>シナリオファイル {path}</translation>
+    </message>
+    <message>
+        <source>scenario embedded in the portfolio file</source>
+        <translation>ポートフォリオファイルに埋め込まれたシナリオ</translation>
+    </message>
+    <message>
+        <source>Total commitments of the members switched on</source>
+        <translation>オンの案件のコミットメント総額</translation>
+    </message>
+    <message>
+        <source>Total commitment</source>
+        <translation>コミットメント</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>Members, notes and sources</source>
+        <translation>構成案件・メモ・出典</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Each member&apos;s scenario and its sources</source>
+        <translation>各案件のシナリオとその出典</translation>
+    </message>
+    <message>
+        <source>{label} ({provider})</source>
+        <translation>{label}（{provider}）</translation>
+    </message>
+    <message>
+        <source>{member}: {name}; {source}</source>
+        <translation>{member}：{name}（{source}）</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>説明はありません。</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>メモ：</translation>
+    </message>
+    <message>
+        <source>Chips in the members&apos; mixes: {chips}. Their specifications, power and prices are the chip catalog&apos;s rows, each with its sources (assets/catalog/chips.csv; a scenario&apos;s own report lists its chips&apos; rows).</source>
+        <translation>各案件の構成チップ：{chips}。仕様・電力・価格はチップカタログの各行によるもので、行ごとに出典があります（assets/catalog/chips.csv。シナリオ単体のレポートには構成チップの行を掲載しています）。</translation>
+    </message>
+    <message>
         <source>Equations and sources: the app&apos;s Help ▸ Model and sources (docs/model.md). Figures are modelled from public sources and estimates; they are not a statement of either party&apos;s actual costs.</source>
         <translation>計算式と出典：アプリのヘルプ → モデルと出典（docs/model.md）。数値は公開情報と推定に基づくモデル値であり、いずれの当事者の実際のコストを示すものでもありません。</translation>
+    </message>
+    <message>
+        <source>Portfolio report — {name}</source>
+        <translation>ポートフォリオレポート — {name}</translation>
+    </message>
+    <message>
+        <source>Compute Scenario Explorer portfolio report · {date} · {count} of {total} members switched on · {first} to {last} · {stacked}</source>
+        <translation>Compute Scenario Explorer ポートフォリオレポート · {date} · {total}件中{count}件がオン · {first}〜{last} · {stacked}</translation>
     </message>
     <message>
         <source>{name}: a report is a PDF file; use a .pdf name</source>
@@ -3735,6 +3807,26 @@ Your scenario is unchanged.</source>
         <translation>--size は 1920x1080 の形式で指定してください。指定値: &apos;{text}&apos;</translation>
     </message>
     <message>
+        <source>a scenario or portfolio file (.json), a preset name, or a shipped portfolio&apos;s name (openai-2025); a name that is both is the preset</source>
+        <translation>シナリオまたはポートフォリオのファイル（.json）、プリセット名、または同梱のポートフォリオの名前（openai-2025）。両方に当たる名前はプリセットとして扱います</translation>
+    </message>
+    <message>
+        <source>a portfolio&apos;s charts stacked by member (the default), provider or chip family</source>
+        <translation>ポートフォリオのグラフの積み上げ方：案件別（既定）、調達先別、チップ系統別</translation>
+    </message>
+    <message>
+        <source>a portfolio&apos;s revenue per year, drawn as a line over the yearly commitments (e.g. 13e9 or 13B)</source>
+        <translation>ポートフォリオの年間売上。年間コミットメントのグラフに線で描きます（例: 13e9 または 13B）</translation>
+    </message>
+    <message>
+        <source>{options} is for a portfolio; {file} is a scenario</source>
+        <translation>{options} はポートフォリオ用のオプションです。{file} はシナリオです</translation>
+    </message>
+    <message>
+        <source>--revenue must be between 0 and 1,000,000 USD billions per year</source>
+        <translation>--revenue は年0〜1,000,000（10億ドル単位）で指定してください</translation>
+    </message>
+    <message>
         <source>write one chart (or all) as PNG, SVG or PDF, with no display</source>
         <translation>グラフを1つ（またはすべて）PNG・SVG・PDF で書き出す（画面不要）</translation>
     </message>
@@ -3763,8 +3855,8 @@ Your scenario is unchanged.</source>
         <translation>配色（既定 light）</translation>
     </message>
     <message>
-        <source>list the chart names and exit</source>
-        <translation>グラフ名を一覧表示して終了する</translation>
+        <source>list the chart names and exit (with a portfolio FILE: its charts)</source>
+        <translation>グラフ名を一覧表示して終了する（FILE がポートフォリオならそのグラフ）</translation>
     </message>
     <message>
         <source>write the one-page PDF report (KPIs, charts, assumptions with sources)</source>
@@ -3791,8 +3883,16 @@ Your scenario is unchanged.</source>
         <translation>比較するシナリオファイルまたはプリセット。グラフに重ねて描き、表にします。最初のものがベースライン（3つまで）</translation>
     </message>
     <message>
+        <source>A portfolio FILE has its own charts: {charts} (render PORTFOLIO --list).</source>
+        <translation>FILE がポートフォリオの場合は専用のグラフがあります: {charts}（render PORTFOLIO --list）。</translation>
+    </message>
+    <message>
         <source>render needs FILE, --chart NAME and --out PATH (or --list)</source>
         <translation>render には FILE、--chart NAME、--out PATH が必要です（または --list）</translation>
+    </message>
+    <message>
+        <source>unknown chart &apos;{chart}&apos;; a portfolio&apos;s charts: {charts}, or &apos;all&apos;</source>
+        <translation>不明なグラフ &apos;{chart}&apos; です。ポートフォリオのグラフ: {charts}、または &apos;all&apos;</translation>
     </message>
     <message>
         <source>unknown chart &apos;{chart}&apos;; charts: {charts}, or &apos;all&apos;</source>
@@ -4198,6 +4298,18 @@ Your scenario is unchanged.</source>
         <translation>チップ系統</translation>
     </message>
     <message>
+        <source>stacked by member</source>
+        <translation>案件別の積み上げ</translation>
+    </message>
+    <message>
+        <source>stacked by provider</source>
+        <translation>調達先別の積み上げ</translation>
+    </message>
+    <message>
+        <source>stacked by chip family</source>
+        <translation>チップ系統別の積み上げ</translation>
+    </message>
+    <message>
         <source>Accelerators installed</source>
         <translation>稼働アクセラレータ数</translation>
     </message>
@@ -4208,6 +4320,10 @@ Your scenario is unchanged.</source>
     <message>
         <source>Cumulative commitments</source>
         <translation>累積コミットメント</translation>
+    </message>
+    <message>
+        <source>Revenue: {amount} per year</source>
+        <translation>売上：年{amount}</translation>
     </message>
     <message>
         <source>Switch on &apos;{label}&apos;</source>
@@ -4304,10 +4420,6 @@ Your scenario is unchanged.</source>
     <message>
         <source>Commitments per calendar year</source>
         <translation>暦年ごとのコミットメント</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>売上</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a number: type USD billions per year, e.g. 13.5</source>

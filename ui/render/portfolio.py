@@ -132,7 +132,8 @@ def members_table(view: PortfolioView, summary: dict) -> str:
                  fmt.count_shown(m["gpus_peak"]), fmt.money(m["total_cost_usd"]), share]
         rows.append("<tr>" + "".join(f"<td{' align=right' if i >= 6 else ''}>{html.escape(c)}</td>"
                                      for i, c in enumerate(cells)) + "</tr>")
-    rows.append(f"<tr><td colspan=8><b>{_text(tr('Total commitments of the members switched on'))}</b></td>"
+    label = _text(tr("Total commitments of the members switched on"))
+    rows.append(f"<tr><td colspan=8><b>{label}</b></td>"
                 f"<td align=right><b>{html.escape(fmt.money(total))}</b></td><td align=right><b>"
                 f"{html.escape(fmt.percent(1.0) if total > 0 else '–')}</b></td></tr>")
     return ("<table width='100%' cellspacing='0'>"
