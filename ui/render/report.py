@@ -287,7 +287,7 @@ def draw_boxes(painter: QPainter, writer: QPdfWriter, page: QRectF, y: float, bo
         painter.setBrush(QColor("#F6F8FA"))
         painter.drawRoundedRect(r, 4 * pt, 4 * pt)
         painter.setPen(QColor(theme.muted))
-        room = r.width() - 10 * pt
+        room = r.width() - 7 * pt  # (6 pt of padding on the left; up to the border on the right)
         size = 7.5 if QFontMetricsF(font(7.5), writer).horizontalAdvance(box.label) <= room else 6.5
         painter.setFont(font(size))  # a label too long for the box a size smaller, then elided (never cut)
         label = QFontMetricsF(font(size), writer).elidedText(box.label, Qt.TextElideMode.ElideRight, room)
