@@ -1,5 +1,8 @@
 """Commands that draw charts without a screen: ``render``, ``report`` and ``slides``.
 
+``render`` and ``report`` take a scenario or a portfolio (explorer.portfolio.names_portfolio tells
+which FILE is which; a portfolio's pictures and report are ui/render/portfolio.py's).
+
 They need Qt (to paint), but no display: the QApplication runs on the offscreen platform. ``slides``
 writes native PowerPoint charts and paints nothing, so it starts no QApplication.
 """

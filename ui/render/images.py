@@ -3,8 +3,10 @@
 Every export builds a fresh chart of the same class the window shows, lays it out off screen at the
 requested size, gives it the same ChartInput the window's chart drew, and paints its scene: so an
 export never depends on the window's size, theme or hover state, and works with no display at all
-(``scenario-explorer render``). The formats are a registry (``EXPORTERS``): each renders to bytes, so
-it is tested without files; ``export_chart`` and ``export_all`` write them atomically.
+(``scenario-explorer render``). The formats are a registry (``ENCODERS``): each encodes a built
+picture (a scenario chart here, a portfolio chart from ui/render/portfolio.py) to bytes, so it is
+tested without files; ``write_picture`` and ``write_pictures`` write them atomically (``export_chart``
+and ``export_all`` for a scenario's charts).
 
 Sizing: a W × H pixel image is laid out at (W / k) × (H / k) and painted k times larger, with
 k = max(1, min(W / 960, H / 540)) unless given; text and lines keep the proportions of a 960 × 540
