@@ -65,8 +65,21 @@ def test_every_shipped_portfolio_renders_every_chart(qapp, key, name):
     arr = arr.reshape(768, -1, 4)[:, :1366]
     assert np.any(arr != arr[0, 0], axis=2).mean() > 0.08, "next to nothing drawn"
     # the SVG's legend (and title) are text: every member switched on is named in it
-    text = _svg_text(render_portfolio_bytes("svg", name, view, ImageOptions(width=1366, height=768)))
+    svg = render_portfolio_bytes("svg", name, view, ImageOptions(width=1366, height=768))
+    text = _svg_text(svg)
     assert all(label in text for label in view.projection.labels), text
+    # drawn by an SVG renderer, the data spreads over the plot (pyqtgraph's SVG export can collapse x)
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    drawn = QImage(1366, 768, QImage.Format.Format_ARGB32)
+    drawn.fill(0xFFFFFFFF)
+    painter = QPainter(drawn)
+    QSvgRenderer(svg).render(painter)
+    painter.end()
+    rgb = np.frombuffer(drawn.constBits(), dtype=np.uint8).reshape(768, -1, 4)[:, :1366, :3].astype(int)
+    coloured = np.argwhere(np.ptp(rgb, axis=2) > 60)  # the members' colours, not the grey text and grid
+    assert np.ptp(coloured[:, 1]) > 0.8 * 1366, name
     assert ET.fromstring(render_portfolio_bytes("svg", name, view, ImageOptions(width=800, height=450))
                          ).attrib["width"] == "800"
 
