@@ -593,6 +593,24 @@ def find_portfolio(key: str) -> ShippedPortfolio | None:
     return next((p for p in list_portfolios() if p.key == key), None)
 
 
+def names_portfolio(file_or_id: str) -> bool:
+    """Whether a command's FILE (a scenario or a portfolio) means a portfolio. An existing file is a
+    portfolio when it holds a 'members' list (``is_portfolio_file``), else a scenario. A name that is
+    no file is a scenario preset's id first and a shipped portfolio's second: presets came first, so a
+    name keeps what it meant (tests/explorer/test_portfolio.py checks that no shipped name is both)."""
+    path = Path(file_or_id)
+    try:
+        there = path.exists() or os.path.lexists(path)
+    except OSError:
+        return False  # (the scenario loader says what is wrong with the name)
+    if there:
+        return is_portfolio_file(path)
+    bare = path.stem if path.suffix == ".json" and path.parent == Path(".") else None
+    if find_preset(file_or_id) is not None or (bare and find_preset(bare) is not None):
+        return False
+    return find_portfolio(file_or_id) is not None or bool(bare and find_portfolio(bare) is not None)
+
+
 def resolve_portfolio(file_or_id: str, catalog=None, notices: list | None = None) -> Portfolio:
     """Load a portfolio file, or a shipped portfolio by key when no such file exists."""
     if file_or_id.strip() in ("", "-"):
@@ -624,7 +642,8 @@ def _shipped_by_name(name: str) -> ShippedPortfolio | None:
 
 
 def resolve_scenario_or_portfolio(name: str, catalog=None) -> Scenario | Portfolio:
-    """What ``export`` and ``slides`` take as FILE: a scenario or a portfolio. In this order:
+    """What ``render``, ``report``, ``export`` and ``slides`` take as FILE: a scenario or a portfolio
+    (``names_portfolio`` tells which). In this order:
 
     1. an existing file: a portfolio when it holds a 'members' list (is_portfolio_file), else a scenario;
     2. a shipped preset's name: that scenario (a name that is both a preset and a shipped portfolio
@@ -636,19 +655,16 @@ def resolve_scenario_or_portfolio(name: str, catalog=None) -> Scenario | Portfol
 
     if name.strip() in ("", "-"):
         return resolve_scenario(name, catalog)  # (its message: reading standard input is not supported)
+    if names_portfolio(name):  # (the one rule, shared with render and report)
+        return resolve_portfolio(name, catalog)
     path = Path(name)
     try:
         there = path.exists() or os.path.lexists(path)
     except OSError as exc:
         raise ScenarioError(f"{shown_path(path)}: {exc.strerror or exc}") from None
-    if there:
-        return load_portfolio(path, catalog) if is_portfolio_file(path) else resolve_scenario(name, catalog)
     preset = find_preset(name) or find_preset(path.stem if path.suffix == ".json" else "")
-    if preset is not None and (preset.key == name or path.parent == Path(".")):
+    if there or (preset is not None and (preset.key == name or path.parent == Path("."))):
         return resolve_scenario(name, catalog)
-    shipped = _shipped_by_name(name)
-    if shipped is not None:
-        return load_portfolio(shipped.path, catalog)
     presets = [p.key for p in list_presets()]
     portfolios = [p.key for p in list_portfolios()]
     near = difflib.get_close_matches(name, presets + portfolios, n=1, cutoff=0.5) if len(name) < 100 else []

@@ -514,8 +514,80 @@
         <translation>時点</translation>
     </message>
     <message>
+        <source>Modelled from public sources and marked estimates; every member&apos;s scenario and source follows on the next pages. Definitions: docs/portfolio.md.</source>
+        <translation>公開情報と明示した推定に基づくモデル値です。各案件のシナリオと出典は次ページ以降に記載しています。定義：docs/portfolio.md。</translation>
+    </message>
+    <message>
+        <source>unknown portfolio chart &apos;{name}&apos;; portfolio charts: {charts}</source>
+        <translation>不明なポートフォリオのグラフ &apos;{name}&apos; です。ポートフォリオのグラフ: {charts}</translation>
+    </message>
+    <message>
+        <source>preset &apos;{name}&apos;</source>
+        <translation>プリセット &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>scenario file {path}</source>
+        <translation>シナリオファイル {path}</translation>
+    </message>
+    <message>
+        <source>scenario embedded in the portfolio file</source>
+        <translation>ポートフォリオファイルに埋め込まれたシナリオ</translation>
+    </message>
+    <message>
+        <source>Total commitments of the members switched on</source>
+        <translation>オンの案件のコミットメント総額</translation>
+    </message>
+    <message>
+        <source>Total commitment</source>
+        <translation>コミットメント</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>Members, notes and sources</source>
+        <translation>構成案件・メモ・出典</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Each member&apos;s scenario and its sources</source>
+        <translation>各案件のシナリオとその出典</translation>
+    </message>
+    <message>
+        <source>{label} ({provider})</source>
+        <translation>{label}（{provider}）</translation>
+    </message>
+    <message>
+        <source>{member}: {name}; {source}</source>
+        <translation>{member}：{name}（{source}）</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>説明はありません。</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>メモ：</translation>
+    </message>
+    <message>
+        <source>Chips in the members&apos; mixes: {chips}. Their specifications, power and prices are the chip catalog&apos;s rows, each with its sources (assets/catalog/chips.csv; a scenario&apos;s own report lists its chips&apos; rows).</source>
+        <translation>各案件の構成チップ：{chips}。仕様・電力・価格はチップカタログの各行によるもので、行ごとに出典があります（assets/catalog/chips.csv。シナリオ単体のレポートには構成チップの行を掲載しています）。</translation>
+    </message>
+    <message>
         <source>Equations and sources: the app&apos;s Help ▸ Model and sources (docs/model.md). Figures are modelled from public sources and estimates; they are not a statement of either party&apos;s actual costs.</source>
         <translation>計算式と出典：アプリのヘルプ → モデルと出典（docs/model.md）。数値は公開情報と推定に基づくモデル値であり、いずれの当事者の実際のコストを示すものでもありません。</translation>
+    </message>
+    <message>
+        <source>Portfolio report — {name}</source>
+        <translation>ポートフォリオレポート — {name}</translation>
+    </message>
+    <message>
+        <source>Compute Scenario Explorer portfolio report · {date} · {count} of {total} members switched on · {first} to {last} · {stacked}</source>
+        <translation>Compute Scenario Explorer ポートフォリオレポート · {date} · {total}件中{count}件がオン · {first}〜{last} · {stacked}</translation>
     </message>
     <message>
         <source>{name}: a report is a PDF file; use a .pdf name</source>
@@ -700,10 +772,6 @@
     <message>
         <source>Each member with its provider and where its scenario comes from; its own figures over its own term (a member switched off is listed, and left out of the totals).</source>
         <translation>各案件の調達先とシナリオの出どころ、それぞれの契約期間での指標です（オフの案件も記載しますが、合計には含めません）。</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>出典</translation>
     </message>
     <message>
         <source>The portfolio lists no sources, and its members have no descriptions.</source>
@@ -3811,12 +3879,12 @@ Your scenario is unchanged.</source>
         <translation>比較をクリア(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Open a portfolio…</source>
-        <translation>ポートフォリオを開く(&amp;O)…</translation>
+        <source>&amp;Open a portfolio file…</source>
+        <translation>ポートフォリオファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open the announced OpenAI commi&amp;tments</source>
-        <translation>発表済みのOpenAIコミットメントを開く(&amp;T)</translation>
+        <source>Several deals added into one fleet: stacked by member, provider or chip family, with concentration and yearly commitments</source>
+        <translation>複数の案件を一つのフリートとして合算します。案件・調達先・チップ系統別の積み上げ、集中度、年次コミットメントを表示します</translation>
     </message>
     <message>
         <source>&amp;Fit to budget…</source>
@@ -3887,6 +3955,10 @@ Your scenario is unchanged.</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
+        <source>P&amp;ortfolio</source>
+        <translation>ポートフォリオ(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
@@ -3902,6 +3974,10 @@ Your scenario is unchanged.</source>
         <source>Main</source>
         <comment>toolbar</comment>
         <translation>メイン</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>同梱</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -3992,6 +4068,22 @@ Your scenario is unchanged.</source>
         <translation>--size は 1920x1080 の形式で指定してください。指定値: &apos;{text}&apos;</translation>
     </message>
     <message>
+        <source>a portfolio&apos;s charts stacked by member (the default), provider or chip family</source>
+        <translation>ポートフォリオのグラフの積み上げ方：案件別（既定）、調達先別、チップ系統別</translation>
+    </message>
+    <message>
+        <source>a portfolio&apos;s revenue per year, drawn as a line over the yearly commitments (e.g. 13e9 or 13B)</source>
+        <translation>ポートフォリオの年間売上。年間コミットメントのグラフに線で描きます（例: 13e9 または 13B）</translation>
+    </message>
+    <message>
+        <source>{options} is for a portfolio; {file} is a scenario</source>
+        <translation>{options} はポートフォリオ用のオプションです。{file} はシナリオです</translation>
+    </message>
+    <message>
+        <source>--revenue must be between 0 and 1,000,000 USD billions per year</source>
+        <translation>--revenue は年0〜1,000,000（10億ドル単位）で指定してください</translation>
+    </message>
+    <message>
         <source>write one chart (or all) as PNG, SVG or PDF, with no display</source>
         <translation>グラフを1つ（またはすべて）PNG・SVG・PDF で書き出す（画面不要）</translation>
     </message>
@@ -4020,8 +4112,8 @@ Your scenario is unchanged.</source>
         <translation>配色（既定 light）</translation>
     </message>
     <message>
-        <source>list the chart names and exit</source>
-        <translation>グラフ名を一覧表示して終了する</translation>
+        <source>list the chart names and exit (with a portfolio FILE: its charts)</source>
+        <translation>グラフ名を一覧表示して終了する（FILE がポートフォリオならそのグラフ）</translation>
     </message>
     <message>
         <source>write the one-page PDF report (KPIs, charts, assumptions with sources)</source>
@@ -4052,8 +4144,16 @@ Your scenario is unchanged.</source>
         <translation>アプリの配色を使わず、グラフにスライドのテーマの色を使う（社内テンプレート向け）</translation>
     </message>
     <message>
+        <source>A portfolio FILE has its own charts: {charts} (render PORTFOLIO --list).</source>
+        <translation>FILE がポートフォリオの場合は専用のグラフがあります: {charts}（render PORTFOLIO --list）。</translation>
+    </message>
+    <message>
         <source>render needs FILE, --chart NAME and --out PATH (or --list)</source>
         <translation>render には FILE、--chart NAME、--out PATH が必要です（または --list）</translation>
+    </message>
+    <message>
+        <source>unknown chart &apos;{chart}&apos;; a portfolio&apos;s charts: {charts}, or &apos;all&apos;</source>
+        <translation>不明なグラフ &apos;{chart}&apos; です。ポートフォリオのグラフ: {charts}、または &apos;all&apos;</translation>
     </message>
     <message>
         <source>unknown chart &apos;{chart}&apos;; charts: {charts}, or &apos;all&apos;</source>
@@ -4459,6 +4559,18 @@ Your scenario is unchanged.</source>
         <translation>チップ系統</translation>
     </message>
     <message>
+        <source>stacked by member</source>
+        <translation>案件別の積み上げ</translation>
+    </message>
+    <message>
+        <source>stacked by provider</source>
+        <translation>調達先別の積み上げ</translation>
+    </message>
+    <message>
+        <source>stacked by chip family</source>
+        <translation>チップ系統別の積み上げ</translation>
+    </message>
+    <message>
         <source>Accelerators installed</source>
         <translation>稼働アクセラレータ数</translation>
     </message>
@@ -4469,6 +4581,10 @@ Your scenario is unchanged.</source>
     <message>
         <source>Cumulative commitments</source>
         <translation>累積コミットメント</translation>
+    </message>
+    <message>
+        <source>Revenue: {amount} per year</source>
+        <translation>売上：年{amount}</translation>
     </message>
     <message>
         <source>Switch on &apos;{label}&apos;</source>
@@ -4487,12 +4603,48 @@ Your scenario is unchanged.</source>
         <translation>構成案件</translation>
     </message>
     <message>
+        <source>&amp;Portfolio</source>
+        <translation>ポートフォリオ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add the main window&apos;s scenario…</source>
+        <translation>メインウィンドウのシナリオを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected member</source>
+        <translation>選択した案件を削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Edit in the main window</source>
         <translation>メインウィンドウで編集(&amp;E)</translation>
     </message>
     <message>
         <source>Open the selected member&apos;s scenario as the main window&apos;s current scenario; the portfolio follows its sliders</source>
         <translation>選択した案件のシナリオをメインウィンドウの現在のシナリオとして開きます。ポートフォリオはそのスライダーに追従します</translation>
+    </message>
+    <message>
+        <source>A&amp;dd current…</source>
+        <translation>現在のシナリオを追加(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add the main window&apos;s scenario, as it is now, as a member</source>
+        <translation>メインウィンドウのシナリオを現在の状態のまま案件として追加します</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected member from the portfolio (Delete on the table; undoable)</source>
+        <translation>選択した案件をポートフォリオから削除します（表で Delete キー。元に戻せます）</translation>
     </message>
     <message>
         <source>Stack &amp;by:</source>
@@ -4567,10 +4719,6 @@ Your scenario is unchanged.</source>
         <translation>暦年ごとのコミットメント</translation>
     </message>
     <message>
-        <source>Revenue</source>
-        <translation>売上</translation>
-    </message>
-    <message>
         <source>&apos;{text}&apos; is not a number: type USD billions per year, e.g. 13.5</source>
         <translation>「{text}」は数値ではありません。年間の10億ドル単位で入力してください（例: 13.5）</translation>
     </message>
@@ -4581,6 +4729,34 @@ Your scenario is unchanged.</source>
     <message>
         <source>Editing &apos;{label}&apos; in the main window: the portfolio follows its changes.</source>
         <translation>メインウィンドウで「{label}」を編集中: ポートフォリオは変更に追従します。</translation>
+    </message>
+    <message>
+        <source>Cannot add to the portfolio</source>
+        <translation>ポートフォリオに追加できません</translation>
+    </message>
+    <message>
+        <source>Add &apos;{label}&apos;</source>
+        <translation>「{label}」を追加</translation>
+    </message>
+    <message>
+        <source>Remove &apos;{label}&apos;</source>
+        <translation>「{label}」を削除</translation>
+    </message>
+    <message>
+        <source>The portfolio keeps the earlier chip catalog: {problem}</source>
+        <translation>ポートフォリオは以前のチップカタログのままです: {problem}</translation>
+    </message>
+    <message>
+        <source>Save portfolio as</source>
+        <translation>ポートフォリオに名前を付けて保存</translation>
+    </message>
+    <message>
+        <source>Cannot save portfolio</source>
+        <translation>ポートフォリオを保存できません</translation>
+    </message>
+    <message>
+        <source>{file} is one of the shipped portfolios, which stay as they are: choose another folder.</source>
+        <translation>{file} は同梱のポートフォリオで、変更できません。別のフォルダーを選んでください。</translation>
     </message>
     <message>
         <source>Cannot open portfolio</source>
@@ -4757,6 +4933,34 @@ Your scenario is unchanged.</source>
     <message>
         <source>{name}: slides are a PowerPoint file; use a .pptx name</source>
         <translation>{name}：スライドはPowerPointファイルです。拡張子 .pptx の名前にしてください</translation>
+    </message>
+    <message>
+        <source>Add to the portfolio</source>
+        <translation>ポートフォリオに追加</translation>
+    </message>
+    <message>
+        <source>Member label</source>
+        <translation>案件名</translation>
+    </message>
+    <message>
+        <source>Adds “{name}” as it is now in the main window (kept inside the portfolio file).</source>
+        <translation>メインウィンドウの「{name}」を現在の状態のまま追加します（ポートフォリオファイルの中に保存されます）。</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>案件名(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>調達先(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Give the member a label.</source>
+        <translation>案件名を入力してください。</translation>
+    </message>
+    <message>
+        <source>“{label}” is taken: labels are unique.</source>
+        <translation>「{label}」は使われています。案件名は重複できません。</translation>
     </message>
 </context>
 </TS>

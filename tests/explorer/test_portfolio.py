@@ -412,6 +412,25 @@ def test_is_portfolio_file_tells_a_portfolio_from_a_scenario(tmp_path):
     assert not pf.is_portfolio_file(tmp_path / "s.json") and not pf.is_portfolio_file(tmp_path / "none.json")
 
 
+def test_a_commands_file_names_a_portfolio_by_its_content_then_a_preset_before_a_shipped_portfolio(
+        tmp_path, monkeypatch):
+    save_scenario(Scenario(), tmp_path / "s.json")
+    (tmp_path / "p.json").write_text(json.dumps({"schema_version": 1, "members": [
+        {"label": "A", "provider": "AWS", "preset": "openai-aws-deal"}]}), encoding="utf-8")
+    assert pf.names_portfolio(str(tmp_path / "p.json")) and not pf.names_portfolio(str(tmp_path / "s.json"))
+    assert pf.names_portfolio("openai-2025") and pf.names_portfolio("openai-2025.json")
+    assert not pf.names_portfolio("openai-aws-deal") and not pf.names_portfolio("no-such-name")
+    # no shipped name is both, so the rule never has to choose for the app's own files...
+    assert not {p.key for p in list_portfolios()} & {p.key for p in list_presets()}
+    # ... and if one ever were, the preset would win (what the name meant before portfolios)
+    monkeypatch.setattr(pf, "find_portfolio", lambda key: list_portfolios()[0] if key == "openai-aws-deal" else None)
+    assert not pf.names_portfolio("openai-aws-deal")
+    # a file beats both: in the folder, 'openai-2025' is that file, a scenario here
+    monkeypatch.chdir(tmp_path)
+    save_scenario(Scenario(), tmp_path / "openai-2025")
+    assert not pf.names_portfolio("openai-2025")
+
+
 # ------------------------------------------------------------------------------ the shipped portfolio
 def test_the_shipped_portfolio_is_the_deal_library():
     shipped = {p.key: p for p in list_portfolios()}

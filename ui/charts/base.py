@@ -311,55 +311,13 @@ class Chart(QWidget):
     def _render_legend(self) -> None:
         """One line of entries, wrapped onto more lines where the chart is too narrow."""
         t = self.theme
-        glyph = {"area": "■", "line": "━", "dash": "┅", "bar": "▮"}
         font = QFont()
         font.setPointSizeF(8 * self.scale * t.font_scale)
-        metrics = QFontMetricsF(font)
         width = max(self.view.width() - 24 * self.scale, 120.0)
         # a short chart keeps its plot: two lines of legend at most (the rest is in the tooltip)
         most = 2 if self.view.height() < 300 * self.scale * t.font_scale else 8
-        gap = metrics.horizontalAdvance("    ")
-        lines: list[list[tuple[str, float, str]]] = [[]]  # (html, width, label) per entry
-        used = 0.0
-        left_out: list[str] = []
-        elided: list[str] = []
-        for colour, label, kind in self._legend_entries:
-            w = metrics.horizontalAdvance(f"{glyph.get(kind, '■')} {label}") + gap
-            shown = label
-            if w > width:  # one entry wider than the chart: elided (whole in the tooltip)
-                room = width - gap - metrics.horizontalAdvance(f"{glyph.get(kind, '■')} ")
-                shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(room, 20.0))
-                w = width
-                elided.append(label)
-            if left_out:  # the legend keeps its order: once one is left out, so are the rest
-                left_out.append(label)
-                continue
-            if lines[-1] and used + w > width:
-                if len(lines) == most:
-                    left_out.append(label)
-                    continue
-                lines.append([])
-                used = 0.0
-            lines[-1].append((f"<span style='color:{colour}'>{glyph.get(kind, '■')}</span>&nbsp;{html.escape(shown)}",
-                              w, label))
-            used += w
-
-        def more_text() -> str:
-            return tr("+{count} more").format(count=len(left_out))
-
-        if left_out:
-            # the last line makes room for '+k more' (its entries go to the tooltip too)
-            def more_width() -> float:
-                return metrics.horizontalAdvance(more_text())
-
-            while lines[-1] and sum(w for _, w, _ in lines[-1]) + more_width() > width:
-                left_out.insert(0, lines[-1].pop()[2])
-        parts_of = [[entry for entry, _, _ in line] for line in lines]
-        if left_out:
-            parts_of[-1].append(more_text())
-        tip = "\n".join([label for label in elided if label not in left_out] + left_out)
+        body, tip = legend_body(self._legend_entries, QFontMetricsF(font), width, most)
         self.legend.setToolTip(plain_tip(tip))  # the entries are names from files: text, not markup
-        body = "<br>".join("&nbsp;&nbsp;&nbsp; ".join(parts) for parts in parts_of)
         text = f"<span style='font-size:{self._font_pt(8)}; color:{t.foreground}'>{body}</span>"
         if text != self._legend_html:
             self._legend_html = text
@@ -615,6 +573,55 @@ class Chart(QWidget):
     def series(self) -> dict[str, np.ndarray]:
         """The data drawn, by legend label (in display units), for tests and exports."""
         return {label: values for _, label, values, _ in self._readout_rows}
+
+
+LEGEND_GLYPHS = {"area": "■", "line": "━", "dash": "┅", "bar": "▮"}
+
+
+def legend_body(entries, metrics: QFontMetricsF, width: float, most: int) -> tuple[str, str]:
+    """A legend's entries (colour, label, kind: area|line|dash|bar) as HTML lines of at most ``width``
+    pixels in ``metrics``' font, ``most`` lines at most, and the text of what it could not show whole
+    (for a tooltip). An entry wider than a line is elided; once one entry is left out so are the rest
+    (the legend keeps its order), and the last line ends with '+k more'."""
+    glyph = LEGEND_GLYPHS
+    gap = metrics.horizontalAdvance("    ")
+    lines: list[list[tuple[str, float, str]]] = [[]]  # (html, width, label) per entry
+    used = 0.0
+    left_out: list[str] = []
+    elided: list[str] = []
+    for colour, label, kind in entries:
+        w = metrics.horizontalAdvance(f"{glyph.get(kind, '■')} {label}") + gap
+        shown = label
+        if w > width:  # one entry wider than the chart: elided (whole in the tooltip)
+            room = width - gap - metrics.horizontalAdvance(f"{glyph.get(kind, '■')} ")
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(room, 20.0))
+            w = width
+            elided.append(label)
+        if left_out:  # the legend keeps its order: once one is left out, so are the rest
+            left_out.append(label)
+            continue
+        if lines[-1] and used + w > width:
+            if len(lines) == most:
+                left_out.append(label)
+                continue
+            lines.append([])
+            used = 0.0
+        lines[-1].append((f"<span style='color:{colour}'>{glyph.get(kind, '■')}</span>&nbsp;{html.escape(shown)}",
+                          w, label))
+        used += w
+
+    def more_text() -> str:
+        return tr("+{count} more").format(count=len(left_out))
+
+    if left_out:
+        # the last line makes room for '+k more' (its entries go to the tooltip too)
+        while lines[-1] and sum(w for _, w, _ in lines[-1]) + metrics.horizontalAdvance(more_text()) > width:
+            left_out.insert(0, lines[-1].pop()[2])
+    parts_of = [[entry for entry, _, _ in line] for line in lines]
+    if left_out:
+        parts_of[-1].append(more_text())
+    tip = "\n".join([label for label in elided if label not in left_out] + left_out)
+    return "<br>".join("&nbsp;&nbsp;&nbsp; ".join(parts) for parts in parts_of), tip
 
 
 _SHORT = (("USD billion per month", "USD bn/mo"), ("USD million per month", "USD M/mo"),

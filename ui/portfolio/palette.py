@@ -16,6 +16,9 @@ from ..theme import chip_colour
 # How the charts stack the members: key -> the switch's label.
 STACKS = (("member", QT_TR_NOOP("Member")), ("provider", QT_TR_NOOP("Provider")),
           ("family", QT_TR_NOOP("Chip family")))
+# ... and as a picture's subtitle says it
+STACK_NOTES = {"member": QT_TR_NOOP("stacked by member"), "provider": QT_TR_NOOP("stacked by provider"),
+               "family": QT_TR_NOOP("stacked by chip family")}
 
 # Fixed colours, so a provider or a chip family looks the same in every portfolio.
 PROVIDER_COLOURS = {
@@ -24,9 +27,12 @@ PROVIDER_COLOURS = {
 }
 FAMILY_COLOURS = {"nvidia": "#59A14F", "custom_silicon": "#6A3D9A", "other_merchant": "#E15759"}
 
-# The stacked time charts: key, the projection's series (PortfolioProjection.series), title.
+# The stacked time charts: key (the window's and the command line's name), the projection's series
+# (PortfolioProjection.series), title. The keys differ from the scenario charts' where the picture
+# does: a scenario's 'capacity' is compute (EFLOPS), a portfolio's accelerators are a count, so that
+# chart is 'accelerators'.
 TIME_CHARTS = (
-    ("capacity", "gpus", QT_TR_NOOP("Accelerators installed")),
+    ("accelerators", "gpus", QT_TR_NOOP("Accelerators installed")),
     ("power", "facility_mw", QT_TR_NOOP("Provisioned power")),
     ("cost", "cost", QT_TR_NOOP("Cost per month")),
     ("cumulative", "cost_cumulative", QT_TR_NOOP("Cumulative commitments")),

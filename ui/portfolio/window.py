@@ -23,11 +23,9 @@ import re
 import time
 from pathlib import Path
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGraphicsItem, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -39,12 +37,13 @@ from explorer.paths import portfolios_dir
 from explorer.portfolio import (FIGURES, Member, Portfolio, PortfolioCache, PortfolioProjection, evaluate_portfolio,
                                 provider_label, resolve_portfolio, save_portfolio)
 
-from ..charts.items import Bars, Layers, edge_pen
 from ..dialogs import Dialogs
 from ..document import UNDO_LIMIT
 from ..theme import LIGHT, Theme
 from ..widgets.tooltips import plain_tip
-from .palette import CONCENTRATION_CARDS, STACKS, TIME_CHARTS, TOTAL_CARDS, YEARLY_TITLE, card_texts, group_styles
+from .charts import (FAMILY_COLOURS, PROVIDER_COLOURS, STACKS, TIME_CHARTS, PortfolioView, StackedChart,  # noqa: F401
+                     YearlyChart, draw_charts)
+from .figures import CONCENTRATION_CARDS, HHI_HIGH, TOTAL_CARDS, figure_texts  # noqa: F401
 
 PORTFOLIO_FILTER = QT_TR_NOOP("Portfolio files (*.json);;All files (*)")
 
@@ -131,166 +130,6 @@ class Card(QFrame):
             self.detail.setText(detail)
         if self.detail.isVisibleTo(self) != bool(detail):
             self.detail.setVisible(bool(detail))
-
-
-class _Plot:
-    """One pyqtgraph plot in the app's colours, no mouse interaction, years on the x axis."""
-
-    def __init__(self, theme: Theme):
-        self.theme = theme
-        self.widget = pg.PlotWidget(background=theme.background)
-        self.widget.setMinimumSize(200, 120)
-        # The title is a QLabel above the plot (a long title inside the scene would widen the scene
-        # beyond the view and clip the plot); it wraps instead.
-        self.title_label = QLabel()
-        self.title_label.setWordWrap(True)
-        self.box = QWidget()
-        box = QVBoxLayout(self.box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(self.title_label)
-        box.addWidget(self.widget, 1)
-        self.plot: pg.PlotItem = self.widget.getPlotItem()
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.showGrid(x=True, y=True, alpha=theme.grid_alpha / 255.0)
-        for side in ("left", "bottom"):
-            axis = self.plot.getAxis(side)
-            axis.setPen(pg.mkPen(theme.muted))
-            axis.setTextPen(pg.mkPen(theme.foreground))
-            # an axis is painted from a pixmap until its ticks change (painting its text each step
-            # is most of a live step's cost otherwise)
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.plot.getAxis("left").setWidth(46)
-        self._x_range: tuple | None = None
-        self._y_top: float | None = None
-        self.plot.layout.setContentsMargins(2, 2, 8, 2)
-
-    def set_title(self, title: str, unit: str) -> None:
-        self.title_label.setText(f"<b>{html.escape(title)}</b> <span style='color:{self.theme.muted}'>"
-                                 f"({html.escape(unit)})</span>")
-        self.widget.setAccessibleName(tr("{title} chart").format(title=title))
-
-    def fit(self, x0: float, x1: float, top: float, padding: float = 0.0) -> None:
-        """The x range, its year ticks and the y range, each set only when it changes: while a member is
-        dragged the y range only grows (and shrinks when the data falls below half of it), so the axes
-        are not laid out again on every step."""
-        if self._x_range != (x0, x1, self.widget.width()):
-            self._x_range = (x0, x1, self.widget.width())
-            self.plot.setXRange(x0 - padding, x1 + padding, padding=0)
-            self.year_ticks(x0, x1)
-        top = top if top > 0 else 1.0
-        if self._y_top is None or top > self._y_top or top < 0.5 * self._y_top:
-            self._y_top = top * 1.08
-            self.plot.setYRange(0.0, self._y_top, padding=0)
-
-    def year_ticks(self, first: float, last: float) -> None:
-        years = range(int(np.floor(first)), int(np.ceil(last)) + 1)
-        room = max(self.widget.width() - 60, 100) / max(len(years), 1)  # pixels per year
-        step = 1 if room >= 44 else 2 if room >= 22 else 5
-        self.plot.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years if y % step == 0], []])
-
-
-class StackedChart(_Plot):
-    """Areas stacked over the months, one filled band per group with its upper edge drawn as a line,
-    all painted by one item (``Layers``: a slider step builds the changed paths and repaints once,
-    where an item per band and per edge cost a round of pyqtgraph bookkeeping each). Unchanged arrays
-    and colours are not drawn again."""
-
-    def __init__(self, key: str, series: str, title: str, theme: Theme):
-        super().__init__(theme)
-        self.key, self.series, self.title = key, series, title
-        self.keys: tuple = ()
-        self.layers = Layers(z=-10)
-        self.plot.addItem(self.layers)
-        self._colours: tuple = ()
-        self._brushes: list = []
-        self._pens: list = []
-        self._tops: np.ndarray | None = None  # (G, T) the stacked lines shown
-
-    @property
-    def item_count(self) -> int:
-        """The filled bands drawn (one per group)."""
-        return len(self.keys)
-
-    @property
-    def tops(self) -> np.ndarray | None:
-        """The stacked lines shown (G, T), in shown units."""
-        return self._tops
-
-    def draw(self, x: np.ndarray, keys: tuple, values: np.ndarray, colours: list[str], divisor: float) -> None:
-        self.keys = keys
-        if tuple(colours) != self._colours:
-            self._colours = tuple(colours)
-            self._brushes = [pg.mkBrush(colour) for colour in colours]
-            self._pens = [edge_pen(colour, 1.0) for colour in colours]
-        if x.size == 0:
-            x, values = np.array([0.0, 1.0]), np.zeros((len(keys), 2))
-        tops = np.cumsum(values, axis=0) / divisor
-        fills = [(key, tops[i], tops[i - 1] if i > 0 else None, self._brushes[i]) for i, key in enumerate(keys)]
-        lines = [(f"{key} edge", tops[i], self._pens[i]) for i, key in enumerate(keys)]
-        self.layers.set_layers(x, fills, lines, style=(keys, self._colours))
-        self._tops = tops
-        top = float(tops[-1].max()) if len(tops) else 0.0
-        self.fit(float(x[0]), float(x[-1]), top)
-
-
-class YearlyChart(_Plot):
-    """Commitments per calendar year, stacked bars, and the revenue the user entered as a line."""
-
-    def __init__(self, theme: Theme):
-        super().__init__(theme)
-        self.keys: tuple = ()
-        self.bars: list[Bars] = []
-        self.revenue = pg.InfiniteLine(angle=0, movable=False,
-                                       pen=pg.mkPen(theme.foreground, width=2, style=Qt.PenStyle.DashLine))
-        self.revenue.setZValue(10)
-        self.revenue.setVisible(False)
-        self.plot.addItem(self.revenue)
-        self.revenue_value: float | None = None  # shown units
-        self._top = 0.0
-        self._years = (0.0, 1.0)
-        self._shown: tuple | None = None  # (heights, bottoms) shown, (G, Y) each
-        self._years_shown: np.ndarray | None = None
-
-    @property
-    def item_count(self) -> int:
-        return len(self.bars)
-
-    def draw(self, years: np.ndarray, keys: tuple, values: np.ndarray, colours: list[str], divisor: float) -> None:
-        years = years.astype(float)
-        shown = values / divisor
-        bottoms = np.vstack([np.zeros(len(years)), np.cumsum(shown, axis=0)[:-1]]) if len(keys) else shown
-        if keys != self.keys:
-            for item in self.bars:
-                self.plot.removeItem(item)
-            self.bars = []
-            for colour in colours:
-                bar = Bars(x=[0.0], height=[0.0], width=0.72, brush=pg.mkBrush(colour), pen=edge_pen(colour, 1.0))
-                self.plot.addItem(bar)
-                self.bars.append(bar)
-            self.keys = keys
-            self._shown = None
-        same = self._shown is not None and np.array_equal(self._years_shown, years) \
-            and self._shown[0].shape == shown.shape
-        for i, (bar, h, y0) in enumerate(zip(self.bars, shown, bottoms)):
-            if not (same and np.array_equal(self._shown[0][i], h) and np.array_equal(self._shown[1][i], y0)):
-                bar.setOpts(x=years, height=h, y0=y0, width=0.72)  # (a bar left as it is when unchanged)
-        self._shown, self._years_shown = (shown, bottoms), years
-        self._top = float(shown.sum(axis=0).max()) if shown.size else 0.0
-        self._years = (float(years[0]), float(years[-1])) if years.size else (0.0, 1.0)
-        self._fit()
-
-    def set_revenue(self, value: float | None) -> None:
-        self.revenue_value = value
-        self.revenue.setVisible(value is not None)
-        if value is not None:
-            self.revenue.setPos(value)
-        self._fit()
-
-    def _fit(self) -> None:
-        self.fit(*self._years, max(self._top, self.revenue_value or 0.0), padding=0.6)
 
 
 # ----------------------------------------------------------------------------------------- window
@@ -619,44 +458,19 @@ class PortfolioWindow(QMainWindow):
         table.blockSignals(False)
 
     def _fill_cards(self) -> None:
-        texts = card_texts(self.projection.totals, self.projection.concentration, len(self.portfolio.members))
-        for key, (value, detail) in texts.items():
+        for key, (value, detail) in figure_texts(self.portfolio, self.projection).items():
             self.cards[key].show_value(value, detail)
 
-    def _groups(self, series: str) -> tuple[tuple, np.ndarray, list[str], list[str]]:
-        """(keys, (G, T) values, colours, legend labels) of a series, stacked as chosen."""
-        p = self.projection
-        keys, values = p.grouped(series, by=self.stack_by)
-        colours, labels = group_styles(self.stack_by, keys, self.portfolio.labels)
-        return tuple(keys), values, colours, labels
+    def view(self) -> PortfolioView:
+        """What the charts draw now (ui/portfolio/charts.py: the same pipeline draws the pictures)."""
+        return PortfolioView(self.portfolio, self.projection, self.stack_by, self.revenue_usd)
 
     def _draw_charts(self) -> None:
-        p = self.projection
-        x = p.month_indices / 12.0
-        money_divisor = 1e9 / self._currency.factor
-        money_unit = tr("{unit} billions").format(unit=fmt.money_unit())
-        units = {"gpus": (1e6, tr("millions")), "facility_mw": (1e3, "GW"),
-                 "cost": (money_divisor, money_unit), "cost_cumulative": (money_divisor, money_unit)}
-        labels: list[str] = []
-        colours: list[str] = []
-        for chart in self.charts.values():
-            keys, values, colours, labels = self._groups(chart.series)
-            divisor, unit = units[chart.series]
-            chart.set_title(tr(chart.title), unit)
-            chart.draw(x, keys, values, colours, divisor)
-        keys, values, colours, labels = self._groups("cost")
-        years, yearly = p.by_year(values)
-        self.yearly.set_title(tr(YEARLY_TITLE), money_unit)
-        self.yearly.draw(years, keys, yearly, colours, money_divisor)
-        self._show_revenue()
+        entries = draw_charts(self.charts, self.yearly, self.view())
+        glyphs = {"area": "■", "dash": "- -"}
         self.legend.setText("&nbsp;&nbsp; ".join(
-            f"<span style='color:{c}'>■</span>&nbsp;{html.escape(text)}" for c, text in zip(colours, labels))
-            + ("&nbsp;&nbsp; <span style='color:{c}'>- -</span>&nbsp;{t}".format(
-                c=self.theme.foreground, t=html.escape(tr("Revenue"))) if self.revenue_usd is not None else ""))
-
-    def _show_revenue(self) -> None:
-        value = None if self.revenue_usd is None else self.revenue_usd * self._currency.factor / 1e9
-        self.yearly.set_revenue(value)
+            f"<span style='color:{colour or self.theme.foreground}'>{glyphs[kind]}</span>&nbsp;{html.escape(text)}"
+            for colour, text, kind in entries))
 
     # ------------------------------------------------------------------------------------ choices
     def set_stack_by(self, by: str) -> None:

@@ -1,5 +1,8 @@
 """Commands that draw charts without a screen: ``render``, ``report`` and ``slides``.
 
+``render`` and ``report`` take a scenario or a portfolio (explorer.portfolio.names_portfolio tells
+which FILE is which; a portfolio's pictures and report are ui/render/portfolio.py's).
+
 They need Qt (to paint), but no display: the QApplication runs on the offscreen platform. ``slides``
 writes native PowerPoint charts and paints nothing, so it starts no QApplication.
 """
@@ -11,7 +14,8 @@ import os
 import re
 from pathlib import Path
 
-from explorer.cli import SCENARIO_OR_PORTFOLIO, _add_common, _help, _load, _load_scenario_or_portfolio, wrote
+from explorer.cli import (SCENARIO_OR_PORTFOLIO, UsageError, _add_common, _currency, _help, _load,
+                          _load_scenario_or_portfolio, _usd, wrote)
 from explorer.errors import ExplorerError, OutputError, WriteFailed
 from explorer.i18n import QT_TR_NOOP, tr
 
@@ -55,11 +59,51 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+# What render and report take: a scenario or a portfolio (explorer.portfolio.names_portfolio decides:
+# an existing file by its content; a bare name is a preset's first, then a shipped portfolio's).
+FILE_HELP = QT_TR_NOOP("a scenario or portfolio file (.json), a preset name, or a shipped portfolio's name "
+                       "(openai-2025); a name that is both is the preset")
+STACK_BY = ("member", "provider", "family")
+MAX_REVENUE_USD = 1e15  # per year (the window's limit: 1,000,000 USD billions)
+
+
+def _add_portfolio_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--stack-by", choices=STACK_BY, default=None,
+                   help=_help(QT_TR_NOOP("a portfolio's charts stacked by member (the default), provider or chip "
+                                         "family")))
+    p.add_argument("--revenue", metavar="USD", type=_usd, default=None,
+                   help=_help(QT_TR_NOOP("a portfolio's revenue per year, drawn as a line over the yearly "
+                                         "commitments (e.g. 13e9 or 13B)")))
+
+
+def _portfolio_view(args):
+    """The portfolio FILE names, evaluated with the portfolio options (None when FILE is a scenario,
+    which takes none of them)."""
+    from explorer.catalog import load_catalog
+    from explorer.portfolio import PortfolioCache, names_portfolio, resolve_portfolio
+
+    if not names_portfolio(args.file):
+        given = [option for option, value in (("--stack-by", args.stack_by), ("--revenue", args.revenue))
+                 if value is not None]
+        if given:
+            raise UsageError(tr("{options} is for a portfolio; {file} is a scenario").format(
+                options=" and ".join(given), file=args.file))
+        return None
+    if args.revenue is not None and not (0 <= args.revenue <= MAX_REVENUE_USD):
+        raise UsageError(tr("--revenue must be between 0 and 1,000,000 USD billions per year"))
+    catalog = load_catalog(args.catalog)
+    portfolio = resolve_portfolio(args.file, catalog)
+    ensure_app()
+    from .portfolio import evaluated
+
+    cache = PortfolioCache()
+    return evaluated(portfolio, catalog, args.stack_by or "member", args.revenue, cache), catalog, cache
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("render", help=_help(QT_TR_NOOP("write one chart (or all) as PNG, SVG or PDF, with no "
                                                        "display")))
-    p.add_argument("file", metavar="FILE", nargs="?",
-                   help=_help(QT_TR_NOOP("a scenario file (.json) or a preset name")))
+    p.add_argument("file", metavar="FILE", nargs="?", help=_help(FILE_HELP))
     p.add_argument("--catalog", metavar="CSV",
                    help=_help(QT_TR_NOOP("a chip catalog file that adds or overrides chips")))
     p.add_argument("--chart", metavar="NAME",
@@ -74,13 +118,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help=_help(QT_TR_NOOP("transparent background (PNG, SVG)")))
     p.add_argument("--theme", choices=("light", "dark"), default="light",
                    help=_help(QT_TR_NOOP("colours (default light)")))
-    p.add_argument("--list", action="store_true", help=_help(QT_TR_NOOP("list the chart names and exit")))
+    _add_portfolio_options(p)
+    p.add_argument("--list", action="store_true",
+                   help=_help(QT_TR_NOOP("list the chart names and exit (with a portfolio FILE: its charts)")))
     p.set_defaults(handler=cmd_render)
 
     p = sub.add_parser("report", help=_help(QT_TR_NOOP("write the one-page PDF report (KPIs, charts, assumptions "
                                                        "with sources)")))
-    _add_common(p)
+    _add_common(p, FILE_HELP)
     p.add_argument("--out", metavar="PDF", required=True, help=_help(QT_TR_NOOP("the report file (.pdf)")))
+    _add_portfolio_options(p)
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("slides", help=_help(QT_TR_NOOP("write an editable PowerPoint deck (native charts, KPIs, "
@@ -97,65 +144,116 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_slides)
 
 
+def _portfolio_names() -> tuple[str, ...]:
+    from ..portfolio.charts import CHART_NAMES
+
+    return CHART_NAMES
+
+
 def cmd_render(args, out) -> int:
+    from explorer.portfolio import names_portfolio
+
     from ..charts import CHART_NAMES, CHART_TYPES
 
+    portfolio = bool(args.file) and names_portfolio(args.file)
     if args.list:
+        if portfolio:
+            from ..portfolio.charts import CHART_TITLES
+
+            for name in _portfolio_names():
+                out.write(f"{name:<16} {tr(CHART_TITLES[name])}\n")
+            return 0
         for cls in CHART_TYPES:
             title = tr(cls.title)
             out.write(f"{cls.name:<16} {title}\n")
+        out.write(tr("A portfolio FILE has its own charts: {charts} (render PORTFOLIO --list).").format(
+            charts=", ".join(_portfolio_names())) + "\n")
         return 0
     if not args.file or not args.chart or not args.out:
         raise OutputError(tr("render needs FILE, --chart NAME and --out PATH (or --list)"))
-    if args.chart != "all" and args.chart not in CHART_NAMES:
+    if portfolio and args.chart != "all" and args.chart not in _portfolio_names():
+        raise OutputError(tr("unknown chart '{chart}'; a portfolio's charts: {charts}, or 'all'").format(
+            chart=args.chart, charts=", ".join(_portfolio_names())))
+    if not portfolio and args.chart != "all" and args.chart not in CHART_NAMES:
         raise OutputError(tr("unknown chart '{chart}'; charts: {charts}, or 'all'").format(
             chart=args.chart, charts=", ".join(CHART_NAMES)))
     width, height = parse_size(args.size)
-    catalog, scenario = _load(args)
-    ensure_app()
-    from ..state.chart_input import standalone_input
+    evaluated = _portfolio_view(args)
+    if evaluated is None:
+        catalog, scenario = _load(args)
+        ensure_app()
     from ..theme import THEMES
     from .images import ImageOptions, export_all, export_chart
 
     options = ImageOptions(width=width, height=height, transparent=args.transparent, theme=THEMES[args.theme])
     options.check()
-    inp = standalone_input(scenario, catalog)
-    if args.chart == "all":
-        folder = Path(args.out)
-        if folder.suffix.lower() in (".png", ".svg", ".pdf"):
-            raise OutputError(tr("with --chart all, --out is a folder, not a file ({name}); choose the format "
-                                 "with --format").format(name=folder.name))
-        if not folder.exists() and not folder.parent.exists():
-            raise WriteFailed(tr("cannot write into {folder}: the folder {parent} does not exist").format(
-                folder=folder, parent=folder.parent))
-        created = not folder.exists()
-        if created:
-            try:
-                folder.mkdir()
-            except OSError as exc:
-                raise WriteFailed(tr("cannot create {folder}: {reason}").format(folder=folder,
-                                                                                reason=exc.strerror or exc)) from None
-        try:
-            written = export_all(folder, inp, options, fmt=args.format)
-        except OutputError:
-            if created and not any(folder.iterdir()):
-                folder.rmdir()  # leave nothing behind
-            raise
+    if evaluated is not None:
+        from .portfolio import export_portfolio_all, export_portfolio_chart
+
+        view = evaluated[0]
+
+        def one(path):
+            return export_portfolio_chart(path, args.chart, view, options)
+
+        def every(folder):
+            return export_portfolio_all(folder, view, options, fmt_=args.format)
     else:
-        written = [export_chart(args.out, args.chart, inp, options)]
+        from ..state.chart_input import standalone_input
+
+        inp = standalone_input(scenario, catalog)
+
+        def one(path):
+            return export_chart(path, args.chart, inp, options)
+
+        def every(folder):
+            return export_all(folder, inp, options, fmt=args.format)
+    written = _into_folder(args.out, every) if args.chart == "all" else [one(args.out)]
     release()
     for path in written:
         out.write(wrote(path) + "\n")
     return 0
 
 
-def cmd_report(args, out) -> int:
-    catalog, scenario = _load(args)
-    ensure_app()
-    from ..state.chart_input import standalone_input
-    from .report import write_report
+def _into_folder(out: str, write) -> list[Path]:
+    """``write(folder)`` into the folder ``out`` (made if its parent exists; removed again when the
+    write fails and left it empty)."""
+    folder = Path(out)
+    if folder.suffix.lower() in (".png", ".svg", ".pdf"):
+        raise OutputError(tr("with --chart all, --out is a folder, not a file ({name}); choose the format "
+                             "with --format").format(name=folder.name))
+    if not folder.exists() and not folder.parent.exists():
+        raise WriteFailed(tr("cannot write into {folder}: the folder {parent} does not exist").format(
+            folder=folder, parent=folder.parent))
+    created = not folder.exists()
+    if created:
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise WriteFailed(tr("cannot create {folder}: {reason}").format(folder=folder,
+                                                                            reason=exc.strerror or exc)) from None
+    try:
+        return write(folder)
+    except OutputError:
+        if created and not any(folder.iterdir()):
+            folder.rmdir()  # leave nothing behind
+        raise
 
-    path = write_report(args.out, standalone_input(scenario, catalog))
+
+def cmd_report(args, out) -> int:
+    _currency(args)  # (before the portfolio's figures are formatted)
+    evaluated = _portfolio_view(args)
+    if evaluated is not None:
+        from .portfolio import write_portfolio_report
+
+        view, catalog, cache = evaluated
+        path = write_portfolio_report(args.out, view, catalog, cache)
+    else:
+        catalog, scenario = _load(args)
+        ensure_app()
+        from ..state.chart_input import standalone_input
+        from .report import write_report
+
+        path = write_report(args.out, standalone_input(scenario, catalog))
     release()
     out.write(wrote(path) + "\n")
     return 0

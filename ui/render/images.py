@@ -3,8 +3,10 @@
 Every export builds a fresh chart of the same class the window shows, lays it out off screen at the
 requested size, gives it the same ChartInput the window's chart drew, and paints its scene: so an
 export never depends on the window's size, theme or hover state, and works with no display at all
-(``scenario-explorer render``). The formats are a registry (``EXPORTERS``): each renders to bytes, so
-it is tested without files; ``export_chart`` and ``export_all`` write them atomically.
+(``scenario-explorer render``). The formats are a registry (``ENCODERS``): each encodes a built
+picture (a scenario chart here, a portfolio chart from ui/render/portfolio.py) to bytes, so it is
+tested without files; ``write_picture`` and ``write_pictures`` write them atomically (``export_chart``
+and ``export_all`` for a scenario's charts).
 
 Sizing: a W × H pixel image is laid out at (W / k) × (H / k) and painted k times larger, with
 k = max(1, min(W / 960, H / 540)) unless given; text and lines keep the proportions of a 960 × 540
@@ -88,14 +90,17 @@ def build_chart(name: str, inp: ChartInput, options: ImageOptions) -> Chart:
     return chart
 
 
-def _paint(chart: Chart, painter: QPainter, target: QRectF) -> None:
+def _paint(chart, painter: QPainter, target: QRectF) -> None:
     source = QRectF(0, 0, chart.view.ci.geometry().width(), chart.view.ci.geometry().height())
     chart.view.scene().render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
-def record_chart(name: str, inp: ChartInput, options: ImageOptions):
-    """The chart painted into a QPicture (a vector recording) of its logical size."""
-    chart = build_chart(name, inp, options)
+# The encoders below take a built picture: anything laid out off screen with a
+# pg.GraphicsLayoutWidget ``view`` whose scene holds all it shows (a scenario Chart from build_chart,
+# a portfolio chart from ui.render.portfolio), and ``deleteLater()``. Each encoder deletes it.
+
+def record_picture(chart):
+    """A built picture painted into a QPicture (a vector recording) of its logical size."""
     rect = chart.view.ci.geometry()
     picture = QPicture()
     painter = QPainter(picture)
@@ -104,6 +109,11 @@ def record_chart(name: str, inp: ChartInput, options: ImageOptions):
     painter.end()
     chart.deleteLater()
     return picture, rect.width(), rect.height()
+
+
+def record_chart(name: str, inp: ChartInput, options: ImageOptions):
+    """The chart painted into a QPicture (a vector recording) of its logical size."""
+    return record_picture(build_chart(name, inp, options))
 
 
 def draw_recording(painter: QPainter, recording, target: QRectF) -> None:
@@ -117,9 +127,8 @@ def draw_recording(painter: QPainter, recording, target: QRectF) -> None:
     painter.restore()
 
 
-def render_image(name: str, inp: ChartInput, options: ImageOptions) -> QImage:
-    options.check()
-    chart = build_chart(name, inp, options)
+def picture_image(chart, options: ImageOptions) -> QImage:
+    """A built picture painted into an image of the options' size."""
     image = QImage(options.width, options.height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent if options.transparent else QColor(options.theme.background))
     painter = QPainter(image)
@@ -140,11 +149,11 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(data)
 
 
-def render_png(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
-    return png_bytes(render_image(name, inp, options))
+def picture_png(chart, options: ImageOptions, title: str = "") -> bytes:
+    return png_bytes(picture_image(chart, options))
 
 
-def render_svg(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
+def picture_svg(chart, options: ImageOptions, title: str = "") -> bytes:
     """SVG through pyqtgraph's SVGExporter (curves keep their own coordinates; small x values avoid
     pyqtgraph's date-axis collapse). The drawing keeps the layout's coordinates in its viewBox and
     gets the requested size in pixels as its width and height."""
@@ -152,8 +161,6 @@ def render_svg(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
 
     from .svg_text import outline_cjk_text
 
-    options.check()
-    chart = build_chart(name, inp, options)
     if not options.transparent:
         chart.view.setBackground(options.theme.background)
     # The views update their data-to-pixel transforms just before a paint; an export is not a paint.
@@ -164,18 +171,16 @@ def render_svg(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
     return data.replace(b"<svg ", f'<svg width="{options.width}" height="{options.height}" '.encode(), 1)
 
 
-def render_pdf(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
-    """A one-chart PDF page with the chart's aspect ratio; vector, painted through QPdfWriter
+def picture_pdf(chart, options: ImageOptions, title: str = "") -> bytes:
+    """A one-chart PDF page with the picture's aspect ratio; vector, painted through QPdfWriter
     (pyqtgraph's PrintExporter does not work on Qt 6)."""
-    options.check()
-    chart = build_chart(name, inp, options)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(96)
     writer.setCreator("Compute Scenario Explorer")
-    writer.setTitle(f"{chart.display_title} — {inp.scenario.name}")
+    writer.setTitle(title)
     page = QPageSize(QSizeF(options.width * 0.75, options.height * 0.75), QPageSize.Unit.Point, "chart")
     writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
@@ -189,46 +194,91 @@ def render_pdf(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
     return bytes(data)
 
 
-# The picture formats: each renders a chart to bytes.
+# The picture formats: each encodes a built picture (and its title, for the formats that keep one).
+ENCODERS: dict[str, Callable[..., bytes]] = {"png": picture_png, "svg": picture_svg, "pdf": picture_pdf}
+FORMATS = tuple(ENCODERS)
+
+
+def _known_format(fmt: str) -> None:
+    if fmt not in ENCODERS:
+        raise OutputError(tr("unknown picture format '{format}'; use {formats}").format(
+            format=fmt, formats=", ".join(FORMATS)))
+
+
+def encode_picture(fmt: str, build: Callable[[], object], options: ImageOptions, title: str = "") -> bytes:
+    """``build()``'s picture in the format ``fmt`` (the options are checked before it is built)."""
+    _known_format(fmt)
+    options.check()
+    return ENCODERS[fmt](build(), options, title)
+
+
+def _title(name: str, inp: ChartInput) -> str:
+    return f"{tr(chart_class(name).title)} — {inp.scenario.name}"
+
+
+def render_image(name: str, inp: ChartInput, options: ImageOptions) -> QImage:
+    options.check()
+    return picture_image(build_chart(name, inp, options), options)
+
+
+def render_png(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
+    return encode_picture("png", lambda: build_chart(name, inp, options), options)
+
+
+def render_svg(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
+    return encode_picture("svg", lambda: build_chart(name, inp, options), options)
+
+
+def render_pdf(name: str, inp: ChartInput, options: ImageOptions) -> bytes:
+    return encode_picture("pdf", lambda: build_chart(name, inp, options), options, _title(name, inp))
+
+
+# The picture formats of a scenario chart: each renders one to bytes.
 EXPORTERS: dict[str, Callable[[str, ChartInput, ImageOptions], bytes]] = {
     "png": render_png, "svg": render_svg, "pdf": render_pdf}
-FORMATS = tuple(EXPORTERS)
 
 
 def render_bytes(fmt: str, name: str, inp: ChartInput, options: ImageOptions) -> bytes:
-    if fmt not in EXPORTERS:
-        raise OutputError(tr("unknown picture format '{format}'; use {formats}").format(
-            format=fmt, formats=", ".join(FORMATS)))
+    _known_format(fmt)
     return EXPORTERS[fmt](name, inp, options)
+
+
+def write_picture(path: str | Path, render: Callable[[str], bytes]) -> Path:
+    """Write ``render(fmt)`` to ``path``, the format from its suffix (.png, .svg, .pdf), atomically;
+    the target is checked before anything is drawn."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ENCODERS:
+        raise OutputError(tr("{name}: unknown picture format '{suffix}'; use .png, .svg or .pdf").format(
+            name=path.name, suffix=path.suffix or tr("(none)")))
+    check_writable_target(path)
+    atomic_write_bytes(path, render(fmt))
+    return path
+
+
+def write_pictures(folder: str | Path, names, render: Callable[[str], bytes], fmt: str, stem: str) -> list[Path]:
+    """``render(name)`` for every name into ``folder`` as ``<stem>-<name>.<fmt>``, all or nothing: every
+    target is checked, every picture rendered and every temporary file written before the first is
+    renamed, so a failure (a bad target, a full disk) leaves the old set as it was."""
+    folder = Path(folder)
+    _known_format(fmt)
+    if not folder.is_dir():
+        raise OutputError(tr("cannot write into {folder}: it is not an existing folder").format(folder=folder))
+    targets = {name: check_writable_target(folder / f"{stem}-{name}.{fmt}") for name in names}
+    rendered = {name: render(name) for name in names}
+    return atomic_write_all([(path, bytes_writer(rendered[name])) for name, path in targets.items()])
 
 
 def export_chart(path: str | Path, name: str, inp: ChartInput, options: ImageOptions) -> Path:
     """Write one chart to ``path``; the format comes from the suffix (.png, .svg, .pdf)."""
-    path = Path(path)
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in EXPORTERS:
-        raise OutputError(tr("{name}: unknown picture format '{suffix}'; use .png, .svg or .pdf").format(
-            name=path.name, suffix=path.suffix or tr("(none)")))
-    check_writable_target(path)
-    atomic_write_bytes(path, render_bytes(fmt, name, inp, options))
-    return path
+    return write_picture(path, lambda fmt: render_bytes(fmt, name, inp, options))
 
 
 def export_all(folder: str | Path, inp: ChartInput, options: ImageOptions, fmt: str = "png",
                stem: str | None = None) -> list[Path]:
-    """Every chart into ``folder`` as ``<stem>-<chart>.<fmt>``, all or nothing: every target is
-    checked, every chart rendered and every temporary file written before the first is renamed, so
-    a failure (a bad target, a full disk) leaves the old set as it was."""
-    folder = Path(folder)
-    if fmt not in EXPORTERS:
-        raise OutputError(tr("unknown picture format '{format}'; use {formats}").format(
-            format=fmt, formats=", ".join(FORMATS)))
-    if not folder.is_dir():
-        raise OutputError(tr("cannot write into {folder}: it is not an existing folder").format(folder=folder))
-    stem = stem or slug(inp.scenario.name)
-    targets = {name: check_writable_target(folder / f"{stem}-{name}.{fmt}") for name in CHART_NAMES}
-    rendered = {name: render_bytes(fmt, name, inp, options) for name in CHART_NAMES}
-    return atomic_write_all([(path, bytes_writer(rendered[name])) for name, path in targets.items()])
+    """Every chart into ``folder`` as ``<stem>-<chart>.<fmt>``, all or nothing (see write_pictures)."""
+    return write_pictures(folder, CHART_NAMES, lambda name: render_bytes(fmt, name, inp, options), fmt,
+                          stem or slug(inp.scenario.name))
 
 
 def copy_to_clipboard(name: str, inp: ChartInput, options: ImageOptions) -> QImage:

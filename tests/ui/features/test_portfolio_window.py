@@ -71,7 +71,7 @@ def test_the_shipped_portfolio_shows_its_members_and_the_totals_of_the_core(wind
     assert "10.3%" in pw.cards["other_merchant_share"].value.text()
     assert "Herfindahl" in pw.cards["hhi"].title.text() and "10,000" in pw.cards["hhi"].toolTip()  # explained
     assert {name: chart.item_count for name, chart in pw.charts.items()} == \
-        {"capacity": 7, "power": 7, "cost": 7, "cumulative": 7}
+        {"accelerators": 7, "power": 7, "cost": 7, "cumulative": 7}
     assert pw.yearly.item_count == 7
 
 
