@@ -599,6 +599,9 @@ class MainWindow(QMainWindow):
         for chart in self.charts.values():
             chart.set_style(theme)
         self.kpis.set_style(theme)
+        portfolio = getattr(self, "portfolio_window", None)
+        if portfolio is not None:
+            portfolio.set_theme(theme)
 
     # ------------------------------------------------------------------------------ presentation
     def _present_chrome(self) -> None:

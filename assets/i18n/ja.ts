@@ -4619,6 +4619,14 @@ Your scenario is unchanged.</source>
         <translation>選択した案件を削除(&amp;R)</translation>
     </message>
     <message>
+        <source>Export &amp;data (Excel)…</source>
+        <translation>データを書き出す（Excel）(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export the re&amp;port (PDF)…</source>
+        <translation>レポートを書き出す（PDF）(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
@@ -4757,6 +4765,18 @@ Your scenario is unchanged.</source>
     <message>
         <source>{file} is one of the shipped portfolios, which stay as they are: choose another folder.</source>
         <translation>{file} は同梱のポートフォリオで、変更できません。別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>PowerPoint decks (*.pptx)</source>
+        <translation>PowerPoint スライド (*.pptx)</translation>
+    </message>
+    <message>
+        <source>Export the portfolio</source>
+        <translation>ポートフォリオを書き出す</translation>
+    </message>
+    <message>
+        <source>Cannot export the portfolio</source>
+        <translation>ポートフォリオを書き出せません</translation>
     </message>
     <message>
         <source>Cannot open portfolio</source>

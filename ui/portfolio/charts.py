@@ -169,6 +169,19 @@ class _Plot:
         self._y_top: float | None = None
         self.plot.layout.setContentsMargins(2, 2, 8, 2)
 
+    def set_theme(self, theme: Theme) -> None:
+        """Another theme (the main window's was switched): background, grid, axes and title; the data
+        keeps its fixed colours."""
+        self.theme = theme
+        self.view.setBackground(theme.background)
+        self.plot.showGrid(x=True, y=True, alpha=theme.grid_alpha / 255.0)
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setPen(pg.mkPen(theme.muted))
+            axis.setTextPen(pg.mkPen(theme.foreground))
+        if self._title[0]:
+            self.set_title(*self._title)
+
     @property
     def display_title(self) -> str:
         return self._title[0]
@@ -346,6 +359,10 @@ class YearlyChart(_Plot):
     @property
     def item_count(self) -> int:
         return len(self.bars)
+
+    def set_theme(self, theme: Theme) -> None:
+        super().set_theme(theme)
+        self.revenue.setPen(pg.mkPen(theme.foreground, width=2, style=Qt.PenStyle.DashLine))
 
     def show(self, view: PortfolioView) -> None:
         """Draw ``view``: the yearly sums of its cost groups, the revenue line, the title and (a

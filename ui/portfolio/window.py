@@ -192,6 +192,10 @@ class PortfolioWindow(QMainWindow):
                 ("add", tr("&Add the main window's scenario…"), None, self.add_current),
                 ("remove", tr("&Remove the selected member"), None, self.remove_selected),
                 ("-", "", None, None),
+                ("export_xlsx", tr("Export &data (Excel)…"), None, lambda: self.export("xlsx")),
+                ("export_slides", tr("Export s&lides (PowerPoint)…"), None, lambda: self.export("pptx")),
+                ("export_report", tr("Export the re&port (PDF)…"), None, lambda: self.export("pdf")),
+                ("-", "", None, None),
                 ("close", tr("&Close"), QKeySequence.StandardKey.Close, self.close)):
             if key == "-":
                 menu.addSeparator()
@@ -670,6 +674,18 @@ class PortfolioWindow(QMainWindow):
                                              tr("Remove '{label}'").format(label=label)))
         return True
 
+    def set_theme(self, theme: Theme) -> None:
+        """The main window's theme was switched: the cards, charts and notes follow (Qt's own widgets
+        follow the application's palette)."""
+        self.theme = theme
+        for card in self.cards.values():
+            card.retranslate(theme.muted)
+        self.editing_label.setStyleSheet(f"color: {theme.muted};")
+        self.revenue_problem.setStyleSheet(f"color: {theme.bad};")
+        for chart in [*self.charts.values(), self.yearly]:
+            chart.set_theme(theme)
+        self._draw_charts()
+
     def set_catalog(self, catalog) -> bool:
         """The main window's chip catalog changed: every member is evaluated with it (a fresh cache).
         A member the new catalog cannot evaluate keeps the portfolio on the earlier one, with the
@@ -736,6 +752,46 @@ class PortfolioWindow(QMainWindow):
         self.statusBar().showMessage(tr("Saved {file}").format(file=Path(path).name), 6000)
         self.setWindowModified(False)
         return True
+
+    def export(self, kind: str, path: str | None = None) -> Path | None:
+        """Write the portfolio as shown (members switched on, the stacking, the revenue line) as an
+        Excel workbook ('xlsx'), a PowerPoint deck ('pptx') or the PDF report ('pdf'), as the command
+        line's export, slides and report write it; asks where unless ``path`` is given. A failure is
+        a message naming the reason, and nothing is written."""
+        from explorer.portfolio_tables import evaluate_for_export, write_portfolio_xlsx
+
+        from ..render.portfolio import write_portfolio_report
+        from ..render.portfolio_slides import write_portfolio_slides
+
+        filters = {"xlsx": tr("Excel workbooks (*.xlsx)"), "pptx": tr("PowerPoint decks (*.pptx)"),
+                   "pdf": tr("PDF files (*.pdf)")}
+        if path is None:
+            folders = getattr(getattr(self.main, "files", None), "folders", None)
+            folder = folders.get("export") if folders is not None else Path.home()
+            stem = re.sub(r"[^\w\-]+", "-", tr(self.portfolio.name)).strip("-")[:60] or "portfolio"
+            path = self.dialogs.save_path(tr("Export the portfolio"), str(Path(folder) / f"{stem}.{kind}"),
+                                          filters[kind])
+            if not path:
+                return None
+            if folders is not None:
+                folders.remember("export", path)
+        if not path.lower().endswith("." + kind):
+            path += "." + kind
+        view = getattr(self.main, "display", None)
+        fiscal = bool(getattr(getattr(view, "view", None), "fiscal_years", False))
+        try:
+            if kind == "pdf":
+                written = write_portfolio_report(path, self.view(), self.catalog, self.cache)
+            elif kind == "pptx":
+                written = write_portfolio_slides(path, evaluate_for_export(self.portfolio, self.catalog))
+            else:
+                written = write_portfolio_xlsx(evaluate_for_export(self.portfolio, self.catalog), path,
+                                               fiscal_years=fiscal)[0]
+        except (ExplorerError, OSError) as exc:
+            self.dialogs.error(tr("Cannot export the portfolio"), str(exc))
+            return None
+        self.statusBar().showMessage(tr("Wrote {file}").format(file=Path(written).name), 8000)
+        return Path(written)
 
     def maybe_keep_changes(self) -> bool:
         """True when the window may close: nothing unsaved, or saved, or discarded."""

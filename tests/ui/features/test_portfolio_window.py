@@ -458,3 +458,44 @@ def test_a_catalog_loaded_in_the_main_window_reprices_the_portfolio(window, dial
     assert pw.catalog is window.catalog
     expected = evaluate_portfolio(pw.portfolio, load_catalog(path), PortfolioCache())
     assert pw.cards["cost_total_usd"].value.text() == fmt.money(expected.totals["cost_total_usd"]) != before
+
+
+def test_the_portfolio_as_shown_exports_to_excel_slides_and_the_report(window, dialogs, tmp_path):
+    import openpyxl
+    from pptx import Presentation
+
+    pw = _open(window)
+    pw.toggle("Oracle", False)  # as shown: Oracle switched off
+    dialogs.paths = [str(tmp_path / "deals")]
+    pw.actions["export_xlsx"].trigger()
+    book = openpyxl.load_workbook(tmp_path / "deals.xlsx")
+    assert {"Monthly", "Yearly", "Members", "Summary"} <= set(book.sheetnames)
+    headers = [c.value for c in next(book["Monthly"].iter_rows(max_row=1))]
+    assert any("AWS" in str(h) for h in headers) and not any("Oracle" in str(h) for h in headers)
+    dialogs.paths = [str(tmp_path / "deck.pptx")]
+    pw.actions["export_slides"].trigger()
+    deck = Presentation(str(tmp_path / "deck.pptx"))
+    names = {s.name for slide in deck.slides for shape in slide.shapes if shape.has_chart
+             for s in shape.chart.plots[0].series}
+    assert "AWS" in names and "Oracle" not in names
+    dialogs.paths = [str(tmp_path / "report.pdf")]
+    pw.actions["export_report"].trigger()
+    assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-" and not dialogs.errors
+    assert "report.pdf" in pw.statusBar().currentMessage()
+    dialogs.paths = [str(tmp_path / "missing" / "x.xlsx")]  # a folder that is not there: said, nothing else
+    pw.actions["export_xlsx"].trigger()
+    assert dialogs.errors and "missing" in dialogs.errors[-1][1] and not (tmp_path / "missing").exists()
+
+
+def test_the_portfolio_window_follows_the_main_windows_theme(window):
+    from ui.theme import DARK
+
+    pw = _open(window)
+    window.theme_actions["dark"].trigger()  # View ▸ Theme ▸ Dark
+    assert pw.theme is DARK
+    for chart in [*pw.charts.values(), pw.yearly]:
+        assert chart.view.backgroundBrush().color().name().lower() == DARK.background.lower()
+        assert DARK.muted.lower() in chart.title_label.text().lower()
+    assert DARK.muted.lower() in pw.cards["hhi"].title.styleSheet().lower()
+    window.theme_actions["light"].trigger()
+    assert pw.theme is not DARK
