@@ -98,6 +98,7 @@ def main() -> None:
               f" portfolio window {pw.width()}x{pw.height()}, {len(whole)} moves; the portfolio window updated "
               f"{updates} times ({updates / seconds:.0f} a second), {done} member evaluations (only the edited member)")
         report("slider move -> both windows repainted", whole)
+        pw.discard_changes()
         pw.close()  # the same moves with the main window alone: the single scenario's drag
         app.processEvents()
         drag()

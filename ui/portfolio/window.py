@@ -801,9 +801,15 @@ class PortfolioWindow(QMainWindow):
         if answer == "save":
             return self.save()
         if answer == "discard":
-            self._saved = self.portfolio  # (asked once: closing after this does not ask again)
+            self.discard_changes()  # (asked once: closing after this does not ask again)
             return True
         return False
+
+    def discard_changes(self) -> None:
+        """Let the window close without asking: the changes since the last save are let go (the
+        benchmarks and scripts that close it)."""
+        self._saved = self.portfolio
+        self.setWindowModified(False)
 
     # ------------------------------------------------------------------------------------ events
     def eventFilter(self, watched, event) -> bool:
