@@ -107,12 +107,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def is_portfolio_arg(file_arg: str) -> bool:
-    """A FILE argument that names a portfolio: a portfolio file, or a shipped portfolio's key that is
-    no file here (a scenario preset of the same key would win; there is none)."""
-    from explorer.portfolio import find_portfolio, is_portfolio_file
+    """A FILE argument that names a portfolio, by the command line's rule (names_portfolio: a
+    portfolio file, or a shipped portfolio's name that is no preset's)."""
+    from explorer.portfolio import names_portfolio
 
-    path = Path(file_arg)
-    return is_portfolio_file(path) if path.exists() else find_portfolio(file_arg) is not None
+    return names_portfolio(file_arg)
 
 
 def initial_document(settings: Settings, catalog, file_arg: str | None):

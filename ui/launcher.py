@@ -56,9 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _file_or_preset(word: str) -> bool:
     from pathlib import Path
 
-    from explorer.presets import find_preset
-
     from explorer.portfolio import find_portfolio
+    from explorer.presets import find_preset
 
     path = Path(word)
     return path.exists() or find_preset(word) is not None or (path.suffix == ".json" and find_preset(path.stem)) \

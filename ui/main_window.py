@@ -125,8 +125,8 @@ ACTIONS = (
 # ``window.menus``; each part is translated where the menu is made.
 MENU_TITLES = (QT_TR_NOOP("&File"), QT_TR_NOOP("&Edit"), QT_TR_NOOP("&View"), QT_TR_NOOP("C&ompare"),
                QT_TR_NOOP("&Tools"), QT_TR_NOOP("&Chips"), QT_TR_NOOP("&Help"), QT_TR_NOOP("Export &data"),
-               QT_TR_NOOP("Open &Recent"), QT_TR_NOOP("&Presets"), QT_TR_NOOP("P&ortfolio"), QT_TR_NOOP("Add a p&reset"), QT_TR_NOOP("&Theme"),
-               QT_TR_NOOP("&Language"))
+               QT_TR_NOOP("Open &Recent"), QT_TR_NOOP("&Presets"), QT_TR_NOOP("P&ortfolio"), QT_TR_NOOP("Add a p&reset"),
+               QT_TR_NOOP("&Theme"), QT_TR_NOOP("&Language"))
 THEME_TITLES = {"system": QT_TR_NOOP("Follow the system"), "light": QT_TR_NOOP("Light"), "dark": QT_TR_NOOP("Dark")}
 # Keys that step through the slides; they work only while presenting (elsewhere the arrows belong to
 # the sliders).
