@@ -7,20 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from explorer.cli import run
 from explorer.model import evaluate
 from explorer.presets import list_presets
 from explorer.scenario import Scenario
 from explorer.scenario_file import save_scenario
+from support.cli import run_cli as _run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run(*argv):
-    import io
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_summary_json_has_the_documented_fields_and_matches_the_model():

@@ -4,7 +4,6 @@ and text, a hostile terminal. Each case was found by a fault pass and failed bef
 from __future__ import annotations
 
 import errno
-import io
 import json
 import os
 import signal
@@ -21,7 +20,6 @@ from hypothesis import strategies as st
 
 import explorer.files as files
 from explorer.catalog import COLUMNS, builtin_catalog, load_catalog, parse_catalog
-from explorer.cli import run
 from explorer.errors import CatalogError, OutputError, ScenarioError
 from explorer.fields import FIELDS
 from explorer.files import check_writable_target, read_text
@@ -30,15 +28,10 @@ from explorer.scenario import Scenario
 from explorer.scenario_file import load_scenario, save_scenario, scenario_from_json, scenario_to_json
 from explorer.tables import assumptions_csv_path, write_csv
 from support.scenarios import scenarios
+from support.cli import run_cli as _run
 
 ROOT = Path(__file__).resolve().parents[2]
 DEAL = "openai-aws-deal"
-
-
-def _run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _cli(*argv, **kw):

@@ -4,7 +4,6 @@ which key, and the shipped portfolio gives the figures its presets give."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections import defaultdict
 from functools import lru_cache
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 
 from explorer import portfolio as pf
 from explorer.catalog import builtin_catalog, load_catalog
-from explorer.cli import HEADLESS_COMMANDS, run
+from explorer.cli import HEADLESS_COMMANDS
 from explorer.errors import OutputError, ScenarioError
 from explorer.fields import FIELDS
 from explorer.model import evaluate
@@ -26,6 +25,7 @@ from explorer.portfolio import (CHIP_FAMILIES, PROVIDERS, Member, Portfolio, Por
 from explorer.presets import list_presets, load_preset
 from explorer.scenario import Scenario
 from explorer.scenario_file import save_scenario
+from support.cli import run_cli as _run
 
 DEALS = {"openai-aws-deal": "AWS", "openai-oracle": "Oracle", "openai-microsoft": "Microsoft",
          "openai-coreweave": "CoreWeave", "openai-nvidia": "NVIDIA", "openai-amd": "AMD",
@@ -36,12 +36,6 @@ LOIS = ("NVIDIA", "AMD", "Broadcom")
 @lru_cache(maxsize=None)
 def _preset(key: str) -> Scenario:
     return load_preset(key)
-
-
-def _run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _write(path, data):

@@ -6,7 +6,6 @@ documented rule says, and bad input or a bad target is refused with a clear mess
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 
@@ -15,9 +14,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from explorer import files
 from explorer import portfolio as pf
-from explorer.cli import run
 from explorer.errors import OutputError, ScenarioError
 from explorer.formatting import Currency, set_currency
 from explorer.kpis import KPIS
@@ -30,16 +27,12 @@ from explorer.presets import list_presets, load_preset
 from explorer.scenario import Scenario
 from explorer.scenario_file import save_scenario
 from explorer.tables import write_csv
+from support.faults import disk_full
+from support.cli import run_cli as _run
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "assets" / "portfolios" / "openai-2025.json"
 MONTHLY_KEYS = ("accelerators_total", "facility_power_provisioned_mw", "cost_total_usd", "cost_cumulative_usd")
-
-
-def _run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _write(path, data):
@@ -323,15 +316,7 @@ def test_a_full_disk_keeps_the_old_files_and_says_so(tmp_path, monkeypatch, kind
         (lambda: write_portfolio_xlsx(ev, tmp_path / "p.xlsx"))
     write()
     old = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    real = files._new_temporary
-
-    def full(path):  # every write the system is asked to do fails with ENOSPC
-        tmp = real(path)
-        tmp.unlink()
-        tmp.symlink_to("/dev/full")
-        return tmp
-
-    monkeypatch.setattr(files, "_new_temporary", full)
+    disk_full(monkeypatch)  # every write fails with ENOSPC
     with pytest.raises(OutputError, match="cannot write .*: No space left on device"):
         write()
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # nothing replaced, nothing left

@@ -21,6 +21,7 @@ from explorer.errors import OutputError
 from explorer.scenario import Scenario
 from explorer.scenario_file import save_scenario
 from support.scenarios import scenarios
+from support.faults import disk_full
 from ui.app import start_window
 from ui.dialogs import MESSAGE_LIMIT, Dialogs
 from ui.main_window import MINIMUM_SIZE, MainWindow, _fits
@@ -133,15 +134,7 @@ def test_every_writer_on_a_full_disk_keeps_the_old_file_and_says_so(qapp, tmp_pa
     write = _writers()[kind]
     write(Scenario(), tmp_path)
     old = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    real = files._new_temporary
-
-    def full(path):
-        tmp = real(path)
-        tmp.unlink()
-        tmp.symlink_to("/dev/full")
-        return tmp
-
-    monkeypatch.setattr(files, "_new_temporary", full)
+    disk_full(monkeypatch)  # every write fails with ENOSPC
     with pytest.raises(OutputError, match="cannot write .*: No space left on device"):
         write(Scenario(gpu_count=5000, name="Changed"), tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # nothing replaced, nothing left

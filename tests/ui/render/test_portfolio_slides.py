@@ -25,6 +25,7 @@ from explorer.portfolio import FIGURES, list_portfolios, load_portfolio, provide
 from explorer.portfolio_tables import evaluate_for_export
 from ui.render.portfolio_slides import portfolio_deck_bytes, write_portfolio_slides
 from ui.render.slides import EA_FONT
+from support.faults import disk_full
 
 ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "assets" / "portfolios" / "openai-2025.json"
@@ -260,21 +261,12 @@ def test_the_slides_command_takes_a_portfolio_and_refuses_compare(tmp_path):
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_disk_keeps_the_old_deck_and_says_so(tmp_path, monkeypatch):
-    from explorer import files
     from explorer.errors import OutputError
 
     ev = evaluate_for_export(load_portfolio(SHIPPED))
     target = write_portfolio_slides(tmp_path / "d.pptx", ev)
     old = target.read_bytes()
-    real = files._new_temporary
-
-    def full(path):  # every write the system is asked to do fails with ENOSPC
-        tmp = real(path)
-        tmp.unlink()
-        tmp.symlink_to("/dev/full")
-        return tmp
-
-    monkeypatch.setattr(files, "_new_temporary", full)
+    disk_full(monkeypatch)  # every write fails with ENOSPC
     with pytest.raises(OutputError, match="cannot write .*d.pptx: No space left on device"):
         write_portfolio_slides(target, ev)
     assert target.read_bytes() == old and [p.name for p in tmp_path.iterdir()] == ["d.pptx"]
