@@ -344,6 +344,7 @@ class YearlyChart(_Plot):
     def __init__(self, theme: Theme, picture: bool = False):
         super().__init__(theme, picture)
         self.keys: tuple = ()
+        self._colours: tuple = ()
         self.bars: list[Bars] = []
         self.revenue = pg.InfiniteLine(angle=0, movable=False,
                                        pen=pg.mkPen(theme.foreground, width=2, style=Qt.PenStyle.DashLine))
@@ -380,7 +381,8 @@ class YearlyChart(_Plot):
         years = years.astype(float)
         shown = values / divisor
         bottoms = np.vstack([np.zeros(len(years)), np.cumsum(shown, axis=0)[:-1]]) if len(keys) else shown
-        if keys != self.keys:
+        if keys != self.keys or tuple(colours) != self._colours:  # (providers may share the members' labels)
+            self._colours = tuple(colours)
             for item in self.bars:
                 self.plot.removeItem(item)
             self.bars = []

@@ -499,3 +499,15 @@ def test_the_portfolio_window_follows_the_main_windows_theme(window):
     assert DARK.muted.lower() in pw.cards["hhi"].title.styleSheet().lower()
     window.theme_actions["light"].trigger()
     assert pw.theme is not DARK
+
+
+def test_the_yearly_bars_take_the_stacks_colours_when_providers_share_the_members_labels(window):
+    from ui.portfolio.palette import PROVIDER_COLOURS
+
+    pw = _open(window)  # openai-2025: each member is labelled with its provider
+    assert pw.yearly.keys == tuple(pw.portfolio.labels)
+    pw.stack_combo.setCurrentIndex(pw.stack_combo.findData("provider"))
+    bars = {key: bar.opts["brush"].color().name().lower() for key, bar in zip(pw.yearly.keys, pw.yearly.bars)}
+    assert bars == {key: PROVIDER_COLOURS[key].lower() for key in pw.yearly.keys}
+    areas = [c.name().lower() for c in pw.charts["cost"].layers.fill_colours()]
+    assert areas == [PROVIDER_COLOURS[key].lower() for key in pw.charts["cost"].keys]
