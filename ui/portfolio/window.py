@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -40,6 +40,7 @@ from explorer.portfolio import (FIGURES, Member, Portfolio, PortfolioCache, Port
 from ..dialogs import Dialogs
 from ..document import UNDO_LIMIT
 from ..theme import LIGHT, Theme
+from ..widgets.card import PaintedCard
 from ..widgets.tooltips import plain_tip
 from .charts import (FAMILY_COLOURS, PROVIDER_COLOURS, STACKS, TIME_CHARTS, PortfolioView, StackedChart,  # noqa: F401
                      YearlyChart, draw_charts)
@@ -87,49 +88,30 @@ class ChangePortfolio(QUndoCommand):
         self.window._set_portfolio(self.before)
 
 
-class Card(QFrame):
-    """A KPI: its title, its value, a detail line; the figure's one-line explanation as tooltip."""
+class Card(PaintedCard):
+    """A portfolio figure: its title, its value, a detail line; the figure's one-line explanation as
+    tooltip. Painted like the main window's KPI cards (widgets/card.py): a new value mid-drag repaints
+    the card and never re-lays out the window."""
 
-    def __init__(self, key: str, parent=None):
-        super().__init__(parent)
+    LINES = (("title", 8.5, False, "muted"), ("value", 12.5, True, "foreground"), ("detail", 8, False, "muted"))
+    OPTIONAL = ("detail",)
+
+    def __init__(self, key: str, theme: Theme = LIGHT, parent=None):
+        super().__init__(parent, value="–")
         self.key = key
         self.setObjectName(f"card_{key}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(0)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.value = QLabel()
-        font = QFont(self.value.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        for label in (self.title, self.value, self.detail):
-            layout.addWidget(label)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # as tall as its row
+        self.set_style(theme)
 
-    def retranslate(self, muted: str) -> None:
+    def retranslate(self) -> None:
         figure = FIGURES[self.key]
         self.title.setText(tr(figure.label))
-        self.title.setStyleSheet(f"color: {muted};")
-        self.detail.setStyleSheet(f"color: {muted};")
         tip = tr(figure.explanation)
         self.setToolTip(f"<p>{html.escape(tip)}</p>")
-        self.setAccessibleName(tr(figure.label))
         self.setAccessibleDescription(tip)
 
     def show_value(self, value: str, detail: str = "") -> None:
-        if self.value.text() != value:
-            self.value.setText(value)
-        if self.detail.text() != detail:
-            self.detail.setText(detail)
-        if self.detail.isVisibleTo(self) != bool(detail):
-            self.detail.setVisible(bool(detail))
+        self.set_lines(value=value, detail=detail)
 
 
 # ----------------------------------------------------------------------------------------- window
@@ -234,8 +216,8 @@ class PortfolioWindow(QMainWindow):
         self.cards: dict[str, Card] = {}
         for row, keys in enumerate((TOTAL_CARDS, CONCENTRATION_CARDS)):
             for col, key in enumerate(keys):
-                card = Card(key)
-                card.retranslate(self.theme.muted)
+                card = Card(key, self.theme)
+                card.retranslate()
                 cards.addWidget(card, row, col)
                 self.cards[key] = card
         outer.addLayout(cards)
@@ -679,7 +661,7 @@ class PortfolioWindow(QMainWindow):
         follow the application's palette)."""
         self.theme = theme
         for card in self.cards.values():
-            card.retranslate(theme.muted)
+            card.set_style(theme)
         self.editing_label.setStyleSheet(f"color: {theme.muted};")
         self.revenue_problem.setStyleSheet(f"color: {theme.bad};")
         for chart in [*self.charts.values(), self.yearly]:
