@@ -30,7 +30,7 @@ from explorer.i18n import is_japanese, tr
 from explorer.portfolio import Portfolio, PortfolioProjection
 
 from ..charts.base import legend_body
-from ..charts.items import Bars, Label, Layers, edge_pen
+from ..charts.items import Bars, Grid, Label, Layers, edge_pen
 from ..theme import Theme
 from .palette import (FAMILY_COLOURS, PROVIDER_COLOURS, STACK_NOTES, STACKS, TIME_CHARTS, YEARLY_TITLE,  # noqa: F401
                       group_styles)
@@ -90,16 +90,18 @@ def _pt(size: float, theme: Theme) -> float:
 
 
 class _Axis(pg.AxisItem):
-    """An axis whose end labels may overhang it a little (the '0' at the foot of the value axis, a
-    year at either end). With the grid on, pyqtgraph bounds an axis by the plot and drops every label
-    that crosses that edge; without it, it allows 15 px."""
+    """An axis whose fixed ticks (the years: ``setTicks``) are also the ones the grid is drawn at."""
 
-    OVERHANG = 15
+    fixed = None
 
-    def boundingRect(self):
-        m = self.OVERHANG
-        rect = super().boundingRect()
-        return rect.adjusted(0, -m, 0, m) if self.orientation in ("left", "right") else rect.adjusted(-m, 0, m, 0)
+    def setTicks(self, ticks):
+        self.fixed = ticks
+        super().setTicks(ticks)
+
+    def tickValues(self, minVal, maxVal, size):
+        if self.fixed is not None:
+            return [(1.0, [v for v, _ in level]) for level in self.fixed if level]
+        return super().tickValues(minVal, maxVal, size)
 
 
 def _axes() -> dict:
@@ -148,7 +150,12 @@ class _Plot:
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.showGrid(x=True, y=True, alpha=theme.grid_alpha / 255.0)
+        # The grid is one item under the data (charts/items.py), not part of the axes: an axis's
+        # cached picture is then only as big as the axis, where with pyqtgraph's grid each covered
+        # the plot and was blended over it on every repaint.
+        self.grid = Grid(self.plot)
+        self.grid.set_style(theme.muted, theme.grid_alpha / 255.0)
+        self.plot.addItem(self.grid, ignoreBounds=True)
         font = QFont()
         font.setPointSizeF(_pt(8.5, theme))
         self._tick_metrics = QFontMetricsF(font)
@@ -174,7 +181,7 @@ class _Plot:
         keeps its fixed colours."""
         self.theme = theme
         self.view.setBackground(theme.background)
-        self.plot.showGrid(x=True, y=True, alpha=theme.grid_alpha / 255.0)
+        self.grid.set_style(theme.muted, theme.grid_alpha / 255.0)
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)
             axis.setPen(pg.mkPen(theme.muted))
