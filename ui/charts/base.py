@@ -40,7 +40,7 @@ from ..state.view import ECONOMICS_VIEWS, ViewOptions
 from ..theme import LIGHT, Theme
 from ..widgets.common import Combo
 from ..widgets.tooltips import plain_tip
-from .items import Grid, Label, Layers, LogAxis, MemoAxis, MonthAxis, YRange, brush, set_xy
+from .items import Grid, Label, Layers, LogAxis, MemoAxis, MonthAxis, YRange, brush, line_pen, set_xy
 from .units import Unit, month_label, pick_unit, with_unit
 
 pg.setConfigOptions(antialias=True, foreground=LIGHT.foreground, background=LIGHT.background)
@@ -255,7 +255,7 @@ class Chart(QWidget):
         """Subclasses re-apply pens and brushes that depend on the theme or scale."""
 
     def _pen(self, colour: str, width: float = 1.5, style=Qt.PenStyle.SolidLine):
-        return pg.mkPen(colour, width=width * self.scale * self.theme.line_scale, style=style)
+        return line_pen(colour, width * self.scale * self.theme.line_scale, style)
 
     def _font_pt(self, base: float) -> str:
         return f"{base * self.scale * self.theme.font_scale:.1f}pt"
