@@ -684,6 +684,8 @@ _NOT_MODEL = frozenset({"name", "description", "notes", "ranges", "locked_chips"
 
 
 def _frozen(value):
+    if value is None or type(value) in (int, float, str, bool):  # most fields (an ABC check costs a microsecond)
+        return value
     if isinstance(value, Mapping):
         return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
     if isinstance(value, (list, tuple)):
