@@ -430,6 +430,35 @@ class Layers(pg.GraphicsObject):
         self._rect = None
         self.update()
 
+    def set_stack(self, x: np.ndarray, tops: np.ndarray, keys, brushes: list, pens: list, style=None) -> None:
+        """Stacked bands from their upper edges ``tops`` (G, T; band g from ``tops[g-1]``, the first
+        from 0), each filled with its brush and its upper edge drawn with its pen; ``drawn`` holds
+        each band's edge under its key and under '<key> edge'. What ``set_layers`` draws from the same
+        edges, worked out for all bands at once (a portfolio's eight members on every follow step of a
+        drag). Unchanged edges and style are not drawn again."""
+        x = np.asarray(x, dtype=float)
+        tops = finite_values(tops).reshape(len(keys), len(x))
+        same_style = self.__dict__.get("_style") == ("stack", tuple(keys), style)
+        self._style = ("stack", tuple(keys), style)
+        if _same(self, "layers", x, tops) and same_style:
+            return
+        lower = np.vstack([np.zeros((1, len(x))), tops[:-1]])
+        rings = np.concatenate([tops, lower[:, ::-1]], axis=1)  # each band's outline: upper edge, then lower back
+        xx = np.concatenate((x, x[::-1]))
+        self._fills, self._lines, self.drawn = [], [], {}
+        for key, ring, top, brush, pen in zip(keys, rings, tops, brushes, pens):
+            path = _path(xx, ring)
+            path.closeSubpath()
+            self._fills.append((path, brush))
+            self._lines.append((_path(x, top), pen))
+            self.drawn[key] = self.drawn[f"{key} edge"] = top
+        lo_y, hi_y = (float(rings.min()), float(rings.max())) if rings.size else (0.0, 0.0)
+        self.prepareGeometryChange()
+        self._data = (float(x.min()) if x.size else 0.0, float(x.max()) if x.size else 0.0, lo_y, hi_y)
+        self._pad_px = max((pen.widthF() / 2 + 1 for pen in pens), default=0.0) + 1
+        self._rect = None
+        self.update()
+
     def fill_colours(self) -> list[QColor]:
         """The colours the fills are painted in (in drawing order)."""
         return [brush.color() for _, brush in self._fills]

@@ -187,13 +187,16 @@ class _Plot:
             axis.setPen(pg.mkPen(theme.muted))
             axis.setTextPen(pg.mkPen(theme.foreground))
         if self._title[0]:
-            self.set_title(*self._title)
+            title, self._title = self._title, ("", "", "")
+            self.set_title(*title)  # in the new theme's colours
 
     @property
     def display_title(self) -> str:
         return self._title[0]
 
     def set_title(self, title: str, unit: str, subtitle: str = "") -> None:
+        if (title, unit, subtitle) == self._title:
+            return  # (every update of a drag sets it: the label and its accessible name stay)
         self._title = (title, unit, subtitle)
         self.widget.setAccessibleName(tr("{title} chart").format(title=title))
         if self.picture:
@@ -330,9 +333,7 @@ class StackedChart(_Plot):
         if x.size == 0:
             x, values = np.array([0.0, 1.0]), np.zeros((len(keys), 2))
         tops = np.cumsum(values, axis=0) / divisor
-        fills = [(key, tops[i], tops[i - 1] if i > 0 else None, self._brushes[i]) for i, key in enumerate(keys)]
-        lines = [(f"{key} edge", tops[i], self._pens[i]) for i, key in enumerate(keys)]
-        self.layers.set_layers(x, fills, lines, style=(keys, self._colours))
+        self.layers.set_stack(x, tops, keys, self._brushes, self._pens, style=self._colours)
         self._x, self._tops = x, tops
         self._refit()
 

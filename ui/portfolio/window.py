@@ -364,7 +364,8 @@ class PortfolioWindow(QMainWindow):
         self._light = light
         self._fill_cards()
         self._draw_charts()
-        self.setWindowModified(self.modified)
+        if self.isWindowModified() != self.modified:  # (each call re-sets the window's title)
+            self.setWindowModified(self.modified)
         self.refreshes += 1
         self.refreshed.emit()
 
