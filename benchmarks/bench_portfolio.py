@@ -73,9 +73,13 @@ def main() -> None:
         values = values[: MOVES // 2] + values[MOVES // 2:][::-1]  # up, then back down
         evaluations = cache.evaluations
 
+        carried: list[bool] = []  # per counted move of the last drag: did the portfolio window update in it?
+
         def drag() -> list[float]:
             times = []
+            carried.clear()
             for i, n in enumerate(values + values[:20]):  # the last 20: a warm-up, not counted
+                before = pw.refreshes
                 t0 = time.perf_counter()
                 window.document.edit({"gpu_count": n}, dragging=True)
                 window.display.run_pending()
@@ -83,6 +87,7 @@ def main() -> None:
                 app.processEvents()
                 if i < len(values):
                     times.append(time.perf_counter() - t0)
+                    carried.append(pw.refreshes > before)
             window.document.end_drag()
             window.flush()
             app.processEvents()
@@ -98,6 +103,8 @@ def main() -> None:
               f" portfolio window {pw.width()}x{pw.height()}, {len(whole)} moves; the portfolio window updated "
               f"{updates} times ({updates / seconds:.0f} a second), {done} member evaluations (only the edited member)")
         report("slider move -> both windows repainted", whole)
+        report("  the moves that carried a portfolio update", [t for t, c in zip(whole, carried) if c])
+        report("  the moves that did not", [t for t, c in zip(whole, carried) if not c])
         pw.discard_changes()
         pw.close()  # the same moves with the main window alone: the single scenario's drag
         app.processEvents()

@@ -30,7 +30,7 @@ from explorer.i18n import is_japanese, tr
 from explorer.portfolio import Portfolio, PortfolioProjection
 
 from ..charts.base import legend_body
-from ..charts.items import Bars, Grid, Label, Layers, edge_pen
+from ..charts.items import BarStack, Grid, Label, Layers, edge_pen
 from ..theme import Theme
 from .palette import (FAMILY_COLOURS, PROVIDER_COLOURS, STACK_NOTES, STACKS, TIME_CHARTS, YEARLY_TITLE,  # noqa: F401
                       group_styles)
@@ -353,7 +353,10 @@ class YearlyChart(_Plot):
         super().__init__(theme, picture)
         self.keys: tuple = ()
         self._colours: tuple = ()
-        self.bars: list[Bars] = []
+        self._brushes: list = []
+        self._pens: list = []
+        self.bars = BarStack()  # every group's bars, one item
+        self.plot.addItem(self.bars)
         self.revenue = pg.InfiniteLine(angle=0, movable=False,
                                        pen=pg.mkPen(theme.foreground, width=2, style=Qt.PenStyle.DashLine))
         self.revenue.setZValue(10)
@@ -367,7 +370,8 @@ class YearlyChart(_Plot):
 
     @property
     def item_count(self) -> int:
-        return len(self.bars)
+        """The groups of bars drawn (one per member, provider or family)."""
+        return len(self.keys)
 
     def set_theme(self, theme: Theme) -> None:
         super().set_theme(theme)
@@ -391,20 +395,14 @@ class YearlyChart(_Plot):
         bottoms = np.vstack([np.zeros(len(years)), np.cumsum(shown, axis=0)[:-1]]) if len(keys) else shown
         if keys != self.keys or tuple(colours) != self._colours:  # (providers may share the members' labels)
             self._colours = tuple(colours)
-            for item in self.bars:
-                self.plot.removeItem(item)
-            self.bars = []
-            for colour in colours:
-                bar = Bars(x=[0.0], height=[0.0], width=0.72, brush=pg.mkBrush(colour), pen=edge_pen(colour, 1.0))
-                self.plot.addItem(bar)
-                self.bars.append(bar)
+            self._brushes = [pg.mkBrush(colour) for colour in colours]
+            self._pens = [edge_pen(colour, 1.0) for colour in colours]
             self.keys = keys
             self._shown = None
         same = self._shown is not None and np.array_equal(self._years_shown, years) \
-            and self._shown[0].shape == shown.shape
-        for i, (bar, h, y0) in enumerate(zip(self.bars, shown, bottoms)):
-            if not (same and np.array_equal(self._shown[0][i], h) and np.array_equal(self._shown[1][i], y0)):
-                bar.setOpts(x=years, height=h, y0=y0, width=0.72)  # (a bar left as it is when unchanged)
+            and np.array_equal(self._shown[0], shown) and np.array_equal(self._shown[1], bottoms)
+        if not same:
+            self.bars.set_bars(years, bottoms, shown, 0.72, self._brushes, self._pens)
         self._shown, self._years_shown = (shown, bottoms), years
         self._top = float(shown.sum(axis=0).max()) if shown.size else 0.0
         self._years = (float(years[0]), float(years[-1])) if years.size else (0.0, 1.0)

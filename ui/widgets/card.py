@@ -9,6 +9,8 @@ Right-click ▸ Copy puts the card on the clipboard as one line of text.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen, QPixmap, QStaticText,
                            QTransform)
@@ -17,6 +19,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from explorer.i18n import tr
 
 from ..theme import LIGHT, Theme
+
+
+@functools.lru_cache(maxsize=64)
+def _colour(name: str) -> QColor:
+    return QColor(name)
 
 
 class Line:
@@ -78,7 +85,8 @@ class PaintedCard(QWidget):
             font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
             self.fonts[key] = font
         self._metrics = {key: QFontMetrics(font) for key, font in self.fonts.items()}
-        self._measured: dict = {}  # (line, text, width) -> height in these fonts
+        self._font_keys = {key: font.key() for key, font in self.fonts.items()}
+        self._measured: dict = {}  # (line, text, width) -> (height, fits unwrapped) in these fonts
         self.text_changed(relayout=True)
 
     def set_lines(self, repaint: tuple[str, ...] = (), **texts: str) -> None:
@@ -111,7 +119,6 @@ class PaintedCard(QWidget):
 
     def _line_heights(self, width: int | None = None) -> list[tuple[str, int]]:
         """(line, height) of each line shown at ``width`` (lines wrap at word boundaries)."""
-        flags = int(Qt.TextFlag.TextWordWrap)
         available = self._text_width(width)
         out = []
         for key, text, _ in self._lines():
@@ -121,20 +128,29 @@ class PaintedCard(QWidget):
             if key == "value":
                 out.append((key, metrics.height()))  # one line always (a narrow card shows it smaller)
                 continue
-            memo = (key, text, available)
-            h = self._measured.get(memo)  # a title, and a detail that did not change, are not measured again
-            if h is None:
-                h = 0
-                for part in (text or " ").split("\n"):  # most parts fit on one line, and that is cheap to tell
-                    if metrics.horizontalAdvance(part) <= available:
-                        h += metrics.height()
-                    else:
-                        h += metrics.boundingRect(QRect(0, 0, available, 10_000), flags, part).height()
-                if len(self._measured) > 64:
-                    self._measured.clear()
-                self._measured[memo] = h
+            h, _ = self._measure(key, text, available)
             out.append((key, h))
         return out
+
+    def _measure(self, key: str, text: str, available: int) -> tuple[int, bool]:
+        """(height, whether every line fits unwrapped) of a wrapping line at ``available`` pixels; kept
+        per text and width (a title, and a detail that did not change, are not measured again)."""
+        memo = (key, text, available)
+        known = self._measured.get(memo)
+        if known is not None:
+            return known
+        metrics = self._metrics[key]
+        h, fits = 0, True
+        for part in (text or " ").split("\n"):  # most parts fit on one line, and that is cheap to tell
+            if metrics.horizontalAdvance(part) <= available:
+                h += metrics.height()
+            else:
+                fits = False
+                h += metrics.boundingRect(QRect(0, 0, available, 10_000), int(Qt.TextFlag.TextWordWrap), part).height()
+        if len(self._measured) > 64:
+            self._measured.clear()
+        self._measured[memo] = (h, fits)
+        return h, fits
 
     def needed_height(self, width: int | None = None) -> int:
         """Height for all lines at ``width``."""
@@ -198,10 +214,10 @@ class PaintedCard(QWidget):
             if key in heights and (y + heights[key] <= clip.top() or y > clip.bottom()):
                 y += heights[key]  # not exposed: left as it is
                 continue
-            p.setPen(QColor(colour))
+            p.setPen(_colour(colour))
             if key == "value":  # one line always: a narrow card shows the figure smaller, never broken
-                font, text = self._fitted_value(text, width)
-                static = self._static(key, text, font, None)
+                font, text, token = self._fitted_value(text, width)
+                static = self._static(key, text, font, None, token)
                 line_height = self._metrics["value"].height()
                 p.setFont(font)
                 p.drawStaticText(self.MARGIN_X, y + max(0, (line_height - static.size().height()) / 2), static)
@@ -211,12 +227,11 @@ class PaintedCard(QWidget):
             # metrics' whole pixels but not by a wrapped layout's fractions (Japanese, which breaks
             # between any two characters) would otherwise take two lines here and one in the layout,
             # and a partial repaint of the line below would land on it.
-            metrics = self._metrics[key]
-            fits = all(metrics.horizontalAdvance(part) <= width for part in (text or " ").split("\n"))
-            static = self._static(key, text or " ", self.fonts[key], None if fits else width)
+            line_height, fits = self._measure(key, text, width)
+            static = self._static(key, text or " ", self.fonts[key], None if fits else width, self._font_keys[key])
             p.setFont(self.fonts[key])
             p.drawStaticText(self.MARGIN_X, y, static)
-            y += heights.get(key, max(static.size().height(), metrics.height()))
+            y += heights.get(key, line_height)
         p.end()
 
     def _frame(self) -> QPixmap:
@@ -239,9 +254,10 @@ class PaintedCard(QWidget):
         self._frame_cache = (key, pixmap)
         return pixmap
 
-    def _static(self, key: str, text: str, font: QFont, width: int | None) -> QStaticText:
+    def _static(self, key: str, text: str, font: QFont, width: int | None, token: str) -> QStaticText:
+        """``text`` laid out once in ``font`` (``token``: the font's key) at ``width`` (None: one line)."""
         cache = self.__dict__.setdefault("_static_cache", {})
-        k = (key, text, font.key(), width)
+        k = (key, text, token, width)
         static = cache.get(k)
         if static is None:
             if len(cache) > 48:
@@ -258,13 +274,13 @@ class PaintedCard(QWidget):
         """The font the value is painted in on a card ``width`` wide (smaller when it would not fit)."""
         return self._fitted_value(self.value.text(), self._text_width(width))[0]
 
-    def _fitted_value(self, text: str, width: int) -> tuple[QFont, str]:
-        """The value's font, down to 60% of its size when the text would not fit ``width``, and the
-        text as painted in it (elided if it still does not fit). Kept for the last text and width:
-        a card is repainted more often than its value changes."""
+    def _fitted_value(self, text: str, width: int) -> tuple[QFont, str, str]:
+        """The value's font, down to 60% of its size when the text would not fit ``width``, the text
+        as painted in it (elided if it still does not fit) and the font's key. Kept for the last text
+        and width: a card is repainted more often than its value changes."""
         font = self.fonts["value"]
         cached = self.__dict__.get("_fitted")
-        if cached is not None and cached[0] == (text, width, font.key()):
+        if cached is not None and cached[0] == (text, width, self._font_keys["value"]):
             return cached[1]
         room = width - 2  # (Qt elides a text exactly as wide as its room)
         wide = self._metrics["value"].horizontalAdvance(text)
@@ -278,8 +294,8 @@ class PaintedCard(QWidget):
                 size -= 0.25
                 font.setPointSizeF(size)
         shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
-        self._fitted = ((text, width, self.fonts["value"].key()), (font, shown))
-        return font, shown
+        self._fitted = ((text, width, self._font_keys["value"]), (font, shown, font.key()))
+        return self._fitted[1]
 
     def text(self) -> str:
         """The card as one line of text (what Copy puts on the clipboard)."""

@@ -508,7 +508,7 @@ def test_the_yearly_bars_take_the_stacks_colours_when_providers_share_the_member
     pw = _open(window)  # openai-2025: each member is labelled with its provider
     assert pw.yearly.keys == tuple(pw.portfolio.labels)
     pw.stack_combo.setCurrentIndex(pw.stack_combo.findData("provider"))
-    bars = {key: bar.opts["brush"].color().name().lower() for key, bar in zip(pw.yearly.keys, pw.yearly.bars)}
+    bars = {key: group["brush"].color().name().lower() for key, group in zip(pw.yearly.keys, pw.yearly.bars.groups())}
     assert bars == {key: PROVIDER_COLOURS[key].lower() for key in pw.yearly.keys}
     areas = [c.name().lower() for c in pw.charts["cost"].layers.fill_colours()]
     assert areas == [PROVIDER_COLOURS[key].lower() for key in pw.charts["cost"].keys]

@@ -115,7 +115,7 @@ def test_the_stacked_top_of_each_chart_is_the_portfolios_total(qapp, openai):
     assert top.max() * 1e3 == pytest.approx(p.totals["facility_power_peak_mw"])
     yearly = build_portfolio_chart("yearly", openai, options)
     years, by_member = p.yearly_commitments()
-    last = yearly.bars[-1].opts
+    last = yearly.bars.groups()[-1]
     np.testing.assert_array_equal(last["x"], years)
     np.testing.assert_allclose((np.asarray(last["y0"]) + np.asarray(last["height"])) * per_billion,
                                by_member.sum(axis=0), rtol=1e-12)
