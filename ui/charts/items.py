@@ -6,9 +6,11 @@ charts module as they were; each says what it saves.
 - ``MonthAxis`` / ``LogAxis``: tick values in months since the start, or log10 values as numbers.
 - ``Grid``: grid lines drawn under the data by one item (not by the axes' plot-sized pictures).
 - ``YRange``: a y range at nice values that only grows during a drag.
-- ``Layers``: filled bands and lines of a chart drawn by one item.
+- ``Layers``: filled bands and lines of a chart drawn by one item (``set_stack``: stacked bands
+  worked out for all groups at once).
 - ``Dots``: markers of a fixed pixel size drawn by one item.
-- ``Bars`` / ``StackedBars``: bars without antialiasing.
+- ``Bars`` / ``StackedBars``: bars without antialiasing; ``BarStack``: stacked bars of several
+  groups drawn by one item.
 - cached brushes and pens, and ``stacked()`` for opaque stacked fills.
 """
 
