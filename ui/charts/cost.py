@@ -9,7 +9,9 @@ from explorer.kpis import PARTS
 
 from ..theme import COMPONENT_COLOURS, COMPONENT_LABELS, COMPONENT_SHORT
 from .base import Chart, Drawn
-from .items import StackedBars
+import pyqtgraph as pg
+
+from .items import BarStack, brush
 from .units import USD_PER_MONTH
 
 
@@ -18,7 +20,9 @@ class CostChart(Chart):
     title = QT_TR_NOOP("Cost by component")
 
     def _build_items(self) -> None:
-        self.bars = StackedBars(self.plot)
+        self.bars = BarStack()  # the components' monthly bars, stacked, one item
+        self.plot.addItem(self.bars)
+        self._no_pen = pg.mkPen(None)
 
     def overlay_values(self, projection, view):
         return projection.cost_total[0]
@@ -30,7 +34,9 @@ class CostChart(Chart):
         unit = self._unit("y", float(total.max()), USD_PER_MONTH, inp.dragging)
         colours = [COMPONENT_COLOURS[p] for p in PARTS]
         x = np.arange(projection.params.term_months, dtype=float)
-        self.bars.set(x, [v / unit.factor for v in parts], colours)
+        heights = np.array(parts, dtype=float).reshape(len(parts), len(x)) / unit.factor
+        bottoms = np.vstack([np.zeros((1, len(x))), np.cumsum(heights, axis=0)[:-1]])
+        self.bars.set_bars(x, bottoms, heights, 0.8, [brush(c, 255) for c in colours], [self._no_pen] * len(parts))
         unit_label = tr(unit.label)
         self._set_left_label(unit_label)
         labels = [tr(COMPONENT_LABELS[p]) for p in PARTS]

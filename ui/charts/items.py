@@ -9,8 +9,8 @@ charts module as they were; each says what it saves.
 - ``Layers``: filled bands and lines of a chart drawn by one item (``set_stack``: stacked bands
   worked out for all groups at once).
 - ``Dots``: markers of a fixed pixel size drawn by one item.
-- ``Bars`` / ``StackedBars``: bars without antialiasing; ``BarStack``: stacked bars of several
-  groups drawn by one item.
+- ``Bars``: bars without antialiasing; ``BarStack``: stacked bars of several groups drawn by one
+  item.
 - cached brushes and pens, and ``stacked()`` for opaque stacked fills.
 """
 
@@ -24,6 +24,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from pyqtgraph.functions import create_qpolygonf, ndarray_from_qpolygonf
+from pyqtgraph.Qt.internals import PrimitiveArray
 
 from explorer.formatting import plain
 from explorer.months import month_index
@@ -641,17 +642,19 @@ class Bars(pg.BarGraphItem):
 
 class BarStack(pg.GraphicsObject):
     """Stacked bars of several groups drawn by one item, without antialiasing: group g's bars stand
-    on ``bottoms[g]`` and are ``heights[g]`` tall. A portfolio's yearly chart redraws every member's
-    bars on each follow step of a drag; one item builds a few rectangles and paints once, where a
-    BarGraphItem per member cost a round of pyqtgraph bookkeeping each. ``groups()`` says what is
-    drawn."""
+    on ``bottoms[g]`` and are ``heights[g]`` tall. The rectangles are written into numpy-backed
+    arrays (pyqtgraph's PrimitiveArray, as its BarGraphItem keeps them) and each group is painted
+    with one drawRects call, where a BarGraphItem per group cost a round of pyqtgraph bookkeeping
+    and a QPicture per step (a cost chart's 4 x 84 monthly bars, a portfolio's yearly bars on each
+    follow step of a drag). Bars of zero height are not drawn. ``groups()`` says what is drawn."""
 
     def __init__(self, z: float = 0.0):
         super().__init__()
         self.setZValue(z)
         self._groups: list = []  # (x, bottoms, heights, width, QBrush, QPen) per group
-        self._rects: list = []  # (QBrush, QPen, [QRectF]) per group
+        self._rects: list = []  # (QBrush, QPen, PrimitiveArray of QRectF) per group
         self._data = (0.0, 0.0, 0.0, 0.0)
+        self._pad_px = 0.0
         self._rect: QRectF | None = None
 
     def set_bars(self, x: np.ndarray, bottoms: np.ndarray, heights: np.ndarray, width: float, brushes: list,
@@ -659,16 +662,30 @@ class BarStack(pg.GraphicsObject):
         x = np.asarray(x, dtype=float)
         bottoms = finite_values(bottoms).reshape(len(brushes), len(x))
         heights = finite_values(heights).reshape(len(brushes), len(x))
-        self._groups, self._rects = [], []
+        if _same(self, "bars", x, bottoms, heights) and self.__dict__.get("_style") == (width, brushes, pens):
+            return
+        self._style = (width, list(brushes), list(pens))
+        while len(self._rects) < len(brushes):
+            self._rects.append([None, None, PrimitiveArray(QRectF, 4)])
+        del self._rects[len(brushes):]
+        self._groups = []
         left = x - width / 2
-        for lo, h, brush, pen in zip(bottoms, heights, brushes, pens):
+        for entry, lo, h, brush, pen in zip(self._rects, bottoms, heights, brushes, pens):
             self._groups.append((x, lo, h, width, brush, pen))
-            self._rects.append((brush, pen, [QRectF(a, b, width, c) for a, b, c in zip(left.tolist(), lo.tolist(),
-                                                                                          h.tolist()) if c]))
+            shown = h != 0
+            rects = entry[2]
+            rects.resize(int(shown.sum()))
+            memory = rects.ndarray()
+            memory[:, 0] = left[shown]
+            memory[:, 1] = np.minimum(lo, lo + h)[shown]
+            memory[:, 2] = width
+            memory[:, 3] = np.abs(h)[shown]
+            entry[0], entry[1] = brush, pen
         tops = bottoms + heights
         self.prepareGeometryChange()
         self._data = ((float(left.min()), float(left.max() + width)) if x.size else (0.0, 0.0)) + (
             (float(min(bottoms.min(), tops.min())), float(max(bottoms.max(), tops.max()))) if tops.size else (0.0, 0.0))
+        self._pad_px = max((pen.widthF() if pen.style() != Qt.PenStyle.NoPen else 0.0 for pen in pens), default=0.0) + 1
         self._rect = None
         self.update()
 
@@ -679,8 +696,8 @@ class BarStack(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:
         if self._rect is None:
             px, py = self.pixelVectors()
-            dx = px.length() * 2 if px is not None else 0.0
-            dy = py.length() * 2 if py is not None else 0.0
+            dx = px.length() * self._pad_px if px is not None else 0.0
+            dy = py.length() * self._pad_px if py is not None else 0.0
             x0, x1, y0, y1 = self._data
             self._rect = QRectF(x0 - dx, y0 - dy, x1 - x0 + 2 * dx, y1 - y0 + 2 * dy)
         return self._rect
@@ -696,28 +713,7 @@ class BarStack(pg.GraphicsObject):
     def paint(self, p, *args) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for brush, pen, rects in self._rects:
-            p.setPen(pen)
-            p.setBrush(brush)
-            p.drawRects(rects)
-
-
-class StackedBars:
-    """Stacked monthly bars, one BarGraphItem per component (bars show that amounts are per month;
-    a short February is a shorter bar, not a glitch in a line)."""
-
-    def __init__(self, plot: pg.PlotItem):
-        self.plot = plot
-        self.items: list[pg.BarGraphItem] = []
-
-    def set(self, x: np.ndarray, bands: list[np.ndarray], colours: list[str], width: float = 0.8) -> None:
-        while len(self.items) < len(bands):
-            item = Bars(x=[], height=[], width=width, pen=pg.mkPen(None))
-            self.plot.addItem(item)
-            self.items.append(item)
-        while len(self.items) > len(bands):
-            self.plot.removeItem(self.items.pop())
-        bottom = np.zeros(len(x), dtype=float)
-        for item, band, colour in zip(self.items, bands, colours):
-            set_bars(item, x=x, height=band, y0=bottom.copy(), width=width, brush=colour)
-            bottom = bottom + band
-
+            if len(rects):
+                p.setPen(pen)
+                p.setBrush(brush)
+                p.drawRects(*rects.drawargs())

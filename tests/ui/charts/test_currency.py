@@ -31,7 +31,7 @@ def yen():
 
 def _stack_top(bars) -> np.ndarray:
     """The top of a stack of monthly bars, as drawn."""
-    last = bars.items[-1].opts
+    last = bars.groups()[-1]
     return np.asarray(last["y0"], dtype=float) + np.asarray(last["height"], dtype=float)
 
 
