@@ -418,7 +418,14 @@ class Layers(pg.GraphicsObject):
             y = np.asarray(y, dtype=float)
             finite = np.isfinite(y)
             whole = bool(finite.all())
-            self._lines.append((_path(x, y) if whole else pg.arrayToQPath(x, y, connect="finite"), pen))
+            if whole:
+                path = _path(x, y)
+            else:  # one run of finite points (a chip that cannot serve the fastest speeds): that run
+                run = np.flatnonzero(finite)
+                one_run = run.size and run[-1] - run[0] + 1 == run.size
+                path = _path(x[run[0]:run[-1] + 1], y[run[0]:run[-1] + 1]) if one_run else \
+                    pg.arrayToQPath(x, y, connect="finite")
+            self._lines.append((path, pen))
             self.drawn[label] = y
             if not whole:
                 y = y[finite]
@@ -461,6 +468,10 @@ class Layers(pg.GraphicsObject):
         self._pad_px = max((pen.widthF() / 2 + 1 for pen in pens), default=0.0) + 1
         self._rect = None
         self.update()
+
+    def paths(self) -> tuple[list[QPainterPath], list[QPainterPath]]:
+        """The fills' and the lines' paths, as they are painted (in drawing order)."""
+        return [path for path, _ in self._fills], [path for path, _ in self._lines]
 
     def fill_colours(self) -> list[QColor]:
         """The colours the fills are painted in (in drawing order)."""

@@ -296,7 +296,7 @@ def test_after_a_drag_the_window_shows_what_a_fresh_evaluation_shows(window, qtb
         np.testing.assert_array_equal(chart.tops, fresh.charts[name].tops)
         np.testing.assert_allclose(chart.tops[-1], expected.total(chart.series) / divisors[chart.series])
         below = np.zeros_like(x)
-        paths = [path for path, _ in chart.layers._fills]
+        paths = chart.layers.paths()[0]
         assert len(paths) == len(chart.keys) == len(chart.tops)
         for key, path, top in zip(chart.keys, paths, chart.tops):
             np.testing.assert_array_equal(chart.layers.drawn[key], top)  # the band's upper edge

@@ -101,7 +101,7 @@ def test_the_stacked_top_of_each_chart_is_the_portfolios_total(qapp, openai):
     per_billion = 1e9 / fmt.currency().factor
     options = ImageOptions(width=1920, height=1080)
     cost = build_portfolio_chart("cost", openai, options)
-    path, _ = cost.layers._fills[-1]  # the top band: along its upper edge, then back along the one below
+    path = cost.layers.paths()[0][-1]  # the top band: along its upper edge, then back along the one below
     x = np.array([q.x() for q in path.toSubpathPolygons()[0]])[:len(p.month_indices)]
     top = cost.layers.drawn[f"{cost.keys[-1]} edge"]  # its edge line
     np.testing.assert_allclose(x, p.month_indices / 12.0)
