@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 
 from explorer.i18n import QT_TR_NOOP, tr
 from explorer.kpis import PARTS
 
 from ..theme import COMPONENT_COLOURS, COMPONENT_LABELS, COMPONENT_SHORT
 from .base import Chart, Drawn
-import pyqtgraph as pg
-
 from .items import BarStack, brush
 from .units import USD_PER_MONTH
 

@@ -329,14 +329,14 @@ class Grid(pg.GraphicsObject):
         return out
 
     def lines(self) -> list:
-        """(QPen, [QLineF]) of the grid as the axes' ticks are now (what the next paint draws)."""
-        return self._build()
-
-    def paint(self, p, *args) -> None:
+        """(QPen, [QLineF]) of the grid: what the next paint draws."""
         if self._lines is None:
             self._lines = self._build()
+        return self._lines
+
+    def paint(self, p, *args) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for pen, lines in self._lines:
+        for pen, lines in self.lines():
             p.setPen(pen)
             p.drawLines(lines)
 
@@ -452,7 +452,8 @@ class Layers(pg.GraphicsObject):
         self._style = ("stack", tuple(keys), style)
         if _same(self, "layers", x, tops) and same_style:
             return
-        lower = np.vstack([np.zeros((1, len(x))), tops[:-1]])
+        lower = np.zeros_like(tops)  # (no groups: no rows; every member switched off)
+        lower[1:] = tops[:-1]
         rings = np.concatenate([tops, lower[:, ::-1]], axis=1)  # each band's outline: upper edge, then lower back
         xx = np.concatenate((x, x[::-1]))
         self._fills, self._lines, self.drawn = [], [], {}

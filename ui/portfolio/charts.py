@@ -279,6 +279,7 @@ class _Plot:
         room = max(self.widget.width() - 60, 100) / max(len(years), 1)  # pixels per year
         step = 1 if room >= 44 else 2 if room >= 22 else 5
         self.plot.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years if y % step == 0], []])
+        self.grid.invalidate()  # the grid is drawn at these ticks (a new step leaves the range as it was)
 
 
 class StackedChart(_Plot):

@@ -106,9 +106,14 @@ class Card(PaintedCard):
     def retranslate(self) -> None:
         figure = FIGURES[self.key]
         self.title.setText(tr(figure.label))
-        tip = tr(figure.explanation)
-        self.setToolTip(f"<p>{html.escape(tip)}</p>")
-        self.setAccessibleDescription(tip)
+        self.setToolTip(f"<p>{html.escape(tr(figure.explanation))}</p>")
+        self.setAccessibleDescription(self.accessible_description())
+
+    def accessible_description(self) -> str:
+        """The figure's explanation, then its detail line."""
+        explanation = tr(FIGURES[self.key].explanation) if getattr(self, "key", None) else ""
+        detail = super().accessible_description()
+        return " · ".join(part for part in (explanation, detail) if part)
 
     def show_value(self, value: str, detail: str = "") -> None:
         self.set_lines(value=value, detail=detail)

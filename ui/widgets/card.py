@@ -170,8 +170,7 @@ class PaintedCard(QWidget):
             self._height_changed()
         # painted by hand, so a screen reader is told: the title and figure, then the lines under it
         self.setAccessibleName(f"{self.title.text()}: {self.value.text()}")
-        self.setAccessibleDescription(" · ".join(t.strip().replace("\n", "; ") for _, t, _ in self._lines()[2:]
-                                                 if t.strip()))
+        self.setAccessibleDescription(self.accessible_description())
         same = heights == self.__dict__.get("_heights")
         self._heights = heights
         if lines is None or relayout or not same:
@@ -183,12 +182,20 @@ class PaintedCard(QWidget):
                 self.update(0, y, self.width(), h)
             y += h
 
+    def accessible_description(self) -> str:
+        """What a screen reader is told after the title and figure: the lines under the figure."""
+        return " · ".join(t.strip().replace("\n", "; ") for _, t, _ in self._lines()[2:] if t.strip())
+
+    def line_colours(self) -> dict[str, str]:
+        """The colour each line is painted in now."""
+        return {key: colour for key, _, colour in self._lines()}
+
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self.fonts["value"])
         return QSize(metrics.horizontalAdvance(self.SIZE_TEXT) + 2 * self.MARGIN_X, self._height)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(60, 0)
+        return QSize(60, self._height)  # never shorter than its lines (a short window scrolls, not squashes)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -39,6 +39,15 @@ def test_stacked_bands_are_outlined_between_their_edges(qapp):
     assert layers.dataBounds(1) == (0.0, 4.0)
 
 
+def test_no_groups_to_stack_leaves_nothing_drawn(qapp):
+    layers = Layers()
+    layers.set_stack(np.arange(3, dtype=float), np.zeros((0, 3)), (), [], [])  # every member switched off
+    assert layers.paths() == ([], []) and layers.drawn == {}
+    bars = BarStack()
+    bars.set_bars(np.arange(3, dtype=float), np.zeros((0, 3)), np.zeros((0, 3)), 0.5, [], [])
+    assert bars.groups() == []
+
+
 def test_a_bar_stack_draws_each_group_on_the_one_below(qapp):
     bars = BarStack()
     x = np.array([0.0, 1.0, 2.0])

@@ -9,7 +9,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from explorer import formatting as fmt
 from explorer.i18n import tr
@@ -186,7 +186,6 @@ def test_editing_a_member_follows_the_main_windows_sliders_and_evaluates_only_it
 
 
 def test_a_held_slider_is_followed_at_the_follow_interval_and_its_last_value_lands_at_release(window, dialogs):
-    from PySide6.QtWidgets import QApplication
 
     pw = _open(window)
     dialogs.answers = ["discard"]
@@ -348,7 +347,6 @@ def test_a_portfolio_file_opened_like_a_scenario_opens_the_portfolio_window_and_
 
 
 def test_the_app_started_with_a_portfolio_opens_it_beside_the_main_window(settings, dialogs, qtbot):
-    from PySide6.QtWidgets import QApplication
 
     from ui.app import start_window
     from ui.launcher import _file_or_preset
@@ -496,8 +494,9 @@ def test_the_portfolio_window_follows_the_main_windows_theme(window):
         assert chart.view.backgroundBrush().color().name().lower() == DARK.background.lower()
         assert DARK.muted.lower() in chart.title_label.text().lower()
     card = pw.cards["hhi"]
-    picture = card.grab().toImage()  # what the card paints: the dark theme's card
+    picture = card.grab().toImage()  # what the card paints: the dark theme's card, its title in its grey
     assert picture.pixelColor(picture.width() - 5, picture.height() // 2).name() == DARK.background.lower()
+    assert card.line_colours() == {"title": DARK.muted, "value": DARK.foreground, "detail": DARK.muted}
     window.theme_actions["light"].trigger()
     assert pw.theme is not DARK
 
@@ -512,3 +511,51 @@ def test_the_yearly_bars_take_the_stacks_colours_when_providers_share_the_member
     assert bars == {key: PROVIDER_COLOURS[key].lower() for key in pw.yearly.keys}
     areas = [c.name().lower() for c in pw.charts["cost"].layers.fill_colours()]
     assert areas == [PROVIDER_COLOURS[key].lower() for key in pw.charts["cost"].keys]
+
+
+def test_every_member_switched_off_leaves_empty_charts_and_zero_totals(window, qtbot):
+    pw = _open(window)
+    for by in ("member", "provider"):  # (by family the groups never go empty)
+        pw.stack_combo.setCurrentIndex(pw.stack_combo.findData(by))
+        for label in pw.portfolio.labels:
+            pw.toggle(label, False)
+        assert all(chart.item_count == 0 and chart.layers.paths() == ([], []) for chart in pw.charts.values())
+        assert pw.yearly.item_count == 0 and pw.yearly.bars.groups() == []
+        assert pw.cards["cost_total_usd"].value.text() == fmt.money(0.0)
+        assert "0 of 7" in pw.cards["cost_total_usd"].detail.text()
+        pw.undo_stack.undo()  # the last member back: one band per chart again
+        assert all(chart.item_count == 1 for chart in pw.charts.values())
+        for label in pw.portfolio.labels:
+            pw.toggle(label, True)
+
+
+def test_the_cards_keep_their_height_and_say_what_they_mean_in_a_short_window(window, qtbot):
+    pw = _open(window)
+    pw.resize(700, 350)  # shorter than the window can be: it stops at its minimum
+    QApplication.processEvents()
+    assert pw.height() < 700
+    for card in pw.cards.values():
+        assert card.height() >= card.needed_height()  # never squashed (it was 0 px tall)
+    hhi = pw.cards["hhi"]
+    assert "10,000" in hhi.accessibleDescription()  # its explanation, then its detail line
+    assert hhi.detail.text() in hhi.accessibleDescription()
+    assert hhi.accessibleName() == f"{hhi.title.text()}: {hhi.value.text()}"
+
+
+def test_the_grid_follows_the_year_ticks_when_they_change_and_the_range_does_not(window, qtbot):
+    pw = _open(window)
+    chart = pw.charts["cost"]
+
+    def grid_years():  # the vertical lines the next paint draws
+        return sorted(round(line.x1()) for pen, lines in chart.grid.lines() for line in lines
+                      if line.x1() == line.x2())
+
+    def ticks():  # the year ticks inside the plot (the grid draws no line outside it)
+        lo, hi = chart.plot.vb.viewRange()[0]
+        return sorted(round(v) for v, _ in chart.plot.getAxis("bottom").fixed[0] if lo <= v <= hi)
+
+    assert grid_years() == ticks() and len(ticks()) >= 6  # every year
+    view = chart.plot.vb.viewRange()[0]
+    chart.year_ticks(2000, 2040)  # forty years in the same width: every fifth year, the range as it was
+    assert chart.plot.vb.viewRange()[0] == view
+    assert grid_years() == ticks() and len(ticks()) <= 2
