@@ -122,12 +122,25 @@ class RangesEditor(QWidget):
             ranges.pop(name, None)
         self.edited.emit({"ranges": ranges})
 
+    @staticmethod
+    def _shows(name: str, edit, value, enabled: bool) -> bool:
+        """True when ``edit`` shows ``value`` already (and no typed text that is not its value)."""
+        if edit.isEnabled() != enabled:
+            return False
+        if isinstance(edit, QDateEdit):
+            return edit.date() == month_date(value)
+        shown = value * 100.0 if name in PERCENT_FIELDS else value
+        return not edit.pending() and edit.value() == round(float(shown), edit.decimals())
+
     def set_scenario(self, scenario: Scenario) -> None:
         self._scenario = scenario
         fallback = default_ranges(scenario)
         for name, (on, low, high) in self._rows.items():
             active = name in scenario.ranges
             pair = scenario.ranges[name] if active else fallback[name]
+            if on.isChecked() == active and all(self._shows(name, edit, value, active)
+                                                for edit, value in ((low, pair[0]), (high, pair[1]))):
+                continue  # as shown (a drag of one input moves its own row's range, not the other eighteen)
             for edit, value in ((low, pair[0]), (high, pair[1])):
                 with QSignalBlocker(edit):
                     if isinstance(edit, QDateEdit):
@@ -138,5 +151,7 @@ class RangesEditor(QWidget):
             with QSignalBlocker(on):
                 on.setChecked(active)
         with QSignalBlocker(self.samples), QSignalBlocker(self.seed):
-            self.samples.setValue(scenario.uncertainty_samples)
-            self.seed.setValue(scenario.uncertainty_seed)
+            if self.samples.value() != scenario.uncertainty_samples:
+                self.samples.setValue(scenario.uncertainty_samples)
+            if self.seed.value() != scenario.uncertainty_seed:
+                self.seed.setValue(scenario.uncertainty_seed)
