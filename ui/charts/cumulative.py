@@ -86,10 +86,16 @@ class CumulativeChart(Chart):
         contract, factor, cum = self._contract
         t = self.theme
         level = contract / factor
-        above = self.yrange.top is not None and level < 0.12 * self.yrange.top
         text = tr("contract {amount}").format(amount=money(contract))  # 'contract USD 38.0B', '契約総額 5.84兆円'
+        # over the line when the label would not fit between it and the axis (it sat on the axis at
+        # 13% of the range in a short chart)
+        font = QFont()
+        font.setPointSizeF(8 * self.scale * t.font_scale)
+        box = QFontMetricsF(font).height() + 6
+        top, room = self.yrange.top, self.plot.vb.height()
+        above = bool(top) and room > 0 and level / top * room < box + 2
         right = self._label_goes_right(cum, level, above, text)
-        state = (level, t.name, self.scale, above, right, len(cum))
+        state = (level, t.name, self.scale, above, right, len(cum), text)
         if self._label_state != state:  # text layout is costly: on change only
             self.contract_label.setAnchor((1 if right else 0, 1 if above else 0))
             self.contract_label.setColor(QColor(t.foreground))

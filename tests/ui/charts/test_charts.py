@@ -92,6 +92,17 @@ def test_the_contract_label_moves_to_the_side_the_cumulative_line_leaves_free(ma
     assert "contract USD 38.0B" in chart.contract_label.toPlainText()
 
 
+@pytest.mark.parametrize("gpus", [200_000, 700_000, 1_070_000, 1_500_000, 3_000_000])
+def test_the_contract_label_never_sits_on_the_axis(make_chart, gpus):
+    chart = make_chart("cumulative", width=300, height=230)
+    chart.set_input(inp(Scenario(gpu_count=gpus)))
+    QApplication.processEvents()
+    vb = chart.plot.vb
+    label = chart.contract_label.mapRectToScene(chart.contract_label.boundingRect())
+    plot = vb.sceneBoundingRect()
+    assert label.bottom() <= plot.bottom() + 0.5 and label.top() >= plot.top() - 0.5  # inside the plot, axis free
+
+
 def test_the_tornado_draws_the_analyses_it_is_given(make_chart):
     chart = make_chart("tornado")
     shown = inp(Scenario())
