@@ -4687,12 +4687,20 @@ Your scenario is unchanged.</source>
         <translation>{total}件中{count}件がオン</translation>
     </message>
     <message>
+        <source>1 member; its modelled cost: {cost}</source>
+        <translation>1件。そのモデル上のコスト: {cost}</translation>
+    </message>
+    <message>
         <source>{count} members; their modelled cost: {cost}</source>
         <translation>{count}件。そのモデル上のコスト: {cost}</translation>
     </message>
     <message>
         <source>in {year}</source>
         <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>1 provider</source>
+        <translation>調達先1社</translation>
     </message>
     <message>
         <source>{count} providers</source>

@@ -174,6 +174,7 @@ class _Plot:
             self.plot.getAxis("left").setWidth(46)
         self._x_range: tuple | None = None
         self._y_top: float | None = None
+        self.hold = False  # a member's slider is held: the y range only grows (``fit``)
         self.plot.layout.setContentsMargins(2, 2, 8, 2)
 
     def set_theme(self, theme: Theme) -> None:
@@ -255,14 +256,16 @@ class _Plot:
 
     def fit(self, x0: float, x1: float, top: float, padding: float = 0.0) -> None:
         """The x range, its year ticks and the y range, each set only when it changes: while a member is
-        dragged the y range only grows (and shrinks when the data falls below half of it), so the axes
-        are not laid out again on every step."""
+        dragged (``hold``) the y range only grows (and shrinks when the data falls below half of it), so
+        the axes are not laid out again on every step; otherwise it is fitted to the data (a member
+        switched off, the drag's end)."""
         if self._x_range != (x0, x1, self.widget.width()):
             self._x_range = (x0, x1, self.widget.width())
             self.plot.setXRange(x0 - padding, x1 + padding, padding=0)
             self.year_ticks(x0, x1)
         top = top if top > 0 else 1.0
-        if self._y_top is None or top > self._y_top or top < 0.5 * self._y_top:
+        if self._y_top is None or top > self._y_top or top < 0.5 * self._y_top or \
+                (not self.hold and abs(top * 1.08 - self._y_top) > 1e-9 * self._y_top):
             self._y_top = top * 1.08
             self.plot.setYRange(0.0, self._y_top, padding=0)
             if self.picture:
@@ -365,7 +368,7 @@ class YearlyChart(_Plot):
         self.plot.addItem(self.revenue)
         self.revenue_value: float | None = None  # shown units
         self._top = 0.0
-        self._years = (0.0, 1.0)
+        self._years: tuple[float, float] | None = None  # the calendar years drawn (first, last)
         self._shown: tuple | None = None  # (heights, bottoms) shown, (G, Y) each
         self._years_shown: np.ndarray | None = None
 
@@ -406,7 +409,8 @@ class YearlyChart(_Plot):
             self.bars.set_bars(years, bottoms, shown, 0.72, self._brushes, self._pens)
         self._shown, self._years_shown = (shown, bottoms), years
         self._top = float(shown.sum(axis=0).max()) if shown.size else 0.0
-        self._years = (float(years[0]), float(years[-1])) if years.size else (0.0, 1.0)
+        if years.size:  # (every member switched off: the calendar stays as it was)
+            self._years = (float(years[0]), float(years[-1]))
         self._fit()
 
     def set_revenue(self, value: float | None) -> None:
@@ -417,7 +421,9 @@ class YearlyChart(_Plot):
         self._fit()
 
     def _fit(self) -> None:
-        self.fit(*self._years, max(self._top, self.revenue_value or 0.0), padding=0.6)
+        self.fit(*(self._years or (0.0, 1.0)), max(self._top, self.revenue_value or 0.0), padding=0.6)
+        if self._years is None:  # no year drawn yet: no year labels (not '0' and '1')
+            self.plot.getAxis("bottom").setTicks([[], []])
 
     _refit = _fit
 

@@ -77,15 +77,19 @@ def card_texts(totals: dict, concentration: dict, members: int) -> dict[str, tup
         "cost_total_usd": (fmt.money(t["cost_total_usd"]), tr("{count} of {total} members switched on").format(
             count=t["members_enabled"], total=members)),
         "contract_value_usd": (fmt.money(t["contract_value_usd"]) if t["contract_members"] else "–",
+                               "" if not t["contract_members"] else
+                               tr("1 member; its modelled cost: {cost}").format(
+                                   cost=fmt.money(t["cost_total_of_contracted_usd"])) if t["contract_members"] == 1 else
                                tr("{count} members; their modelled cost: {cost}").format(
                                    count=t["contract_members"], cost=fmt.money(t["cost_total_of_contracted_usd"]))),
         "peak_year_cost_usd": (fmt.money(t["peak_year_cost_usd"]) if t["peak_year"] else "–",
-                               tr("in {year}").format(year=t["peak_year"] or "–")),
+                               tr("in {year}").format(year=t["peak_year"]) if t["peak_year"] else ""),
     }
     if c["largest_provider"]:
         out["largest_provider_share"] = (
             tr("{provider}: {share}").format(provider=provider_label(c["largest_provider"]),
                                              share=_percent(c["largest_provider_share"])),
+            tr("1 provider") if len(c["provider_shares"]) == 1 else
             tr("{count} providers").format(count=len(c["provider_shares"])))
     else:
         out["largest_provider_share"] = ("–", "")
@@ -94,6 +98,9 @@ def card_texts(totals: dict, concentration: dict, members: int) -> dict[str, tup
                   "" if hhi is None else tr("Highly concentrated (above 1,800)") if hhi > HHI_HIGH
                   else tr("Not highly concentrated (1,800 or less)"))
     for family in CHIP_FAMILIES:
+        if c[f"{family}_share"] is None:  # nothing switched on: no cost to share
+            out[f"{family}_share"] = ("–", "")
+            continue
         out[f"{family}_share"] = (tr("{share} of cost").format(share=_percent(c[f"{family}_share"])),
                                   tr("{share} of accelerators at the peak").format(
                                       share=_percent(accel[f"{family}_share"])))

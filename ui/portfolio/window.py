@@ -95,6 +95,9 @@ class Card(PaintedCard):
 
     LINES = (("title", 8.5, False, "muted"), ("value", 12.5, True, "foreground"), ("detail", 8, False, "muted"))
     OPTIONAL = ("detail",)
+    # Two lines kept for the detail: a detail that changes between one line and two (switching a
+    # member off) would otherwise move the member table under the pointer between two clicks.
+    RESERVE = {"detail": 2}
 
     def __init__(self, key: str, theme: Theme = LIGHT, parent=None):
         super().__init__(parent, value="–")
@@ -458,6 +461,9 @@ class PortfolioWindow(QMainWindow):
         return PortfolioView(self.portfolio, self.projection, self.stack_by, self.revenue_usd)
 
     def _draw_charts(self) -> None:
+        hold = self._dragging()  # while a member's slider is held the axes only grow; else they fit
+        for chart in [*self.charts.values(), self.yearly]:
+            chart.hold = hold
         entries = draw_charts(self.charts, self.yearly, self.view())
         glyphs = {"area": "■", "dash": "- -"}
         self.legend.setText("&nbsp;&nbsp; ".join(

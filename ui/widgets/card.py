@@ -52,6 +52,7 @@ class PaintedCard(QWidget):
 
     LINES: tuple[tuple[str, float, bool, str], ...] = ()
     OPTIONAL: tuple[str, ...] = ()
+    RESERVE: dict[str, int] = {}  # line -> lines of height kept for it, even empty (a card that does not jump)
     MARGIN_X, MARGIN_Y = 10, 6
     SIZE_TEXT = "USD 00.0B"  # the width the card asks for: a figure this long fits
 
@@ -122,14 +123,14 @@ class PaintedCard(QWidget):
         available = self._text_width(width)
         out = []
         for key, text, _ in self._lines():
-            if key in self.OPTIONAL and not text:
+            if key in self.OPTIONAL and not text and key not in self.RESERVE:
                 continue
             metrics = self._metrics[key]
             if key == "value":
                 out.append((key, metrics.height()))  # one line always (a narrow card shows it smaller)
                 continue
             h, _ = self._measure(key, text, available)
-            out.append((key, h))
+            out.append((key, max(h, self.RESERVE.get(key, 0) * metrics.height())))
         return out
 
     def _measure(self, key: str, text: str, available: int) -> tuple[int, bool]:
@@ -217,6 +218,7 @@ class PaintedCard(QWidget):
         heights = dict(self.__dict__.get("_heights") or ())
         for key, text, colour in self._lines():
             if key in self.OPTIONAL and not text:
+                y += heights.get(key, 0)  # (kept empty)
                 continue
             if key in heights and (y + heights[key] <= clip.top() or y > clip.bottom()):
                 y += heights[key]  # not exposed: left as it is

@@ -523,8 +523,15 @@ def test_every_member_switched_off_leaves_empty_charts_and_zero_totals(window, q
         assert pw.yearly.item_count == 0 and pw.yearly.bars.groups() == []
         assert pw.cards["cost_total_usd"].value.text() == fmt.money(0.0)
         assert "0 of 7" in pw.cards["cost_total_usd"].detail.text()
+        # nothing to say reads as nothing, not as 'in –' or '– of cost'
+        assert [(pw.cards[k].value.text(), pw.cards[k].detail.text()) for k in
+                ("peak_year_cost_usd", "nvidia_share", "largest_provider_share", "contract_value_usd")] == \
+            [("–", "")] * 4
+        assert pw.yearly.plot.getAxis("bottom").fixed[0]  # the calendar's years stay (not '0' and '1')
         pw.undo_stack.undo()  # the last member back: one band per chart again
         assert all(chart.item_count == 1 for chart in pw.charts.values())
+        assert pw.cards["largest_provider_share"].detail.text() == "1 provider"
+        assert pw.cards["contract_value_usd"].detail.text() == ""  # Broadcom alone: no contract value to count
         for label in pw.portfolio.labels:
             pw.toggle(label, True)
 
@@ -559,3 +566,22 @@ def test_the_grid_follows_the_year_ticks_when_they_change_and_the_range_does_not
     chart.year_ticks(2000, 2040)  # forty years in the same width: every fifth year, the range as it was
     assert chart.plot.vb.viewRange()[0] == view
     assert grid_years() == ticks() and len(ticks()) <= 2
+
+
+def test_switching_members_off_neither_moves_the_table_nor_leaves_the_axes_at_the_old_scale(window, qtbot):
+    pw = _open(window)
+    QApplication.processEvents()
+    table_top = pw.table.mapTo(pw, pw.table.rect().topLeft()).y()
+    power = pw.charts["power"]
+    _click_checkbox(qtbot, pw, "Broadcom")  # 10 of 34.5 GW: the rest is more than half the old range
+    QApplication.processEvents()
+    assert power.plot.vb.viewRange()[1][1] == pytest.approx(power.tops[-1].max() * 1.08)  # fitted, not held
+    # the contract members off one by one: the 'Contract values' detail goes from two lines to none
+    for label in ("AWS", "Oracle", "Microsoft", "CoreWeave"):
+        _click_checkbox(qtbot, pw, label)
+        QApplication.processEvents()
+        assert pw.table.mapTo(pw, pw.table.rect().topLeft()).y() == table_top, label  # the next click lands
+        if label == "Microsoft":  # one contract left: said in the singular
+            assert pw.cards["contract_value_usd"].detail.text().startswith("1 member; its modelled cost: ")
+    assert [pw.table.item(r, 0).checkState() == Qt.CheckState.Checked for r in range(7)] == \
+        [m.label in ("NVIDIA", "AMD") for m in pw.portfolio.members]
