@@ -370,7 +370,40 @@ class YRange:
         self.top = None
 
 
-class Layers(pg.GraphicsObject):
+class _DataItem(pg.GraphicsObject):
+    """An item drawn from data whose bounds it knows: the data's rectangle (``_data``: x min, x max,
+    y min, y max) padded by ``_pad_px`` pixels for the pen, kept until the data or the view's scale
+    change (pyqtgraph asks for it many times a paint)."""
+
+    def __init__(self):
+        super().__init__()
+        self._data = (0.0, 0.0, 0.0, 0.0)
+        self._pad_px = 0.0
+        self._rect: QRectF | None = None
+
+    def boundingRect(self) -> QRectF:
+        if self._rect is None:
+            px, py = self.pixelVectors()
+            dx = px.length() * self._pad_px if px is not None else 0.0
+            dy = py.length() * self._pad_px if py is not None else 0.0
+            x0, x1, y0, y1 = self._data
+            self._rect = QRectF(x0 - dx, y0 - dy, x1 - x0 + 2 * dx, y1 - y0 + 2 * dy)
+        return self._rect
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        x0, x1, y0, y1 = self._data
+        return (x0, x1) if ax == 0 else (y0, y1)
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = None  # the pen's padding is in pixels
+
+    def _set_bounds(self, data: tuple[float, float, float, float], pad_px: float) -> None:
+        self.prepareGeometryChange()
+        self._data, self._pad_px, self._rect = data, pad_px, None
+
+
+class Layers(_DataItem):
     """Filled polygons and lines of one chart, drawn by one item.
 
     A slider step rebuilds a few QPainterPaths here and repaints once, where one PlotDataItem per
@@ -385,9 +418,6 @@ class Layers(pg.GraphicsObject):
         self.fill_antialias = fill_antialias
         self._fills: list = []  # (QPainterPath, QBrush)
         self._lines: list = []  # (QPainterPath, QPen)
-        self._data = (0.0, 0.0, 0.0, 0.0)  # x min, x max, y min, y max
-        self._pad_px = 0.0
-        self._rect: QRectF | None = None
         self.drawn: dict[str, np.ndarray] = {}  # y of every fill's upper edge and every line, by label
 
     def set_layers(self, x: np.ndarray, fills: list, lines: list, style=None) -> None:
@@ -434,10 +464,7 @@ class Layers(pg.GraphicsObject):
             pad = max(pad, pen.widthF() / 2 + 1)
         if not math.isfinite(lo_y) or x.size == 0:
             lo_y = hi_y = 0.0
-        self.prepareGeometryChange()
-        self._data = (float(x.min()) if x.size else 0.0, float(x.max()) if x.size else 0.0, lo_y, hi_y)
-        self._pad_px = pad + 1
-        self._rect = None
+        self._set_bounds((float(x.min()) if x.size else 0.0, float(x.max()) if x.size else 0.0, lo_y, hi_y), pad + 1)
         self.update()
 
     def set_stack(self, x: np.ndarray, tops: np.ndarray, keys, brushes: list, pens: list, style=None) -> None:
@@ -464,10 +491,8 @@ class Layers(pg.GraphicsObject):
             self._lines.append((_path(x, top), pen))
             self.drawn[key] = self.drawn[f"{key} edge"] = top
         lo_y, hi_y = (float(rings.min()), float(rings.max())) if rings.size else (0.0, 0.0)
-        self.prepareGeometryChange()
-        self._data = (float(x.min()) if x.size else 0.0, float(x.max()) if x.size else 0.0, lo_y, hi_y)
-        self._pad_px = max((pen.widthF() / 2 + 1 for pen in pens), default=0.0) + 1
-        self._rect = None
+        self._set_bounds((float(x.min()) if x.size else 0.0, float(x.max()) if x.size else 0.0, lo_y, hi_y),
+                         max((pen.widthF() / 2 + 1 for pen in pens), default=0.0) + 1)
         self.update()
 
     def paths(self) -> tuple[list[QPainterPath], list[QPainterPath]]:
@@ -477,23 +502,6 @@ class Layers(pg.GraphicsObject):
     def fill_colours(self) -> list[QColor]:
         """The colours the fills are painted in (in drawing order)."""
         return [brush.color() for _, brush in self._fills]
-
-    def boundingRect(self) -> QRectF:
-        if self._rect is None:
-            px, py = self.pixelVectors()
-            dx = px.length() * self._pad_px if px is not None else 0.0
-            dy = py.length() * self._pad_px if py is not None else 0.0
-            x0, x1, y0, y1 = self._data
-            self._rect = QRectF(x0 - dx, y0 - dy, x1 - x0 + 2 * dx, y1 - y0 + 2 * dy)
-        return self._rect
-
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
-        x0, x1, y0, y1 = self._data
-        return (x0, x1) if ax == 0 else (y0, y1)
-
-    def viewTransformChanged(self) -> None:
-        self.prepareGeometryChange()
-        self._rect = None  # the pen's padding is in pixels
 
     def paint(self, p, *args) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, self.fill_antialias)
@@ -652,7 +660,7 @@ class Bars(pg.BarGraphItem):
         super().paint(p, *args)
 
 
-class BarStack(pg.GraphicsObject):
+class BarStack(_DataItem):
     """Stacked bars of several groups drawn by one item, without antialiasing: group g's bars stand
     on ``bottoms[g]`` and are ``heights[g]`` tall. The rectangles are written into numpy-backed
     arrays (pyqtgraph's PrimitiveArray, as its BarGraphItem keeps them) and each group is painted
@@ -665,9 +673,6 @@ class BarStack(pg.GraphicsObject):
         self.setZValue(z)
         self._groups: list = []  # (x, bottoms, heights, width, QBrush, QPen) per group
         self._rects: list = []  # (QBrush, QPen, PrimitiveArray of QRectF) per group
-        self._data = (0.0, 0.0, 0.0, 0.0)
-        self._pad_px = 0.0
-        self._rect: QRectF | None = None
 
     def set_bars(self, x: np.ndarray, bottoms: np.ndarray, heights: np.ndarray, width: float, brushes: list,
                  pens: list) -> None:
@@ -694,33 +699,14 @@ class BarStack(pg.GraphicsObject):
             memory[:, 3] = np.abs(h)[shown]
             entry[0], entry[1] = brush, pen
         tops = bottoms + heights
-        self.prepareGeometryChange()
-        self._data = ((float(left.min()), float(left.max() + width)) if x.size else (0.0, 0.0)) + (
-            (float(min(bottoms.min(), tops.min())), float(max(bottoms.max(), tops.max()))) if tops.size else (0.0, 0.0))
-        self._pad_px = max((pen.widthF() if pen.style() != Qt.PenStyle.NoPen else 0.0 for pen in pens), default=0.0) + 1
-        self._rect = None
+        self._set_bounds(((float(left.min()), float(left.max() + width)) if x.size else (0.0, 0.0)) + (
+            (float(min(bottoms.min(), tops.min())), float(max(bottoms.max(), tops.max()))) if tops.size else (0.0, 0.0)),
+            max((pen.widthF() if pen.style() != Qt.PenStyle.NoPen else 0.0 for pen in pens), default=0.0) + 1)
         self.update()
 
     def groups(self) -> list[dict]:
         """Each group's bars as drawn: x (centres), y0, height, width, brush, pen."""
         return [dict(x=x, y0=lo, height=h, width=w, brush=brush, pen=pen) for x, lo, h, w, brush, pen in self._groups]
-
-    def boundingRect(self) -> QRectF:
-        if self._rect is None:
-            px, py = self.pixelVectors()
-            dx = px.length() * self._pad_px if px is not None else 0.0
-            dy = py.length() * self._pad_px if py is not None else 0.0
-            x0, x1, y0, y1 = self._data
-            self._rect = QRectF(x0 - dx, y0 - dy, x1 - x0 + 2 * dx, y1 - y0 + 2 * dy)
-        return self._rect
-
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
-        x0, x1, y0, y1 = self._data
-        return (x0, x1) if ax == 0 else (y0, y1)
-
-    def viewTransformChanged(self) -> None:
-        self.prepareGeometryChange()
-        self._rect = None  # the pen's padding is in pixels
 
     def paint(self, p, *args) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
