@@ -22,7 +22,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
 from pyqtgraph.functions import create_qpolygonf, ndarray_from_qpolygonf
 from pyqtgraph.Qt.internals import PrimitiveArray
 
@@ -406,7 +406,7 @@ class _DataItem(pg.GraphicsObject):
 class Layers(_DataItem):
     """Filled polygons and lines of one chart, drawn by one item.
 
-    A slider step rebuilds a few QPainterPaths here and repaints once, where one PlotDataItem per
+    A slider step rebuilds a few polygons here and repaints once, where one PlotDataItem per
     band costs a round of pyqtgraph bookkeeping each. Stacked bands are polygons between their lower
     and upper edge, so no pixel is filled twice; they share exact edges, so they are filled without
     antialiasing (nothing shows between them) and the lines drawn over them are antialiased.
@@ -437,9 +437,7 @@ class Layers(_DataItem):
         for label, upper, lower, brush in fills:
             upper = finite_values(upper)
             ring = np.concatenate((upper, np.zeros(len(upper)) if lower is None else finite_values(lower)[::-1]))
-            path = _path(xx, ring)
-            path.closeSubpath()
-            self._fills.append((path, brush))
+            self._fills.append((_polygon(xx, ring)[0], brush))
             self.drawn[label] = upper
             if upper.size:
                 lo_y, hi_y = min(lo_y, float(ring.min())), max(hi_y, float(ring.max()))
@@ -449,13 +447,13 @@ class Layers(_DataItem):
             finite = np.isfinite(y)
             whole = bool(finite.all())
             if whole:
-                path = _path(x, y)
+                shape = _polygon(x, y)[0]
             else:  # one run of finite points (a chip that cannot serve the fastest speeds): that run
                 run = np.flatnonzero(finite)
                 one_run = run.size and run[-1] - run[0] + 1 == run.size
-                path = _path(x[run[0]:run[-1] + 1], y[run[0]:run[-1] + 1]) if one_run else \
+                shape = _polygon(x[run[0]:run[-1] + 1], y[run[0]:run[-1] + 1])[0] if one_run else \
                     pg.arrayToQPath(x, y, connect="finite")
-            self._lines.append((path, pen))
+            self._lines.append((shape, pen))
             self.drawn[label] = y
             if not whole:
                 y = y[finite]
@@ -483,12 +481,17 @@ class Layers(_DataItem):
         lower[1:] = tops[:-1]
         rings = np.concatenate([tops, lower[:, ::-1]], axis=1)  # each band's outline: upper edge, then lower back
         xx = np.concatenate((x, x[::-1]))
-        self._fills, self._lines, self.drawn = [], [], {}
-        for key, ring, top, brush, pen in zip(keys, rings, tops, brushes, pens):
-            path = _path(xx, ring)
-            path.closeSubpath()
-            self._fills.append((path, brush))
-            self._lines.append((_path(x, top), pen))
+        # Each band's polygons are kept and written in place on the next step (no allocation): with
+        # a portfolio's eight members that is 16 polygons per chart on every follow step of a drag.
+        kept = self.__dict__.get("_kept", [])
+        if len(kept) != len(keys):
+            kept = [(None, None)] * len(keys)
+        self._fills, self._lines, self.drawn, self._kept = [], [], {}, []
+        for (fill, line), key, ring, top, brush, pen in zip(kept, keys, rings, tops, brushes, pens):
+            fill, line = _polygon(xx, ring, fill), _polygon(x, top, line)
+            self._kept.append((fill, line))
+            self._fills.append((fill[0], brush))
+            self._lines.append((line[0], pen))
             self.drawn[key] = self.drawn[f"{key} edge"] = top
         lo_y, hi_y = (float(rings.min()), float(rings.max())) if rings.size else (0.0, 0.0)
         self._set_bounds((float(x.min()) if x.size else 0.0, float(x.max()) if x.size else 0.0, lo_y, hi_y),
@@ -496,8 +499,9 @@ class Layers(_DataItem):
         self.update()
 
     def paths(self) -> tuple[list[QPainterPath], list[QPainterPath]]:
-        """The fills' and the lines' paths, as they are painted (in drawing order)."""
-        return [path for path, _ in self._fills], [path for path, _ in self._lines]
+        """The fills' and the lines' outlines as paths, as they are painted (in drawing order)."""
+        return [_as_path(shape, closed=True) for shape, _ in self._fills], \
+            [_as_path(shape) for shape, _ in self._lines]
 
     def fill_colours(self) -> list[QColor]:
         """The colours the fills are painted in (in drawing order)."""
@@ -505,13 +509,21 @@ class Layers(_DataItem):
 
     def paint(self, p, *args) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, self.fill_antialias)
-        for path, brush in self._fills:
-            p.fillPath(path, brush)
+        p.setPen(Qt.PenStyle.NoPen)
+        for shape, brush in self._fills:
+            if type(shape) is QPolygonF:
+                p.setBrush(brush)
+                p.drawPolygon(shape)
+            else:
+                p.fillPath(shape, brush)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        for path, pen in self._lines:
+        for shape, pen in self._lines:
             p.setPen(pen)
-            p.drawPath(path)
+            if type(shape) is QPolygonF:
+                p.drawPolyline(shape)
+            else:
+                p.drawPath(shape)
 
 
 class Dots(pg.GraphicsObject):
@@ -578,17 +590,33 @@ def stacked(x: np.ndarray, bands: list[np.ndarray], labels: list[str], colours: 
     return fills, lines
 
 
-def _path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
-    """A path through finite points (x, y), each joined to the next: what pg.arrayToQPath makes,
-    without its checks (the callers know their points are finite), a third of its time."""
-    path = QPainterPath()
-    if len(x) < 2:
-        return path
-    polygon = create_qpolygonf(len(x))
-    points = ndarray_from_qpolygonf(polygon)
+def _polygon(x: np.ndarray, y: np.ndarray, into: tuple | None = None) -> tuple[QPolygonF, np.ndarray | None]:
+    """The finite points (x, y) as a QPolygonF, and its points as a numpy view of its memory: painted
+    as a polygon (a fill) or a polyline (a line), where a QPainterPath of the same points cost twice
+    the time to build and was converted again on its first paint. Written into ``into`` (a polygon
+    and view from an earlier call) when that holds as many points: no allocation."""
+    n = len(x)
+    if n < 2:
+        return QPolygonF(), None
+    if into is not None and into[1] is not None and len(into[1]) == n:
+        polygon, points = into
+    else:
+        polygon = create_qpolygonf(n)
+        points = ndarray_from_qpolygonf(polygon)
     points[:, 0] = x
     points[:, 1] = y
-    path.addPolygon(polygon)
+    return polygon, points
+
+
+def _as_path(shape, closed: bool = False) -> QPainterPath:
+    """A polygon (or path) as a path (tests read what is drawn this way)."""
+    if not isinstance(shape, QPolygonF):
+        return shape
+    path = QPainterPath()
+    if shape.size():
+        path.addPolygon(shape)
+        if closed:
+            path.closeSubpath()
     return path
 
 
