@@ -4,8 +4,8 @@ preset. The window is open, AWS is being edited in the main window, and its GPU 
 times (window.document.edit(dragging=True), as a slider drag does). Each move runs as a drag runs in
 the app: the edit -> the main window's pending refresh (what the event loop's next pass does; the
 bands follow from the worker process) -> the event loop twice, where the portfolio window applies the
-new value when its follow interval is due (up to 25 updates a second while a slider is held: only the
-edited member is evaluated again, the other seven come from the PortfolioCache) and Qt paints both
+new value when its follow interval is due (up to 25 updates a second while a slider is held: the edited
+member's result is the main window's evaluation of the step, the other seven come from the PortfolioCache) and Qt paints both
 windows. Moves are back to back. The same drag with the portfolio window closed follows, so the two
 can be compared in one run: the budget is the single scenario's drag. Uses the real display when
 DISPLAY is set (e.g. under Xvfb), else offscreen.
@@ -101,7 +101,8 @@ def main() -> None:
         updates, done = pw.refreshes - refreshes, cache.evaluations - evaluations
         print(f"Eight-member portfolio, platform {app.platformName()}, main window {window.width()}x{window.height()},"
               f" portfolio window {pw.width()}x{pw.height()}, {len(whole)} moves; the portfolio window updated "
-              f"{updates} times ({updates / seconds:.0f} a second), {done} member evaluations (only the edited member)")
+              f"{updates} times ({updates / seconds:.0f} a second) and evaluated {done} members (the edited member takes the "
+              f"main window's evaluation of the step)")
         report("slider move -> both windows repainted", whole)
         report("  the moves that carried a portfolio update", [t for t, c in zip(whole, carried) if c])
         report("  the moves that did not", [t for t, c in zip(whole, carried) if not c])

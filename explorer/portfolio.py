@@ -775,29 +775,42 @@ class PortfolioCache:
         self._entries.clear()
         self._keys.clear()
 
-    def member(self, scenario: Scenario, catalog: Catalog) -> MemberResult:
+    def _model_key(self, scenario: Scenario) -> tuple:
         # A scenario is immutable: its key is computed once per scenario object (the object kept with
         # its key, so its id is not reused while remembered); a portfolio evaluated again after one
         # member changed hashes only that member's scenario.
         known = self._keys.get(id(scenario))
         if known is not None and known[0] is scenario:
-            model_key = known[1]
-        else:
-            model_key = scenario_key(scenario)
-            self._keys[id(scenario)] = (scenario, model_key)
-            while len(self._keys) > 4 * self.limit:
-                self._keys.popitem(last=False)
-        key = (model_key, id(catalog))
+            return known[1]
+        model_key = scenario_key(scenario)
+        self._keys[id(scenario)] = (scenario, model_key)
+        while len(self._keys) > 4 * self.limit:
+            self._keys.popitem(last=False)
+        return model_key
+
+    def member(self, scenario: Scenario, catalog: Catalog) -> MemberResult:
+        key = (self._model_key(scenario), id(catalog))
         entry = self._entries.get(key)
         if entry is not None and entry[0] is catalog:
             self._entries.move_to_end(key)
             return entry[1]
         result = MemberResult.of(evaluate(scenario, catalog))
         self.evaluations += 1
+        self._put(key, catalog, result)
+        return result
+
+    def remember(self, scenario: Scenario, projection: Projection) -> None:
+        """Keep ``projection``, an evaluation of ``scenario`` made elsewhere (the main window evaluates
+        the member being edited on every slider step), as that member's result: the portfolio's next
+        evaluation does not evaluate it again."""
+        key = (self._model_key(scenario), id(projection.catalog))
+        if key not in self._entries:
+            self._put(key, projection.catalog, MemberResult.of(projection))
+
+    def _put(self, key: tuple, catalog: Catalog, result: MemberResult) -> None:
         self._entries[key] = (catalog, result)  # (the catalog kept: its id is not reused while cached)
         while len(self._entries) > self.limit:
             self._entries.popitem(last=False)
-        return result
 
 
 # The figures, each with its label and a one-line explanation (the window's KPI cards, the table).

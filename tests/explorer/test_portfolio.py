@@ -263,6 +263,22 @@ def test_the_cache_evaluates_only_the_changed_member(monkeypatch):
     assert len(calls) == 15
 
 
+def test_an_evaluation_made_elsewhere_is_remembered_and_not_made_again(monkeypatch):
+    catalog = builtin_catalog()
+    scenario = Scenario().replace(gpu_count=123_000)
+    fresh = PortfolioCache().member(scenario, catalog)  # evaluated by the cache itself
+    projection = pf.evaluate(scenario, catalog)  # as the main window evaluates the member it edits
+    cache = PortfolioCache()
+    cache.remember(scenario, projection)
+    monkeypatch.setattr(pf, "evaluate", lambda *a, **k: pytest.fail("evaluated again"))
+    result = cache.member(scenario, catalog)
+    assert result.projection is projection and cache.evaluations == 0
+    assert result.cost_total_usd == fresh.cost_total_usd and np.array_equal(result.cost, fresh.cost)
+    assert result.family_weights["power"].tolist() == fresh.family_weights["power"].tolist()
+    cache.remember(scenario.replace(name="Renamed"), pf.Projection(projection.params))  # known: kept as it was
+    assert cache.member(scenario, catalog).projection is projection
+
+
 def test_the_cache_keeps_its_limit():
     cache = PortfolioCache(limit=3)
     for n in range(5):

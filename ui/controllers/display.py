@@ -52,6 +52,7 @@ class Display(QObject):
         self.view = view or ViewOptions()
         self.presentation: Presentation | None = None
         self.projection: Projection | None = None
+        self.evaluated: Scenario | None = None  # the scenario object ``projection`` is the evaluation of
         self.analyses: Analyses = NONE
         self.input: ChartInput | None = None
         self._pending: Analyses | None = None
@@ -190,7 +191,7 @@ class Display(QObject):
         except ExplorerError as exc:
             self.status.show(exc.for_people, error=True)
             return
-        self.projection = projection
+        self.projection, self.evaluated = projection, scenario
         dragging = self.document.dragging
         control_edit = self._control_edit is scenario and self.presentation is None
         self._control_edit = None

@@ -601,6 +601,9 @@ class PortfolioWindow(QMainWindow):
         updated = self.portfolio.with_scenario(self.editing, scenario)
         if updated.member(self.editing) is self.portfolio.member(self.editing):
             return
+        display = getattr(self.main, "display", None)
+        if getattr(display, "evaluated", None) is scenario and display.projection.catalog is self.catalog:
+            self.cache.remember(scenario, display.projection)  # the main window's evaluation of this step
         self.portfolio = updated
         self.refresh()
 

@@ -185,6 +185,24 @@ def test_editing_a_member_follows_the_main_windows_sliders_and_evaluates_only_it
     assert pw.editing is None and pw.portfolio.member("AWS").scenario.gpu_count == 200_000
 
 
+def test_a_step_the_main_window_has_drawn_is_followed_with_its_evaluation(window, dialogs):
+    pw = _open(window)
+    dialogs.answers = ["discard"]
+    assert pw.edit_member("AWS")
+    window.flush()
+    pw.flush()
+    before = pw.cache.evaluations
+    window.document.edit({"gpu_count": 321_000}, dragging=True)
+    window.display.run_pending()  # the main window draws the step (its evaluation of the member) ...
+    pw.flush()  # ... then the portfolio follows it
+    assert pw.cache.evaluations == before  # with the main window's evaluation: none of its own
+    assert pw.portfolio.member("AWS").scenario.gpu_count == 321_000
+    expected = evaluate_portfolio(resolve_portfolio("openai-2025").with_scenario("AWS", window.document.scenario))
+    assert pw.cards["cost_total_usd"].value.text() == fmt.money(expected.totals["cost_total_usd"])
+    assert pw.cards["gpus_peak"].value.text() == fmt.count_shown(expected.totals["gpus_peak"])
+    window.document.end_drag()
+
+
 def test_a_held_slider_is_followed_at_the_follow_interval_and_its_last_value_lands_at_release(window, dialogs):
 
     pw = _open(window)
