@@ -61,8 +61,8 @@ def test_every_shipped_portfolio_renders_every_chart(qapp, key, name):
     png = render_portfolio_bytes("png", name, view, ImageOptions(width=1366, height=768))
     image = QImage.fromData(png, "PNG")
     assert (image.width(), image.height()) == (1366, 768)
-    arr = np.frombuffer(image.convertToFormat(QImage.Format.Format_RGBA8888).constBits(), dtype=np.uint8)
-    arr = arr.reshape(768, -1, 4)[:, :1366]
+    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)  # (kept while its memory is read: a converted
+    arr = np.frombuffer(rgba.constBits(), dtype=np.uint8).reshape(768, -1, 4)[:, :1366].copy()  # image freed crashed)
     assert np.any(arr != arr[0, 0], axis=2).mean() > 0.08, "next to nothing drawn"
     # the SVG's legend (and title) are text: every member switched on is named in it
     svg = render_portfolio_bytes("svg", name, view, ImageOptions(width=1366, height=768))
