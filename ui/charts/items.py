@@ -22,7 +22,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPainterPath, QPolygonF
 from pyqtgraph.functions import create_qpolygonf, ndarray_from_qpolygonf
 from pyqtgraph.Qt.internals import PrimitiveArray
 
@@ -508,6 +508,10 @@ class Layers(_DataItem):
         return [brush.color() for _, brush in self._fills]
 
     def paint(self, p, *args) -> None:
+        engine = p.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.SVG:
+            self._paint_paths(p)  # an SVG keeps <path>s, whose coordinates pyqtgraph's SVG export corrects
+            return
         p.setRenderHint(QPainter.RenderHint.Antialiasing, self.fill_antialias)
         p.setPen(Qt.PenStyle.NoPen)
         for shape, brush in self._fills:
@@ -524,6 +528,17 @@ class Layers(_DataItem):
                 p.drawPolyline(shape)
             else:
                 p.drawPath(shape)
+
+    def _paint_paths(self, p) -> None:
+        fills, lines = self.paths()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, self.fill_antialias)
+        for path, (_, brush) in zip(fills, self._fills):
+            p.fillPath(path, brush)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for path, (_, pen) in zip(lines, self._lines):
+            p.setPen(pen)
+            p.drawPath(path)
 
 
 class Dots(pg.GraphicsObject):

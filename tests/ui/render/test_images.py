@@ -136,6 +136,8 @@ def test_svg_parses_and_its_curves_are_not_collapsed(qapp, shown, name):
     svg = render_svg(name, shown, ImageOptions(width=1280, height=720))
     series = _svg_series(svg)
     assert series, "no curves or bars in the SVG"
+    # the data's fills are <path>s, whose coordinates pyqtgraph's export puts in pixels (not <polygon>s)
+    assert not [p for p in re.findall(rb'<polygon[^>]* points="([^"]*)"', svg) if p.count(b",") > 8]
     # the data spread along x (pyqtgraph's date-axis bug collapses every x to one value)
     widest = max(series, key=lambda xs: len(np.unique(np.round(xs, 1))))
     assert len(np.unique(np.round(widest, 1))) >= 40
