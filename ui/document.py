@@ -30,6 +30,14 @@ from explorer.scenario import Scenario
 UNDO_LIMIT = 1000  # undo steps kept (QUndoStack.setUndoLimit; Qt allows setting it on an empty stack only)
 
 
+def document_name(path: Path | None, baseline: Scenario) -> str:
+    """What the window's title and its questions call a scenario: its file's name, else (a preset, a
+    new or recovered scenario) the name of the scenario as opened, else 'Untitled'."""
+    if path is not None:
+        return path.name
+    return tr(baseline.name) if baseline.name.strip() else tr("Untitled")
+
+
 def _undo_name(key: str) -> str:
     """A field as an undo step names it: its label ('PUE (annual average)', 'chip mix'), in the
     language shown (a lower-case first letter means nothing to a script without cases)."""
@@ -91,7 +99,7 @@ class ScenarioDocument(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else tr("Untitled")
+        return document_name(self.path, self._saved)
 
     @property
     def folder(self) -> Path:

@@ -37,7 +37,7 @@ from explorer.i18n import tr
 from explorer.scenario import Scenario
 from explorer.scenario_file import scenario_from_json, scenario_to_json
 
-from ..document import ScenarioDocument
+from ..document import ScenarioDocument, document_name
 from ..state.comparison import Comparison
 
 log = logging.getLogger("scenario_explorer")
@@ -76,7 +76,7 @@ class Recovered:
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else tr("Untitled")
+        return document_name(self.path, self.baseline)
 
     def question(self) -> str:
         return tr("Recover unsaved changes to {name} (edited {time})?").format(name=self.display_name,

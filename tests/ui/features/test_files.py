@@ -46,7 +46,7 @@ def test_the_title_shows_unsaved_work_and_the_app_asks_before_discarding_it(wind
     changed = window.document.scenario
     dialogs.answers = ["cancel"]
     window.files.new_scenario()
-    assert window.document.scenario == changed and dialogs.asked == ["Untitled"]
+    assert window.document.scenario == changed and dialogs.asked == [Scenario().name]  # the preset's name
     dialogs.answers = ["discard"]
     window.files.new_scenario()
     assert window.document.scenario == Scenario() and not window.isWindowModified()
@@ -151,3 +151,13 @@ def test_a_closed_window_ignores_later_system_theme_changes(qapp, settings, dial
     win.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # must not raise
+
+
+
+def test_the_title_names_a_preset_and_a_file_names_itself(window, tmp_path):
+    # an analyst presenting a preset sees its name in the title bar, not 'Untitled'
+    assert window.files.open_preset("openai-oracle")
+    name = window.document.scenario.name
+    assert window.windowTitle().startswith(name) and "Untitled" not in window.windowTitle()
+    assert window.files.save_to(tmp_path / "mine.json")
+    assert window.windowTitle().startswith("mine.json")

@@ -21,7 +21,7 @@ MAIN = {"GPU count": "gpu_count", "Energy price": "energy_price_usd_per_kwh", "A
 
 def test_the_window_opens_on_the_announced_deal(window):
     assert window.document.scenario == Scenario()
-    assert window.windowTitle().startswith("Untitled")
+    assert window.windowTitle().startswith(Scenario().name)  # the deal's name (not 'Untitled'): it has no file
     assert set(window.charts) == set(CHART_NAMES)
     assert window.kpis.cards["cost_total_usd"].value.text() == "USD 45.5B"
 

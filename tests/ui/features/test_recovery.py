@@ -102,7 +102,7 @@ def test_discard_means_discarded(qtbot, tmp_path, monkeypatch):
     window, dialogs, taken = _restart(home, monkeypatch, ["discard"])
     qtbot.addWidget(window)
     (question, has_file), = dialogs.recover_questions
-    assert question.startswith("Recover unsaved changes to Untitled") and not has_file
+    assert question.startswith(f"Recover unsaved changes to {Scenario().name}") and not has_file
     assert taken == "" and window.document.scenario == Scenario() and not window.document.modified
     assert not orphans(window.recovery.folder)
     window.close()
