@@ -71,18 +71,22 @@ class PortfolioView:
         return entries
 
 
-def money_divisor() -> float:
-    """Money is shown in billions of the currency shown."""
-    return 1e9 / fmt.currency().factor
-
-
-def units() -> dict[str, tuple[float, str]]:
-    """series -> (divisor, unit as the title shows it)."""
+def money_unit(largest_usd: float = 0.0) -> tuple[float, str]:
+    """(USD per unit shown, the unit as the title shows it) of a money chart whose largest value is
+    ``largest_usd``: billions of the currency shown; in Japanese 億 (10^8), or 兆 (10^12) once the
+    largest value reaches one 兆, of 円 or ドル, as Japanese figures are written (2,640億ドル,
+    1.2兆ドル), not in 10億."""
     cur = fmt.currency()
-    word = ("円" if cur.is_yen else "ドル") if is_japanese() else cur.code
-    money = tr("{unit} billions").format(unit=word)
-    return {"gpus": (1e6, tr("millions")), "facility_mw": (1e3, "GW"),
-            "cost": (money_divisor(), money), "cost_cumulative": (money_divisor(), money)}
+    if is_japanese():
+        scale, prefix = (1e12, "兆") if largest_usd * cur.factor >= 1e12 else (1e8, "億")
+        return scale / cur.factor, prefix + ("円" if cur.is_yen else "ドル")
+    return 1e9 / cur.factor, tr("{unit} billions").format(unit=cur.code)
+
+
+def units(largest_usd: float = 0.0) -> dict[str, tuple[float, str]]:
+    """series -> (divisor, unit as the title shows it); money in ``money_unit(largest_usd)``."""
+    money = money_unit(largest_usd)
+    return {"gpus": (1e6, tr("millions")), "facility_mw": (1e3, "GW"), "cost": money, "cost_cumulative": money}
 
 
 def _pt(size: float, theme: Theme) -> float:
@@ -174,7 +178,8 @@ class _Plot:
             self.plot.getAxis("left").setWidth(46)
         self._x_range: tuple | None = None
         self._y_top: float | None = None
-        self.hold = False  # a member's slider is held: the y range only grows (``fit``)
+        self.hold = False  # a member's slider is held: the y range only grows (``fit``), the unit stays
+        self._unit: tuple[float, str] | None = None  # the (divisor, unit) shown
         self.plot.layout.setContentsMargins(2, 2, 8, 2)
 
     def set_theme(self, theme: Theme) -> None:
@@ -251,6 +256,15 @@ class _Plot:
     def _refit(self) -> None:
         """Subclasses fit their ranges again (after a new size)."""
 
+    def _unit_for(self, series: str, largest_usd: float) -> tuple[float, str]:
+        """The (divisor, unit) to show ``series`` in: kept while a slider is held (the axis is not
+        relabelled mid-drag), else chosen for the largest value."""
+        if self.hold and self._unit is not None and self._unit[0] == series:
+            return self._unit[1]
+        unit = units(largest_usd)[series]
+        self._unit = (series, unit)
+        return unit
+
     def deleteLater(self) -> None:
         self.view.deleteLater()
 
@@ -322,7 +336,7 @@ class StackedChart(_Plot):
     def show(self, view: PortfolioView) -> None:
         """Draw ``view``: its groups of this chart's series, with the title and (a picture) the legend."""
         keys, values, colours, _ = view.groups(self.series)
-        divisor, unit = units()[self.series]
+        divisor, unit = self._unit_for(self.series, float(values.sum(axis=0).max()) if values.size else 0.0)
         self.set_title(tr(self.title), unit, view.subtitle)
         self.draw(view.projection.month_indices / 12.0, keys, values, colours, divisor)
         if self.picture:
@@ -386,7 +400,8 @@ class YearlyChart(_Plot):
         picture) the legend."""
         keys, values, colours, _ = view.groups("cost")
         years, yearly = view.projection.by_year(values)
-        divisor, unit = units()["cost"]
+        largest = max(float(yearly.sum(axis=0).max()) if yearly.size else 0.0, view.revenue_usd or 0.0)
+        divisor, unit = self._unit_for("cost", largest)
         self.set_title(tr(YEARLY_TITLE), unit, view.subtitle)
         self.draw(years, keys, yearly, colours, divisor)
         self.set_revenue(None if view.revenue_usd is None else view.revenue_usd / divisor)

@@ -265,6 +265,19 @@ def test_the_portfolio_window_in_japanese(japanese, window):
     assert "GW" in pw.cards["facility_power_peak_mw"].value.text()
     assert "2029年12月" == pw.cards["facility_power_peak_mw"].detail.text()
     assert "兆" in pw.cards["cost_total_usd"].value.text()
+    # money as Japanese figures are written: in 兆 or 億, never in 10億
+    titles = {name: chart.title_label.text() for name, chart in pw.charts.items()} | {"yearly": pw.yearly.title_label.text()}
+    assert not any("10億" in t for t in titles.values()), titles
+    assert "兆" in titles["cumulative"]  # USD 1.2 trillion over the terms: 1.2兆ドル
+    assert "億" in titles["yearly"]  # USD 264 billion in the peak year: 2,640億ドル
+    top = pw.charts["cumulative"].tops[-1].max()
+    assert top * pw.charts["cumulative"]._unit[1][0] == pytest.approx(pw.projection.total("cost_cumulative").max())
+    only_aws = [label for label in pw.portfolio.labels if label != "AWS"]
+    for label in only_aws:
+        pw.toggle(label, False)
+    assert "億" in pw.charts["cost"].title_label.text()  # one deal's cost per month: below one 兆
+    for label in only_aws:
+        pw.toggle(label, True)
 
 
 def test_the_cache_counts_one_evaluation_per_member(window):
