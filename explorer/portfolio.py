@@ -799,13 +799,15 @@ class PortfolioCache:
         self._put(key, catalog, result)
         return result
 
-    def remember(self, scenario: Scenario, projection: Projection) -> None:
-        """Keep ``projection``, an evaluation of ``scenario`` made elsewhere (the main window evaluates
-        the member being edited on every slider step), as that member's result: the portfolio's next
-        evaluation does not evaluate it again."""
-        key = (self._model_key(scenario), id(projection.catalog))
+    def remember(self, scenario: Scenario, catalog: Catalog, projection: Projection) -> None:
+        """Keep ``projection``, an evaluation of ``scenario`` on ``catalog`` made elsewhere (the main
+        window evaluates the member being edited on every slider step), as that member's result: the
+        portfolio's next evaluation does not evaluate it again."""
+        if projection.params.size != 1:
+            raise ValueError("remember() takes the projection of one scenario, not of a batch")
+        key = (self._model_key(scenario), id(catalog))
         if key not in self._entries:
-            self._put(key, projection.catalog, MemberResult.of(projection))
+            self._put(key, catalog, MemberResult.of(projection))
 
     def _put(self, key: tuple, catalog: Catalog, result: MemberResult) -> None:
         self._entries[key] = (catalog, result)  # (the catalog kept: its id is not reused while cached)

@@ -566,7 +566,8 @@ class MainWindow(QMainWindow):
             self._status_timer.stop()
 
     def _update_title(self) -> None:
-        title = f"{self.document.display_name}[*] — {APP_NAME}"
+        # (a name is free text: its own '[*]' is doubled, which Qt shows as '[*]', not as the mark)
+        title = f"{self.document.display_name.replace('[*]', '[*][*]')}[*] — {APP_NAME}"
         if title != self.windowTitle():  # (called on every slider step)
             self.setWindowTitle(title)
         if self.document.modified != self.isWindowModified():

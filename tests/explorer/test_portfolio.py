@@ -268,15 +268,18 @@ def test_an_evaluation_made_elsewhere_is_remembered_and_not_made_again(monkeypat
     scenario = Scenario().replace(gpu_count=123_000)
     fresh = PortfolioCache().member(scenario, catalog)  # evaluated by the cache itself
     projection = pf.evaluate(scenario, catalog)  # as the main window evaluates the member it edits
+    batch = pf.evaluate([Scenario(), Scenario().replace(gpu_count=9)], catalog)
     cache = PortfolioCache()
-    cache.remember(scenario, projection)
+    cache.remember(scenario, catalog, projection)
     monkeypatch.setattr(pf, "evaluate", lambda *a, **k: pytest.fail("evaluated again"))
     result = cache.member(scenario, catalog)
     assert result.projection is projection and cache.evaluations == 0
     assert result.cost_total_usd == fresh.cost_total_usd and np.array_equal(result.cost, fresh.cost)
     assert result.family_weights["power"].tolist() == fresh.family_weights["power"].tolist()
-    cache.remember(scenario.replace(name="Renamed"), pf.Projection(projection.params))  # known: kept as it was
+    cache.remember(scenario.replace(name="Renamed"), catalog, pf.Projection(projection.params))  # known: kept
     assert cache.member(scenario, catalog).projection is projection
+    with pytest.raises(ValueError, match="one scenario"):
+        cache.remember(Scenario(), catalog, batch)
 
 
 def test_the_cache_keeps_its_limit():

@@ -52,7 +52,9 @@ class Display(QObject):
         self.view = view or ViewOptions()
         self.presentation: Presentation | None = None
         self.projection: Projection | None = None
-        self.evaluated: Scenario | None = None  # the scenario object ``projection`` is the evaluation of
+        # (the scenario object, the catalog) ``projection`` is the evaluation of: a large catalog is
+        # evaluated as the subset the scenario uses, so the projection's own catalog cannot tell
+        self.evaluated: tuple[Scenario, Catalog] | None = None
         self.analyses: Analyses = NONE
         self.input: ChartInput | None = None
         self._pending: Analyses | None = None
@@ -191,7 +193,7 @@ class Display(QObject):
         except ExplorerError as exc:
             self.status.show(exc.for_people, error=True)
             return
-        self.projection, self.evaluated = projection, scenario
+        self.projection, self.evaluated = projection, (scenario, self.catalog)
         dragging = self.document.dragging
         control_edit = self._control_edit is scenario and self.presentation is None
         self._control_edit = None

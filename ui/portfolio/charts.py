@@ -257,12 +257,16 @@ class _Plot:
         """Subclasses fit their ranges again (after a new size)."""
 
     def _unit_for(self, series: str, largest_usd: float) -> tuple[float, str]:
-        """The (divisor, unit) to show ``series`` in: kept while a slider is held (the axis is not
-        relabelled mid-drag), else chosen for the largest value."""
-        if self.hold and self._unit is not None and self._unit[0] == series:
+        """The (divisor, unit) to show ``series`` in: while a slider is held the unit is kept (the axis
+        is not relabelled mid-drag) as long as the values stay within its span, as in the scenario
+        charts, and the currency and language are the ones it was chosen in; else chosen for the
+        largest value."""
+        shown = (series, fmt.currency(), is_japanese())
+        if self.hold and self._unit is not None and self._unit[0] == shown and \
+                1e-3 <= largest_usd / self._unit[1][0] < 1e4:
             return self._unit[1]
         unit = units(largest_usd)[series]
-        self._unit = (series, unit)
+        self._unit = (shown, unit)
         return unit
 
     def deleteLater(self) -> None:

@@ -602,8 +602,9 @@ class PortfolioWindow(QMainWindow):
         if updated.member(self.editing) is self.portfolio.member(self.editing):
             return
         display = getattr(self.main, "display", None)
-        if getattr(display, "evaluated", None) is scenario and display.projection.catalog is self.catalog:
-            self.cache.remember(scenario, display.projection)  # the main window's evaluation of this step
+        evaluated = getattr(display, "evaluated", None)
+        if evaluated is not None and evaluated[0] is scenario and evaluated[1] is self.catalog:
+            self.cache.remember(scenario, self.catalog, display.projection)  # the main window's evaluation
         self.portfolio = updated
         self.refresh()
 

@@ -161,3 +161,11 @@ def test_the_title_names_a_preset_and_a_file_names_itself(window, tmp_path):
     assert window.windowTitle().startswith(name) and "Untitled" not in window.windowTitle()
     assert window.files.save_to(tmp_path / "mine.json")
     assert window.windowTitle().startswith("mine.json")
+
+
+def test_a_scenario_name_with_brackets_keeps_the_modified_mark(window):
+    window.document.load(Scenario().replace(name="Plan B [*]"), None)
+    window.document.edit({"gpu_count": 123_000})
+    QApplication.processEvents()
+    assert window.isWindowModified()
+    assert window.windowHandle().title().startswith("Plan B [*]*"), window.windowHandle().title()

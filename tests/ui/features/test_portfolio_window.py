@@ -203,6 +203,68 @@ def test_a_step_the_main_window_has_drawn_is_followed_with_its_evaluation(window
     window.document.end_drag()
 
 
+def test_the_main_windows_evaluation_is_taken_on_a_large_user_catalog_too(window, dialogs, tmp_path):
+    # A catalog of more than 64 chips is evaluated as the subset a scenario uses: the projection's
+    # own catalog is then not the window's, and the step must still not be evaluated twice.
+    from explorer.catalog import COLUMNS, builtin_catalog
+
+    base = builtin_catalog()["H100"]
+    rows = [",".join(COLUMNS)] + [",".join(
+        f"x{i}" if col == "id" else "" if getattr(base, col) is None else str(getattr(base, col)).replace(",", " ")
+        for col in COLUMNS) for i in range(100)]
+    (tmp_path / "big.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert window.catalogs.set_path(str(tmp_path / "big.csv")) and len(window.catalog) > 64
+    pw = _open(window)
+    dialogs.answers = ["discard"]
+    assert pw.edit_member("AWS")
+    window.flush()
+    pw.flush()
+    before = pw.cache.evaluations
+    window.document.edit({"gpu_count": 321_000}, dragging=True)
+    window.display.run_pending()
+    pw.flush()
+    window.document.end_drag()
+    assert pw.cache.evaluations == before and pw.portfolio.member("AWS").scenario.gpu_count == 321_000
+
+
+def _drag_step(window, pw, **changes):
+    window.document.edit(changes, dragging=True)
+    window.display.run_pending()
+    pw.flush()
+    QApplication.processEvents()
+
+
+def test_a_currency_switched_before_a_drag_is_not_held_by_the_charts(window, dialogs):
+    pw = _open(window)
+    dialogs.answers = ["discard"]
+    assert pw.edit_member("AWS")
+    window.flush()
+    pw.flush()
+    assert "USD" in pw.charts["cost"].title_label.text()
+    window.set_currency(fmt.Currency("JPY"))  # in the main window; the portfolio window is not activated
+    _drag_step(window, pw, gpu_count=321_000)
+    cards, title = pw.cards["cost_total_usd"].value.text(), pw.charts["cost"].title_label.text()
+    window.document.end_drag()
+    assert "JPY" in cards and "JPY" in title, (cards, title)  # not '(USD billions)' beside yen figures
+
+
+def test_a_held_oku_unit_gives_way_to_cho_before_five_digits(japanese, window, dialogs):
+    pw = _open(window)
+    for label in pw.portfolio.labels:
+        if label != "AWS":
+            pw.toggle(label, False)  # AWS alone: 455億ドル over its term
+    dialogs.answers = ["discard"]
+    assert pw.edit_member("AWS")
+    window.flush()
+    pw.flush()
+    chart = pw.charts["cumulative"]
+    assert "億" in chart.title_label.text()
+    _drag_step(window, pw, gpu_count=5_000_000)  # held, and past 1兆ドル
+    top, title = chart.plot.getAxis("left").range[1], chart.title_label.text()
+    window.document.end_drag()
+    assert top < 1e4 and "兆" in title, (title, top)  # as the scenario charts change unit at 10^4 mid-drag
+
+
 def test_a_held_slider_is_followed_at_the_follow_interval_and_its_last_value_lands_at_release(window, dialogs):
 
     pw = _open(window)
