@@ -5,7 +5,8 @@ times (window.document.edit(dragging=True), as a slider drag does). Each move ru
 the app: the edit -> the main window's pending refresh (what the event loop's next pass does; the
 bands follow from the worker process) -> the event loop twice, where the portfolio window applies the
 new value when its follow interval is due (up to 25 updates a second while a slider is held: the edited
-member's result is the main window's evaluation of the step, the other seven come from the PortfolioCache) and Qt paints both
+member's result is the main window's evaluation of the step, the other seven come from the PortfolioCache;
+a follow due on a step that drew the main window's bands waits a step) and Qt paints both
 windows. Moves are back to back. The same drag with the portfolio window closed follows, so the two
 can be compared in one run: the budget is the single scenario's drag. Uses the real display when
 DISPLAY is set (e.g. under Xvfb), else offscreen.
@@ -74,20 +75,24 @@ def main() -> None:
         evaluations = cache.evaluations
 
         carried: list[bool] = []  # per counted move of the last drag: did the portfolio window update in it?
+        with_bands: list[bool] = []  # ... did the main window's step draw newly arrived bands?
 
         def drag() -> list[float]:
             times = []
             carried.clear()
+            with_bands.clear()
             for i, n in enumerate(values + values[:20]):  # the last 20: a warm-up, not counted
                 before = pw.refreshes
                 t0 = time.perf_counter()
                 window.document.edit({"gpu_count": n}, dragging=True)
                 window.display.run_pending()
+                bands = window.display.drew_analyses()
                 app.processEvents()
                 app.processEvents()
                 if i < len(values):
                     times.append(time.perf_counter() - t0)
                     carried.append(pw.refreshes > before)
+                    with_bands.append(bands)
             window.document.end_drag()
             window.flush()
             app.processEvents()
@@ -106,6 +111,9 @@ def main() -> None:
         report("slider move -> both windows repainted", whole)
         report("  the moves that carried a portfolio update", [t for t, c in zip(whole, carried) if c])
         report("  the moves that did not", [t for t, c in zip(whole, carried) if not c])
+        report("    of which the main window's bands steps", [t for t, c, b in zip(whole, carried, with_bands) if b and not c])
+        both = sum(c and b for c, b in zip(carried, with_bands))
+        print(f"  moves that carried both a portfolio update and the bands: {both} (the follow waits a step)")
         pw.discard_changes()
         pw.close()  # the same moves with the main window alone: the single scenario's drag
         app.processEvents()

@@ -55,6 +55,8 @@ class Display(QObject):
         # (the scenario object, the catalog) ``projection`` is the evaluation of: a large catalog is
         # evaluated as the subset the scenario uses, so the projection's own catalog cannot tell
         self.evaluated: tuple[Scenario, Catalog] | None = None
+        self.steps = 0  # refreshes drawn
+        self._analyses_step = -1  # the refresh that last drew newly arrived analyses
         self.analyses: Analyses = NONE
         self.input: ChartInput | None = None
         self._pending: Analyses | None = None
@@ -194,6 +196,7 @@ class Display(QObject):
             self.status.show(exc.for_people, error=True)
             return
         self.projection, self.evaluated = projection, (scenario, self.catalog)
+        self.steps += 1
         dragging = self.document.dragging
         control_edit = self._control_edit is scenario and self.presentation is None
         self._control_edit = None
@@ -202,6 +205,7 @@ class Display(QObject):
             if self._pending is not None:  # arrived since the last step: drawn with this one
                 self._pending_timer.stop()
                 self.analyses, self._pending = self._pending, None
+                self._analyses_step = self.steps
             if not self.analyses.fits(projection.params.term_months):
                 self.analyses = NONE
         else:
@@ -254,6 +258,12 @@ class Display(QObject):
         else:
             self._pending = None
             self._apply(analyses)
+
+    def drew_analyses(self) -> bool:
+        """True when the latest step drew newly arrived analyses (the bands and the tornado redrawn
+        with it): a window that follows the drag (the portfolio) then waits a step, so that the two
+        redraws, each up to 25 a second, do not land on the same step."""
+        return self._analyses_step == self.steps
 
     def _apply_pending(self) -> None:
         if self._pending is not None:

@@ -55,6 +55,7 @@ COLUMNS = (QT_TR_NOOP("Member"), QT_TR_NOOP("Provider"), QT_TR_NOOP("Start"), QT
 # While a member's slider is held in the main window, the portfolio follows at up to 25 updates a
 # second (as the bands do): the main window's own step then costs nothing extra on most steps.
 FOLLOW_INTERVAL_S = 0.040
+WAIT_MS = 8  # a follow that would land on the main window's bands step waits this long (about a step)
 
 
 # ------------------------------------------------------------------------------------------- undo
@@ -148,6 +149,7 @@ class PortfolioWindow(QMainWindow):
         self._applied = 0.0  # when the last one was applied (perf_counter)
         self.follow_interval_s = FOLLOW_INTERVAL_S
         self._following = False
+        self._waited = False  # the pending follow already waited a step for the main window's bands
         self._loaded = None  # the scenario the main window was given to edit (its baseline)
         self._currency = fmt.currency()
         self.undo_stack = QUndoStack(self)
@@ -593,7 +595,16 @@ class PortfolioWindow(QMainWindow):
                 wait = self.follow_interval_s - (time.perf_counter() - self._applied)
             self._timer.start(max(0, int(wait * 1000)))
 
-    def _apply_pending(self) -> None:
+    def _apply_pending(self, now: bool = False) -> None:
+        display = getattr(self.main, "display", None)
+        if not now and not self._waited and self._dragging() and self._pending is not None and \
+                display is not None and display.drew_analyses():
+            # The main window's step carries its bands and tornado (up to 25 a second, as this
+            # window's follow): follow a step later, so no step pays for both redraws.
+            self._waited = True
+            self._timer.start(WAIT_MS)
+            return
+        self._waited = False
         self._applied = time.perf_counter()
         scenario, self._pending = self._pending, None
         if scenario is None or self.editing is None:
@@ -601,7 +612,6 @@ class PortfolioWindow(QMainWindow):
         updated = self.portfolio.with_scenario(self.editing, scenario)
         if updated.member(self.editing) is self.portfolio.member(self.editing):
             return
-        display = getattr(self.main, "display", None)
         evaluated = getattr(display, "evaluated", None)
         if evaluated is not None and evaluated[0] is scenario and evaluated[1] is self.catalog:
             self.cache.remember(scenario, self.catalog, display.projection)  # the main window's evaluation
@@ -612,7 +622,7 @@ class PortfolioWindow(QMainWindow):
         """Apply a pending change from the main window now (tests and benchmarks)."""
         if self._timer.isActive():
             self._timer.stop()
-            self._apply_pending()
+            self._apply_pending(now=True)
 
     def _stop_following(self) -> None:
         if self._following and self.main is not None:

@@ -227,6 +227,30 @@ def test_the_main_windows_evaluation_is_taken_on_a_large_user_catalog_too(window
     assert pw.cache.evaluations == before and pw.portfolio.member("AWS").scenario.gpu_count == 321_000
 
 
+def test_a_follow_due_on_the_main_windows_bands_step_waits_a_step_and_is_not_lost(window, dialogs, monkeypatch):
+    # The bands and the portfolio each redraw up to 25 times a second during a drag; on a step that
+    # redrew the bands the portfolio follows a step later, so no step pays for both.
+    pw = _open(window)
+    dialogs.answers = ["discard"]
+    assert pw.edit_member("AWS")
+    window.flush()
+    pw.flush()
+    pw.follow_interval_s = 0.0
+    monkeypatch.setattr(window.display, "drew_analyses", lambda: True)  # this step redrew the bands
+    refreshes = pw.refreshes
+    window.document.edit({"gpu_count": 250_000}, dragging=True)
+    window.display.run_pending()
+    QApplication.processEvents()
+    assert pw.refreshes == refreshes and pw._timer.isActive()  # waiting for the next step
+    pw._timer.timeout.emit()  # its wait is over: followed now, though that step drew bands too (never twice)
+    assert pw.refreshes == refreshes + 1 and pw.portfolio.member("AWS").scenario.gpu_count == 250_000
+    window.document.edit({"gpu_count": 260_000}, dragging=True)
+    window.display.run_pending()
+    pw.flush()  # tests, benchmarks and the drag's end apply at once, whatever the main window drew
+    assert pw.portfolio.member("AWS").scenario.gpu_count == 260_000
+    window.document.end_drag()
+
+
 def _drag_step(window, pw, **changes):
     window.document.edit(changes, dragging=True)
     window.display.run_pending()
