@@ -750,6 +750,9 @@ class MainWindow(QMainWindow):
         fmt.set_currency(currency)
         self._show_currency()
         self.display.refresh()
+        portfolio = getattr(self, "portfolio_window", None)
+        if portfolio is not None and portfolio.isVisible():
+            portfolio.refresh()  # in the new currency at once, beside the main window's figures
 
     def _show_currency(self) -> None:
         cur = fmt.currency()

@@ -4660,7 +4660,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>&amp;Revenue per year (USD billions):</source>
-        <translation>年間売上（10億ドル）(&amp;R):</translation>
+        <translation>年間売上（億ドル）(&amp;R):</translation>
     </message>
     <message>
         <source>none</source>
@@ -4668,7 +4668,7 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>Revenue per year to compare with the yearly commitments, in USD billions (e.g. 13 or 13.5); empty: no line</source>
-        <translation>年間コミットメントと比べる年間売上（10億ドル単位、例: 13 または 13.5）。空欄なら線を表示しません</translation>
+        <translation>年間コミットメントと比べる年間売上（億ドル単位、例: 130 または 135）。空欄なら線を表示しません</translation>
     </message>
     <message>
         <source>Legend</source>
@@ -4736,11 +4736,11 @@ Your scenario is unchanged.</source>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a number: type USD billions per year, e.g. 13.5</source>
-        <translation>「{text}」は数値ではありません。年間の10億ドル単位で入力してください（例: 13.5）</translation>
+        <translation>「{text}」は数値ではありません。年間の売上を億ドル単位で入力してください（例: 135）</translation>
     </message>
     <message>
         <source>Revenue per year must be between 0 and 1,000,000 USD billions</source>
-        <translation>年間売上は0〜1,000,000（10億ドル単位）で入力してください</translation>
+        <translation>年間売上は0〜10,000,000（億ドル単位）で入力してください</translation>
     </message>
     <message>
         <source>Editing &apos;{label}&apos; in the main window: the portfolio follows its changes.</source>

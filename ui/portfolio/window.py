@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxL
 
 from explorer import formatting as fmt
 from explorer.errors import ExplorerError
-from explorer.i18n import QT_TR_NOOP, tr
+from explorer.i18n import QT_TR_NOOP, is_japanese, tr
 from explorer.months import month_label
 from explorer.paths import portfolios_dir
 from explorer.portfolio import (FIGURES, Member, Portfolio, PortfolioCache, PortfolioProjection, evaluate_portfolio,
@@ -56,6 +56,12 @@ COLUMNS = (QT_TR_NOOP("Member"), QT_TR_NOOP("Provider"), QT_TR_NOOP("Start"), QT
 # second (as the bands do): the main window's own step then costs nothing extra on most steps.
 FOLLOW_INTERVAL_S = 0.040
 WAIT_MS = 8  # a follow that would land on the main window's bands step waits this long (about a step)
+
+
+def revenue_scale() -> float:
+    """USD per unit of the revenue field: billions, or in Japanese 億 (10^8), as Japanese figures are
+    written (the field's label and messages say which)."""
+    return 1e8 if is_japanese() else 1e9
 
 
 # ------------------------------------------------------------------------------------------- undo
@@ -500,10 +506,11 @@ class PortfolioWindow(QMainWindow):
             self._show_revenue_problem(tr("'{text}' is not a number: type USD billions per year, e.g. 13.5").format(
                 text=text))
             return
-        if not (0 <= value <= 1e6):
+        scale = revenue_scale()
+        if not (0 <= value * scale <= 1e15):
             self._show_revenue_problem(tr("Revenue per year must be between 0 and 1,000,000 USD billions"))
             return
-        self.revenue_usd = value * 1e9
+        self.revenue_usd = value * scale
         self._show_revenue_problem("")
         self._draw_charts()
 
@@ -762,7 +769,7 @@ class PortfolioWindow(QMainWindow):
         return True
 
     def export(self, kind: str, path: str | None = None) -> Path | None:
-        """Write the portfolio as shown (members switched on, the stacking, the revenue line) as an
+        """Write the members switched on (the report also with the stacking and the revenue line) as an
         Excel workbook ('xlsx'), a PowerPoint deck ('pptx') or the PDF report ('pdf'), as the command
         line's export, slides and report write it; asks where unless ``path`` is given. A failure is
         a message naming the reason, and nothing is written."""

@@ -266,6 +266,7 @@ def test_a_currency_switched_before_a_drag_is_not_held_by_the_charts(window, dia
     pw.flush()
     assert "USD" in pw.charts["cost"].title_label.text()
     window.set_currency(fmt.Currency("JPY"))  # in the main window; the portfolio window is not activated
+    assert "JPY" in pw.cards["cost_total_usd"].value.text() and "JPY" in pw.charts["cost"].title_label.text()
     _drag_step(window, pw, gpu_count=321_000)
     cards, title = pw.cards["cost_total_usd"].value.text(), pw.charts["cost"].title_label.text()
     window.document.end_drag()
@@ -364,6 +365,13 @@ def test_the_portfolio_window_in_japanese(japanese, window):
     assert "億" in pw.charts["cost"].title_label.text()  # one deal's cost per month: below one 兆
     for label in only_aws:
         pw.toggle(label, True)
+    # the revenue field takes 億ドル too: 1,500 is USD 150B
+    assert "億ドル" in pw.revenue_edit.toolTip() and "10億" not in pw.revenue_edit.toolTip()
+    pw.revenue_edit.setFocus()
+    QTest.keyClicks(pw.revenue_edit, "1500")
+    QTest.keyClick(pw.revenue_edit, Qt.Key.Key_Return)
+    assert pw.revenue_usd == pytest.approx(150e9)
+    assert pw.yearly.revenue_value == pytest.approx(150e9 / pw.yearly._unit[1][0])
 
 
 def test_the_cache_counts_one_evaluation_per_member(window):
