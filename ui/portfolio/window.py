@@ -473,10 +473,10 @@ class PortfolioWindow(QMainWindow):
         for chart in [*self.charts.values(), self.yearly]:
             chart.hold = hold
         entries = draw_charts(self.charts, self.yearly, self.view())
-        glyphs = {"area": "■", "dash": "- -"}
-        self.legend.setText("&nbsp;&nbsp; ".join(
-            f"<span style='color:{colour or self.theme.foreground}'>{glyphs[kind]}</span>&nbsp;{html.escape(text)}"
-            for colour, text, kind in entries))
+        glyphs = {"area": "■", "dash": "╌╌"}  # (a hyphen before a no-break space may still break)
+        self.legend.setText("&nbsp;&nbsp; ".join(  # (an entry never breaks inside: 'per year' not alone on a line)
+            f"<span style='color:{colour or self.theme.foreground}'>{glyphs[kind]}</span>&nbsp;"
+            f"{html.escape(text).replace(' ', '&nbsp;')}" for colour, text, kind in entries))
 
     # ------------------------------------------------------------------------------------ choices
     def set_stack_by(self, by: str) -> None:
@@ -828,10 +828,18 @@ class PortfolioWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------ events
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
-            self.remove_selected()
-            return True
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and not event.modifiers():
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.remove_selected()
+                return True
+            current = self.table.currentItem()
+            if event.key() == Qt.Key.Key_Space and current is not None and current.column() != 0:
+                # Space switches the focused row's member from any of its cells (the table itself
+                # toggles only the check box's cell)
+                label = self.table.item(current.row(), 0).data(Qt.ItemDataRole.UserRole)
+                if label in self.portfolio.labels:
+                    self.toggle(label)
+                return True
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event) -> None:

@@ -110,6 +110,21 @@ def test_space_on_the_focused_member_switches_it(window, qtbot):
     QTest.keyClick(pw.table, Qt.Key.Key_Space)
     assert not pw.portfolio.member("AMD").enabled
     assert pw.undo_stack.count() == 1
+    pw.table.setCurrentCell(_row(pw, "Oracle"), 3)  # the Term cell: Space works on the whole row
+    QTest.keyClick(pw.table, Qt.Key.Key_Space)
+    assert not pw.portfolio.member("Oracle").enabled and pw.undo_stack.count() == 2
+    QTest.keyClick(pw.table, Qt.Key.Key_Space)
+    assert pw.portfolio.member("Oracle").enabled and pw.undo_stack.count() == 3
+
+
+def test_a_legend_entry_never_breaks_inside(window, qtbot):
+    pw = _open(window)
+    pw.revenue_edit.setFocus()
+    QTest.keyClicks(pw.revenue_edit, "150")
+    QTest.keyClick(pw.revenue_edit, Qt.Key.Key_Return)
+    text = pw.legend.text()
+    assert "Revenue:&nbsp;USD&nbsp;150B&nbsp;per&nbsp;year" in text  # wraps between entries only
+    assert "Microsoft" in text
 
 
 def test_the_stacking_switch_changes_what_the_charts_stack(window, qtbot):
@@ -119,7 +134,7 @@ def test_the_stacking_switch_changes_what_the_charts_stack(window, qtbot):
     combo.setCurrentIndex(combo.findData("family"))
     assert pw.stack_by == "family"
     assert all(chart.item_count == 3 for chart in pw.charts.values()) and pw.yearly.item_count == 3
-    assert "Custom silicon" in pw.legend.text()
+    assert "Custom&nbsp;silicon" in pw.legend.text()  # (an entry never breaks inside)
     combo.setCurrentIndex(combo.findData("provider"))
     providers = len(set(pw.portfolio.member(m).provider for m in pw.portfolio.labels))
     assert all(chart.item_count == providers for chart in pw.charts.values())
