@@ -179,7 +179,7 @@ class _Plot:
         self._x_range: tuple | None = None
         self._y_top: float | None = None
         self.hold = False  # a member's slider is held: the y range only grows (``fit``), the unit stays
-        self._unit: tuple[float, str] | None = None  # the (divisor, unit) shown
+        self._unit: tuple | None = None  # ((series, currency, Japanese), (divisor, unit)) shown
         self.plot.layout.setContentsMargins(2, 2, 8, 2)
 
     def set_theme(self, theme: Theme) -> None:
@@ -256,16 +256,16 @@ class _Plot:
     def _refit(self) -> None:
         """Subclasses fit their ranges again (after a new size)."""
 
-    def _unit_for(self, series: str, largest_usd: float) -> tuple[float, str]:
+    def _unit_for(self, series: str, largest: float) -> tuple[float, str]:
         """The (divisor, unit) to show ``series`` in: while a slider is held the unit is kept (the axis
         is not relabelled mid-drag) as long as the values stay within its span, as in the scenario
         charts, and the currency and language are the ones it was chosen in; else chosen for the
         largest value."""
         shown = (series, fmt.currency(), is_japanese())
         if self.hold and self._unit is not None and self._unit[0] == shown and \
-                1e-3 <= largest_usd / self._unit[1][0] < 1e4:
+                1e-3 <= largest / self._unit[1][0] < 1e4:
             return self._unit[1]
-        unit = units(largest_usd)[series]
+        unit = units(largest)[series]  # (``largest`` in the series' own terms: USD, accelerators, MW)
         self._unit = (shown, unit)
         return unit
 
