@@ -416,8 +416,8 @@ class Layers(_DataItem):
         super().__init__()
         self.setZValue(z)
         self.fill_antialias = fill_antialias
-        self._fills: list = []  # (QPainterPath, QBrush)
-        self._lines: list = []  # (QPainterPath, QPen)
+        self._fills: list = []  # (QPolygonF, QBrush)
+        self._lines: list = []  # (QPolygonF or QPainterPath, QPen)
         self.drawn: dict[str, np.ndarray] = {}  # y of every fill's upper edge and every line, by label
 
     def set_layers(self, x: np.ndarray, fills: list, lines: list, style=None) -> None:
@@ -508,37 +508,25 @@ class Layers(_DataItem):
         return [brush.color() for _, brush in self._fills]
 
     def paint(self, p, *args) -> None:
+        # An SVG gets paths: pyqtgraph's SVG export puts <path>s and polylines in pixels, not <polygon>s.
         engine = p.paintEngine()
-        if engine is not None and engine.type() == QPaintEngine.Type.SVG:
-            self._paint_paths(p)  # an SVG keeps <path>s, whose coordinates pyqtgraph's SVG export corrects
-            return
+        polygons = engine is None or engine.type() != QPaintEngine.Type.SVG
         p.setRenderHint(QPainter.RenderHint.Antialiasing, self.fill_antialias)
         p.setPen(Qt.PenStyle.NoPen)
         for shape, brush in self._fills:
-            if type(shape) is QPolygonF:
+            if polygons and type(shape) is QPolygonF:
                 p.setBrush(brush)
                 p.drawPolygon(shape)
             else:
-                p.fillPath(shape, brush)
+                p.fillPath(_as_path(shape, closed=True), brush)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setBrush(Qt.BrushStyle.NoBrush)
         for shape, pen in self._lines:
             p.setPen(pen)
-            if type(shape) is QPolygonF:
+            if polygons and type(shape) is QPolygonF:
                 p.drawPolyline(shape)
             else:
-                p.drawPath(shape)
-
-    def _paint_paths(self, p) -> None:
-        fills, lines = self.paths()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, self.fill_antialias)
-        for path, (_, brush) in zip(fills, self._fills):
-            p.fillPath(path, brush)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        for path, (_, pen) in zip(lines, self._lines):
-            p.setPen(pen)
-            p.drawPath(path)
+                p.drawPath(_as_path(shape))
 
 
 class Dots(pg.GraphicsObject):

@@ -71,7 +71,7 @@ class PortfolioView:
         return entries
 
 
-def money_unit(largest_usd: float = 0.0) -> tuple[float, str]:
+def money_unit(largest_usd: float) -> tuple[float, str]:
     """(USD per unit shown, the unit as the title shows it) of a money chart whose largest value is
     ``largest_usd``: billions of the currency shown; in Japanese 億 (10^8), or 兆 (10^12) once the
     largest value reaches one 兆, of 円 or ドル, as Japanese figures are written (2,640億ドル,
@@ -83,7 +83,7 @@ def money_unit(largest_usd: float = 0.0) -> tuple[float, str]:
     return 1e9 / cur.factor, tr("{unit} billions").format(unit=cur.code)
 
 
-def units(largest_usd: float = 0.0) -> dict[str, tuple[float, str]]:
+def units(largest_usd: float) -> dict[str, tuple[float, str]]:
     """series -> (divisor, unit as the title shows it); money in ``money_unit(largest_usd)``."""
     money = money_unit(largest_usd)
     return {"gpus": (1e6, tr("millions")), "facility_mw": (1e3, "GW"), "cost": money, "cost_cumulative": money}

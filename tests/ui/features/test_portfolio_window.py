@@ -24,6 +24,16 @@ def _open(window):
     return pw
 
 
+def _following_aws(window, dialogs, pw=None):
+    """The portfolio window (opened, unless given) with AWS edited in the main window, settled."""
+    pw = pw if pw is not None else _open(window)
+    dialogs.answers = ["discard"]
+    assert pw.edit_member("AWS")
+    window.flush()
+    pw.flush()
+    return pw
+
+
 def _row(pw, label: str) -> int:
     return pw.portfolio.labels.index(label)
 
@@ -201,11 +211,7 @@ def test_editing_a_member_follows_the_main_windows_sliders_and_evaluates_only_it
 
 
 def test_a_step_the_main_window_has_drawn_is_followed_with_its_evaluation(window, dialogs):
-    pw = _open(window)
-    dialogs.answers = ["discard"]
-    assert pw.edit_member("AWS")
-    window.flush()
-    pw.flush()
+    pw = _following_aws(window, dialogs)
     before = pw.cache.evaluations
     window.document.edit({"gpu_count": 321_000}, dragging=True)
     window.display.run_pending()  # the main window draws the step (its evaluation of the member) ...
@@ -229,11 +235,7 @@ def test_the_main_windows_evaluation_is_taken_on_a_large_user_catalog_too(window
         for col in COLUMNS) for i in range(100)]
     (tmp_path / "big.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert window.catalogs.set_path(str(tmp_path / "big.csv")) and len(window.catalog) > 64
-    pw = _open(window)
-    dialogs.answers = ["discard"]
-    assert pw.edit_member("AWS")
-    window.flush()
-    pw.flush()
+    pw = _following_aws(window, dialogs)
     before = pw.cache.evaluations
     window.document.edit({"gpu_count": 321_000}, dragging=True)
     window.display.run_pending()
@@ -245,11 +247,7 @@ def test_the_main_windows_evaluation_is_taken_on_a_large_user_catalog_too(window
 def test_a_follow_due_on_the_main_windows_bands_step_waits_a_step_and_is_not_lost(window, dialogs, monkeypatch):
     # The bands and the portfolio each redraw up to 25 times a second during a drag; on a step that
     # redrew the bands the portfolio follows a step later, so no step pays for both.
-    pw = _open(window)
-    dialogs.answers = ["discard"]
-    assert pw.edit_member("AWS")
-    window.flush()
-    pw.flush()
+    pw = _following_aws(window, dialogs)
     pw.follow_interval_s = 0.0
     monkeypatch.setattr(window.display, "drew_analyses", lambda: True)  # this step redrew the bands
     refreshes = pw.refreshes
@@ -274,11 +272,7 @@ def _drag_step(window, pw, **changes):
 
 
 def test_a_currency_switched_before_a_drag_is_not_held_by_the_charts(window, dialogs):
-    pw = _open(window)
-    dialogs.answers = ["discard"]
-    assert pw.edit_member("AWS")
-    window.flush()
-    pw.flush()
+    pw = _following_aws(window, dialogs)
     assert "USD" in pw.charts["cost"].title_label.text()
     window.set_currency(fmt.Currency("JPY"))  # in the main window; the portfolio window is not activated
     assert "JPY" in pw.cards["cost_total_usd"].value.text() and "JPY" in pw.charts["cost"].title_label.text()
@@ -293,10 +287,7 @@ def test_a_held_oku_unit_gives_way_to_cho_before_five_digits(japanese, window, d
     for label in pw.portfolio.labels:
         if label != "AWS":
             pw.toggle(label, False)  # AWS alone: 455億ドル over its term
-    dialogs.answers = ["discard"]
-    assert pw.edit_member("AWS")
-    window.flush()
-    pw.flush()
+    _following_aws(window, dialogs, pw)
     chart = pw.charts["cumulative"]
     assert "億" in chart.title_label.text()
     _drag_step(window, pw, gpu_count=5_000_000)  # held, and past 1兆ドル
@@ -307,11 +298,7 @@ def test_a_held_oku_unit_gives_way_to_cho_before_five_digits(japanese, window, d
 
 def test_a_held_slider_is_followed_at_the_follow_interval_and_its_last_value_lands_at_release(window, dialogs):
 
-    pw = _open(window)
-    dialogs.answers = ["discard"]
-    assert pw.edit_member("AWS")
-    window.flush()
-    pw.flush()
+    pw = _following_aws(window, dialogs)
     before = pw.portfolio.member("AWS").scenario.gpu_count
     gpus = slider(window, "GPU count")
     middle = (gpus.minimum() + gpus.maximum()) // 2
