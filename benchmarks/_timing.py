@@ -21,6 +21,10 @@ def measure(fn: Callable[[], object], repeats: int, warmup: int = 3) -> list[flo
 
 def report(label: str, seconds: list[float]) -> str:
     ms = sorted(s * 1e3 for s in seconds)
+    if not ms:
+        line = f"{label:<58} none"
+        print(line, flush=True)
+        return line
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
     line = (f"{label:<58} median {statistics.median(ms):8.3f} ms   p95 {p95:8.3f} ms   "
             f"min {ms[0]:8.3f} ms   (n={len(ms)})")

@@ -6,8 +6,8 @@ the app: the edit -> the main window's pending refresh (what the event loop's ne
 bands follow from the worker process) -> the event loop twice, where the portfolio window applies the
 new value when its follow interval is due (up to 25 updates a second while a slider is held: the edited
 member's result is the main window's evaluation of the step, the other seven come from the PortfolioCache;
-a follow due on a step that drew the main window's bands waits a step) and Qt paints both
-windows. Moves are back to back. The same drag with the portfolio window closed follows, so the two
+its figures go with one step and its repaint with the next, and neither shares a step with the main
+window's newly arrived bands) and Qt paints both windows. Moves are back to back. The same drag with the portfolio window closed follows, so the two
 can be compared in one run: the budget is the single scenario's drag. Uses the real display when
 DISPLAY is set (e.g. under Xvfb), else offscreen.
 
@@ -49,6 +49,9 @@ def eight_members(catalog):
                                   load_preset("anthropic-google", catalog)))
 
 
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         app = make_app()
@@ -59,30 +62,45 @@ def main() -> None:
         portfolio = eight_members(window.catalog)
         cache = PortfolioCache()
         evaluate_portfolio(portfolio, window.catalog, cache)
-        pw = PortfolioWindow(portfolio, window, window.catalog, cache, parent=window)
-        pw.setWindowFlag(Qt.WindowType.Window, True)
-        window.portfolio_window = pw
-        pw.show()
-        for _ in range(5):
-            app.processEvents()
-        assert pw.edit_member("AWS")
-        window.flush()
-        pw.flush()
-        app.processEvents()
-        base = window.document.scenario.gpu_count
+        aws = portfolio.member("AWS").scenario
+        base = aws.gpu_count
         values = [int(base * (0.5 + 1.5 * k / (MOVES - 1))) for k in range(MOVES)]
         values = values[: MOVES // 2] + values[MOVES // 2:][::-1]  # up, then back down
-        evaluations = cache.evaluations
+        shown: list = []  # the open portfolio window, if any
 
-        carried: list[bool] = []  # per counted move of the last drag: did the portfolio window update in it?
-        with_bands: list[bool] = []  # ... did the main window's step draw newly arrived bands?
+        def open_window() -> PortfolioWindow:
+            window.document.load(aws, None)  # as opened: nothing to ask about
+            pw = PortfolioWindow(portfolio, window, window.catalog, cache, parent=window)
+            pw.setWindowFlag(Qt.WindowType.Window, True)
+            window.portfolio_window = pw
+            pw.show()
+            for _ in range(5):
+                app.processEvents()
+            assert pw.edit_member("AWS")
+            window.flush()
+            pw.flush()
+            app.processEvents()
+            shown[:] = [pw]
+            return pw
 
-        def drag() -> list[float]:
-            times = []
-            carried.clear()
-            with_bands.clear()
+        def close_window() -> None:
+            for pw in shown:
+                pw.discard_changes()
+                pw.close()
+            shown.clear()
+            window.portfolio_window = None
+            window.document.load(aws, None)
+            window.flush()
+            app.processEvents()
+
+        def drag(times, carried, with_bands, repainted) -> None:
+            """One drag over ``values``; per counted move: its time, whether the portfolio window
+            updated its figures in it, whether the main window's step drew newly arrived bands,
+            whether the portfolio window's held repaint went with it."""
+            pw = shown[0] if shown else None
             for i, n in enumerate(values + values[:20]):  # the last 20: a warm-up, not counted
-                before = pw.refreshes
+                before = pw.refreshes if pw is not None else 0
+                held = pw.held_repaints if pw is not None else 0
                 t0 = time.perf_counter()
                 window.document.edit({"gpu_count": n}, dragging=True)
                 window.display.run_pending()
@@ -91,37 +109,54 @@ def main() -> None:
                 app.processEvents()
                 if i < len(values):
                     times.append(time.perf_counter() - t0)
-                    carried.append(pw.refreshes > before)
+                    carried.append(pw is not None and pw.refreshes > before)
                     with_bands.append(bands)
+                    repainted.append(pw is not None and pw.held_repaints > held)
             window.document.end_drag()
             window.flush()
             app.processEvents()
-            return times
 
-        drag()  # warm-up
-        refreshes, evaluations = pw.refreshes, cache.evaluations
-        t0 = time.perf_counter()
-        whole = drag()
-        seconds = time.perf_counter() - t0
-        updates, done = pw.refreshes - refreshes, cache.evaluations - evaluations
+        # The two modes alternate (both windows, main window alone, alone, both, ...) so that a
+        # machine that speeds up or slows down during the run weighs on both alike.
+        runs = {"both": ([], [], [], []), "alone": ([], [], [], [])}
+        updates = evaluations = 0
+        seconds = 0.0
+        for mode in ("both", "alone"):  # warm-up drags, not counted
+            open_window() if mode == "both" else close_window()
+            drag([], [], [], [])
+        close_window()
+        for k in range(2 * ROUNDS):
+            mode = ("both", "alone", "alone", "both")[k % 4]
+            if mode == "both":
+                pw = open_window()
+                refreshes, done = pw.refreshes, cache.evaluations
+                t0 = time.perf_counter()
+                drag(*runs[mode])
+                seconds += time.perf_counter() - t0
+                updates += pw.refreshes - refreshes
+                evaluations += cache.evaluations - done
+                close_window()
+            else:
+                drag(*runs[mode])
+        whole, carried, with_bands, repainted = runs["both"]
+        alone, _, alone_bands, _ = runs["alone"]
         print(f"Eight-member portfolio, platform {app.platformName()}, main window {window.width()}x{window.height()},"
-              f" portfolio window {pw.width()}x{pw.height()}, {len(whole)} moves; the portfolio window updated "
-              f"{updates} times ({updates / seconds:.0f} a second) and evaluated {done} members (the edited member takes the "
-              f"main window's evaluation of the step)")
+              f" {ROUNDS} rounds of {len(values)} moves in each mode, alternating; the portfolio window updated "
+              f"{updates} times ({updates / seconds:.0f} a second) and evaluated {evaluations} members (the edited "
+              f"member takes the main window's evaluation of the step)")
         report("slider move -> both windows repainted", whole)
-        report("  the moves that carried a portfolio update", [t for t, c in zip(whole, carried) if c])
-        report("  the moves that did not", [t for t, c in zip(whole, carried) if not c])
-        report("    of which the main window's bands steps", [t for t, c, b in zip(whole, carried, with_bands) if b and not c])
-        both = sum(c and b for c, b in zip(carried, with_bands))
-        print(f"  moves that carried both a portfolio update and the bands: {both} (the follow waits a step)")
-        pw.discard_changes()
-        pw.close()  # the same moves with the main window alone: the single scenario's drag
-        app.processEvents()
-        drag()
-        alone = drag()
+        report("  the moves that carried the portfolio's figures", [t for t, c in zip(whole, carried) if c])
+        report("  the moves that carried its repaint", [t for t, r in zip(whole, repainted) if r])
+        report("  the moves that carried the main window's bands", [t for t, b in zip(whole, with_bands) if b])
+        report("  the moves that carried none of them", [t for t, c, b, r in zip(whole, carried, with_bands, repainted)
+                                                       if not (c or b or r)])
+        both = sum(c + b + r > 1 for c, b, r in zip(carried, with_bands, repainted))
+        print(f"  moves that carried two of them: {both} (each takes a step of its own)")
         report("slider move -> main window alone (the budget)", alone)
+        report("  its bands steps", [t for t, b in zip(alone, alone_bands) if b])
+        report("  the others", [t for t, b in zip(alone, alone_bands) if not b])
         extra = (statistics.median(whole) - statistics.median(alone)) * 1e3
-        p95 = lambda t: sorted(t)[int(0.95 * (len(t) - 1))] * 1e3  # noqa: E731
+        p95 = lambda t: sorted(t)[int(round(0.95 * (len(t) - 1)))] * 1e3  # noqa: E731
         print(f"  the portfolio window's own cost per move: median {extra:+.1f} ms, p95 {p95(whole) - p95(alone):+.1f} ms")
         window.document.load(window.document.baseline, None)
         window.close()

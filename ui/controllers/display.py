@@ -57,6 +57,7 @@ class Display(QObject):
         self.evaluated: tuple[Scenario, Catalog] | None = None
         self.steps = 0  # refreshes drawn
         self._analyses_step = -1  # the refresh that last drew newly arrived analyses
+        self._hold_analyses = False  # the next refresh leaves newly arrived analyses for the one after
         self.analyses: Analyses = NONE
         self.input: ChartInput | None = None
         self._pending: Analyses | None = None
@@ -201,8 +202,11 @@ class Display(QObject):
         control_edit = self._control_edit is scenario and self.presentation is None
         self._control_edit = None
         how = plan(scenario, dragging, control_edit, self.analyses is not NONE, self.runner.in_process)
+        held, self._hold_analyses = self._hold_analyses, False
         if how.background:  # the analyses follow from the worker; meanwhile the last ones stay
-            if self._pending is not None:  # arrived since the last step: drawn with this one
+            if self._pending is not None and held:  # another window takes this step: drawn with the next
+                self._pending_timer.start(int(INTERVAL_S * 1000))  # (or on their own, if no step comes)
+            elif self._pending is not None:  # arrived since the last step: drawn with this one
                 self._pending_timer.stop()
                 self.analyses, self._pending = self._pending, None
                 self._analyses_step = self.steps
@@ -261,9 +265,16 @@ class Display(QObject):
 
     def drew_analyses(self) -> bool:
         """True when the latest step drew newly arrived analyses (the bands and the tornado redrawn
-        with it): a window that follows the drag (the portfolio) then waits a step, so that the two
-        redraws, each up to 25 a second, do not land on the same step."""
+        with it): a window that follows the drag (the portfolio) then takes the next step instead
+        (``hold_analyses``), so that the two redraws, each up to 25 a second, never land on the
+        same step."""
         return self._analyses_step == self.steps
+
+    def hold_analyses(self) -> None:
+        """The next step leaves analyses that arrive for it pending: they are drawn with the step
+        after it (or on their own, if the drag pauses). A window that follows the drag and waited
+        for this step's bands calls it, so the next step is its own."""
+        self._hold_analyses = True
 
     def _apply_pending(self) -> None:
         if self._pending is not None:

@@ -23,7 +23,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter, QTableWidget,
@@ -53,9 +53,15 @@ COLUMNS = (QT_TR_NOOP("Member"), QT_TR_NOOP("Provider"), QT_TR_NOOP("Start"), QT
            QT_TR_NOOP("Accelerators"), QT_TR_NOOP("Provisioned power"), QT_TR_NOOP("Total cost"))
 
 # While a member's slider is held in the main window, the portfolio follows at up to 25 updates a
-# second (as the bands do): the main window's own step then costs nothing extra on most steps.
+# second (as the bands do): the main window's own step then costs nothing extra on most steps. A
+# follow is drawn in two of the main window's steps: its figures with one, its repaint with the next
+# (each about what the main window's bands add to a step; together they were twice that). Neither
+# shares a step with newly arrived bands: a follow due on a bands step takes the next step, and the
+# bands due on a step the follow takes wait for the one after (Display.hold_analyses), however slow
+# the machine (on a slow one all three are due on most steps).
 FOLLOW_INTERVAL_S = 0.040
-WAIT_MS = 8  # a follow that would land on the main window's bands step waits this long (about a step)
+PAINT_WAIT_MS = 16  # a held repaint is released this long after its figures if no step comes
+STEP_WAIT_MS = 40  # a follow waiting for the next step goes this long after, if no step comes
 
 
 def revenue_scale() -> float:
@@ -155,7 +161,15 @@ class PortfolioWindow(QMainWindow):
         self._applied = 0.0  # when the last one was applied (perf_counter)
         self.follow_interval_s = FOLLOW_INTERVAL_S
         self._following = False
-        self._waited = False  # the pending follow already waited a step for the main window's bands
+        self._wait_step: int | None = None  # the main window's step (it drew bands) the pending follow waits out
+        self._paint_step: int | None = None  # the step whose follow's repaint waits for the main window's next
+        self._painted_step = -1  # the main window's step that carried this window's held repaint
+        self._paint_due = False  # an update request came while the repaint was held
+        self.held_repaints = 0  # repaints held for the next step and released (the benchmark counts them)
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.setInterval(PAINT_WAIT_MS)
+        self._paint_timer.timeout.connect(self._release_paint)
         self._loaded = None  # the scenario the main window was given to edit (its baseline)
         self._currency = fmt.currency()
         self.undo_stack = QUndoStack(self)
@@ -573,6 +587,9 @@ class PortfolioWindow(QMainWindow):
         self._loaded = self.portfolio.member(label).scenario
         self.main.document.load(self._loaded, None)
         self.main.document.scenarioChanged.connect(self._main_changed)
+        display = getattr(self.main, "display", None)
+        if display is not None:
+            display.refreshed.connect(self._main_refreshed)
         panel = getattr(self.main, "panel", None)
         if panel is not None and hasattr(panel, "dragFinished"):
             panel.dragFinished.connect(self._drag_finished)
@@ -602,16 +619,53 @@ class PortfolioWindow(QMainWindow):
                 wait = self.follow_interval_s - (time.perf_counter() - self._applied)
             self._timer.start(max(0, int(wait * 1000)))
 
+    def _main_refreshed(self) -> None:
+        """The main window drew a step: a repaint held since the step before is released with it, and
+        a follow that waited out the step before (its bands) goes now."""
+        steps = self.main.display.steps
+        if self._paint_step is not None and steps > self._paint_step:
+            self._release_paint()
+            self._painted_step = steps
+        if self._wait_step is not None and self._pending is not None and steps > self._wait_step:
+            self._timer.start(0)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest and self._paint_step is not None:
+            self._paint_due = True  # painted with the main window's next step (_release_paint)
+            return True
+        return super().event(event)
+
+    def _hold_paint(self, display) -> None:
+        """This step carried the follow's figures: its repaint goes with the main window's next step,
+        which leaves its bands for the one after."""
+        self._paint_step = display.steps
+        display.hold_analyses()
+        self._paint_timer.start()
+
+    def _release_paint(self) -> None:
+        self._paint_timer.stop()
+        if self._paint_step is None:
+            return
+        self._paint_step = None
+        if self._paint_due:  # Qt sends none of its own while the one it sent is unanswered
+            self._paint_due = False
+            self.held_repaints += 1
+            QCoreApplication.postEvent(self, QEvent(QEvent.Type.UpdateRequest), Qt.EventPriority.LowEventPriority.value)
+
     def _apply_pending(self, now: bool = False) -> None:
         display = getattr(self.main, "display", None)
-        if not now and not self._waited and self._dragging() and self._pending is not None and \
-                display is not None and display.drew_analyses():
+        if not now and self._wait_step is None and self._dragging() and self._pending is not None and \
+                display is not None and (display.drew_analyses() or self._painted_step == display.steps
+                                         or self._paint_step is not None):
             # The main window's step carries its bands and tornado (up to 25 a second, as this
-            # window's follow): follow a step later, so no step pays for both redraws.
-            self._waited = True
-            self._timer.start(WAIT_MS)
+            # window's follow), or this window's repaint: follow with the next step, and let that
+            # step leave its bands for the one after; if no step comes (the slider held still),
+            # follow after STEP_WAIT_MS.
+            self._wait_step = display.steps
+            display.hold_analyses()
+            self._timer.start(STEP_WAIT_MS)
             return
-        self._waited = False
+        self._wait_step = None
         self._applied = time.perf_counter()
         scenario, self._pending = self._pending, None
         if scenario is None or self.editing is None:
@@ -624,12 +678,16 @@ class PortfolioWindow(QMainWindow):
             self.cache.remember(scenario, self.catalog, display.projection)  # the main window's evaluation
         self.portfolio = updated
         self.refresh()
+        if not now and display is not None and self._dragging():
+            self._hold_paint(display)
 
     def flush(self) -> None:
-        """Apply a pending change from the main window now (tests and benchmarks)."""
+        """Apply a pending change from the main window now, and let a held repaint go (tests,
+        benchmarks and the drag's end)."""
         if self._timer.isActive():
             self._timer.stop()
             self._apply_pending(now=True)
+        self._release_paint()
 
     def _stop_following(self) -> None:
         if self._following and self.main is not None:
@@ -637,6 +695,12 @@ class PortfolioWindow(QMainWindow):
                 self.main.document.scenarioChanged.disconnect(self._main_changed)
             except (RuntimeError, TypeError):
                 pass
+            display = getattr(self.main, "display", None)
+            if display is not None:
+                try:
+                    display.refreshed.disconnect(self._main_refreshed)
+                except (RuntimeError, TypeError):
+                    pass
             panel = getattr(self.main, "panel", None)
             if panel is not None and hasattr(panel, "dragFinished"):
                 try:
@@ -646,6 +710,8 @@ class PortfolioWindow(QMainWindow):
         self._following = False
         self._timer.stop()
         self._pending = None
+        self._wait_step = None
+        self._release_paint()
         self.editing = None
         self.editing_label.setVisible(False)
 

@@ -49,6 +49,23 @@ def test_analyses_arriving_mid_drag_are_drawn_with_the_next_step(window):
     assert capacity.bands_item.fill_antialias  # smooth edges once the picture stands still
 
 
+def test_a_step_held_for_another_window_leaves_arriving_analyses_for_the_next_step(window):
+    """A window that follows the drag (the portfolio) takes a step of its own: analyses that arrive
+    for it are drawn with the step after."""
+    display = window.display
+    s = slider(window, "GPU count")
+    drag(window, s, [math.log10(300_000), math.log10(320_000)], release=False)
+    found = run_analyses(AnalysisRequest(window.document.scenario, window.catalog, 400))
+    display.runner.arrived.emit(display.runner.generations.current - 1, found)
+    display.hold_analyses()
+    drag(window, s, [math.log10(340_000)], release=False)
+    assert display.analyses is not found and not display.drew_analyses()  # the held step
+    drag(window, s, [math.log10(360_000)], release=False)
+    assert display.drew_analyses() and display.analyses.bands is not None  # drawn with this one
+    s.setSliderDown(False)
+    window.flush()
+
+
 def test_with_the_worker_running_a_switch_or_toggle_never_shows_stale_bands(window):
     """A control's edit may leave its analyses to the worker; a precision switch or the bands toggle
     must not (what is on screen belongs to another measure)."""

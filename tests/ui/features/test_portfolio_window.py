@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
@@ -244,23 +244,29 @@ def test_the_main_windows_evaluation_is_taken_on_a_large_user_catalog_too(window
     assert pw.cache.evaluations == before and pw.portfolio.member("AWS").scenario.gpu_count == 321_000
 
 
-def test_a_follow_due_on_the_main_windows_bands_step_waits_a_step_and_is_not_lost(window, dialogs, monkeypatch):
+def test_a_follow_due_on_the_main_windows_bands_step_takes_the_next_step_and_is_not_lost(window, dialogs, monkeypatch):
     # The bands and the portfolio each redraw up to 25 times a second during a drag; on a step that
-    # redrew the bands the portfolio follows a step later, so no step pays for both.
+    # redrew the bands the portfolio follows with the next step, whose bands wait for the one after.
     pw = _following_aws(window, dialogs)
     pw.follow_interval_s = 0.0
-    monkeypatch.setattr(window.display, "drew_analyses", lambda: True)  # this step redrew the bands
+    drew = {"bands": True}
+    monkeypatch.setattr(window.display, "drew_analyses", lambda: drew["bands"])
     refreshes = pw.refreshes
     window.document.edit({"gpu_count": 250_000}, dragging=True)
-    window.display.run_pending()
+    window.display.run_pending()  # a step that redrew the bands
     QApplication.processEvents()
     assert pw.refreshes == refreshes and pw._timer.isActive()  # waiting for the next step
-    pw._timer.timeout.emit()  # its wait is over: followed now, though that step drew bands too (never twice)
-    assert pw.refreshes == refreshes + 1 and pw.portfolio.member("AWS").scenario.gpu_count == 250_000
+    held = []
+    monkeypatch.setattr(window.display, "hold_analyses", lambda: held.append(window.display.steps))
     window.document.edit({"gpu_count": 260_000}, dragging=True)
+    window.display.run_pending()  # the next step: followed with it (drawn bands or not: it waits once)
+    QApplication.processEvents()
+    assert pw.refreshes == refreshes + 1 and pw.portfolio.member("AWS").scenario.gpu_count == 260_000
+    assert held == [window.display.steps]  # the step after it is the repaint's: its bands wait
+    window.document.edit({"gpu_count": 270_000}, dragging=True)
     window.display.run_pending()
     pw.flush()  # tests, benchmarks and the drag's end apply at once, whatever the main window drew
-    assert pw.portfolio.member("AWS").scenario.gpu_count == 260_000
+    assert pw.portfolio.member("AWS").scenario.gpu_count == 270_000
     window.document.end_drag()
 
 
@@ -712,3 +718,71 @@ def test_switching_members_off_neither_moves_the_table_nor_leaves_the_axes_at_th
             assert pw.cards["contract_value_usd"].detail.text().startswith("1 member; its modelled cost: ")
     assert [pw.table.item(r, 0).checkState() == Qt.CheckState.Checked for r in range(7)] == \
         [m.label in ("NVIDIA", "AMD") for m in pw.portfolio.members]
+
+
+class _Paints(QObject):
+    """Counts the paint events a widget receives from now on (the window's first layout and paints
+    done first)."""
+
+    def __init__(self, widget):
+        super().__init__()
+        for _ in range(5):  # (a first paint may schedule a relayout, and that another paint)
+            QApplication.processEvents()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_follows_figures_go_with_one_step_of_the_main_window_and_its_repaint_with_the_next(window, dialogs):
+    # Figures and repaint each cost about what the main window's bands add to a step; in one step
+    # they cost twice that.
+    pw = _following_aws(window, dialogs)
+    pw.follow_interval_s = 0.0
+    chart = pw.charts["accelerators"]
+    paints = _Paints(chart.widget.viewport())
+    refreshes, top = pw.refreshes, float(chart.tops[-1].max())
+    window.document.edit({"gpu_count": 400_000}, dragging=True)
+    window.display.run_pending()
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert pw.refreshes == refreshes + 1 and float(chart.tops[-1].max()) > top  # the figures are in
+    assert paints.count == 0 and pw._paint_timer.isActive()  # the repaint waits for the next step
+    window.document.edit({"gpu_count": 410_000}, dragging=True)
+    window.display.run_pending()  # the main window's next step
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert paints.count >= 1 and not pw._paint_timer.isActive()
+    assert pw.refreshes == refreshes + 1  # the step of the repaint did not carry the next figures too
+    assert pw._timer.isActive()  # they go with the step after it
+    window.document.edit({"gpu_count": 420_000}, dragging=True)
+    window.display.run_pending()
+    QApplication.processEvents()
+    assert pw.refreshes == refreshes + 2 and pw.portfolio.member("AWS").scenario.gpu_count == 420_000
+    window.document.end_drag()
+    pw.flush()
+
+
+def test_a_held_repaint_goes_without_a_next_step_and_at_the_drags_end(window, dialogs):
+    pw = _following_aws(window, dialogs)
+    pw.follow_interval_s = 0.0
+    paints = _Paints(pw.charts["power"].widget.viewport())
+    window.document.edit({"gpu_count": 400_000}, dragging=True)  # then the slider is held still
+    window.display.run_pending()
+    QApplication.processEvents()
+    assert paints.count == 0 and pw._paint_timer.isActive()
+    pw._paint_timer.timeout.emit()  # no step came in its wait
+    QApplication.processEvents()
+    assert paints.count >= 1
+    painted = paints.count
+    window.document.edit({"gpu_count": 430_000}, dragging=True)
+    window.display.run_pending()
+    QApplication.processEvents()
+    QApplication.processEvents()
+    window.document.end_drag()  # let go: the last value and its repaint at once
+    pw.flush()
+    QApplication.processEvents()
+    assert paints.count > painted and pw.portfolio.member("AWS").scenario.gpu_count == 430_000
