@@ -469,6 +469,7 @@ class MainWindow(QMainWindow):
         self.panel.dragFinished.connect(self._drag_finished)
         doc.scenarioChanged.connect(self._scenario_changed)
         doc.stateChanged.connect(self._update_title)
+        doc.stateChanged.connect(self._status_outdated)
         display.refreshed.connect(self.refreshed)
         display.summaryChanged.connect(
             lambda s: self.panel.fleet.set_derived(s["gpus_peak"], s["facility_power_peak_mw"]))
@@ -560,10 +561,18 @@ class MainWindow(QMainWindow):
         self.status_label.setText(clip(" ".join(text.split()), STATUS_LIMIT))  # one line
         self.status_label.setToolTip(plain_tip(clip(text, MESSAGE_LIMIT)) if len(text) > 80 else "")
         self._status_error = error and bool(text)
+        self._status_of = self.document.baseline  # ('Saved …', 'Opened …' speak of this document)
         if self._status_error:
             self._status_timer.start(self.STATUS_MS)
         else:
             self._status_timer.stop()
+
+    def _status_outdated(self) -> None:
+        """Another document replaced the one the status line speaks of (a member opened from the
+        portfolio, a recovered scenario): its 'Saved …' or 'Opened …' goes."""
+        if not getattr(self, "_status_error", False) and self.status_label.text() and \
+                self.document.baseline is not getattr(self, "_status_of", None):
+            self._show_status("", False)
 
     def _update_title(self) -> None:
         # (a name is free text: its own '[*]' is doubled, which Qt shows as '[*]', not as the mark)

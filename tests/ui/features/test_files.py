@@ -169,3 +169,18 @@ def test_a_scenario_name_with_brackets_keeps_the_modified_mark(window):
     QApplication.processEvents()
     assert window.isWindowModified()
     assert window.windowHandle().title().startswith("Plan B [*]*"), window.windowHandle().title()
+
+
+def test_the_status_line_forgets_a_saved_file_once_another_scenario_replaces_it(window, dialogs, tmp_path):
+    target = tmp_path / "mine.json"
+    dialogs.paths = [str(target)]
+    assert window.files.save_as()
+    assert window.status_label.text() == "Saved mine.json"
+    slider(window, "Agent CPU ratio").setValue(42.0)  # an edit of the saved scenario: it stays
+    assert window.status_label.text() == "Saved mine.json"
+    window.actions["portfolio:openai-2025"].trigger()
+    dialogs.answers = ["discard"]
+    assert window.portfolio_window.edit_member("AWS")  # the member replaces it, and says nothing
+    assert window.status_label.text() == ""
+    window.portfolio_window.discard_changes()
+    window.portfolio_window.close()
