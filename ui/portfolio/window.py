@@ -86,21 +86,31 @@ class ToggleMember(QUndoCommand):
         self.window._set_enabled(self.label, not self.enabled)
 
 
-# ----------------------------------------------------------------------------------------- pieces
-class ChangePortfolio(QUndoCommand):
-    """A member added or removed (the portfolio before and after, both kept)."""
+class AddOrRemoveMember(QUndoCommand):
+    """A member added (at the end) or removed (from its place). Undo and redo change that member
+    alone, so an edit made since to another member (in the main window) is kept."""
 
-    def __init__(self, window: "PortfolioWindow", before: Portfolio, after: Portfolio, text: str):
+    def __init__(self, window: "PortfolioWindow", member: Member, index: int, add: bool, text: str):
         super().__init__(text)
-        self.window, self.before, self.after = window, before, after
+        self.window, self.member, self.index, self.add = window, member, index, add
+
+    def _insert(self) -> None:
+        portfolio = self.window.portfolio
+        self.window._set_portfolio(portfolio.added(self.member, min(self.index, len(portfolio.members))))
+
+    def _take(self) -> None:
+        portfolio = self.window.portfolio
+        self.member = portfolio.member(self.member.label)  # as it is now (it may have been edited)
+        self.window._set_portfolio(portfolio.removed(self.member.label))
 
     def redo(self) -> None:
-        self.window._set_portfolio(self.after)
+        self._insert() if self.add else self._take()
 
     def undo(self) -> None:
-        self.window._set_portfolio(self.before)
+        self._take() if self.add else self._insert()
 
 
+# ----------------------------------------------------------------------------------------- pieces
 class Card(PaintedCard):
     """A portfolio figure: its title, its value, a detail line; the figure's one-line explanation as
     tooltip. Painted like the main window's KPI cards (widgets/card.py): a new value mid-drag repaints
@@ -744,15 +754,16 @@ class PortfolioWindow(QMainWindow):
         except ExplorerError as exc:
             self.dialogs.error(tr("Cannot add to the portfolio"), str(exc))
             return False
-        self.undo_stack.push(ChangePortfolio(self, self.portfolio, after, tr("Add '{label}'").format(label=label)))
+        self.undo_stack.push(AddOrRemoveMember(self, after.members[-1], len(after.members) - 1, True,
+                                               tr("Add '{label}'").format(label=label)))
         return True
 
     def remove_selected(self) -> bool:
         label = self.selected_label()
         if label is None or len(self.portfolio.members) < 2:
             return False
-        self.undo_stack.push(ChangePortfolio(self, self.portfolio, self.portfolio.removed(label),
-                                             tr("Remove '{label}'").format(label=label)))
+        self.undo_stack.push(AddOrRemoveMember(self, self.portfolio.member(label), self.portfolio.labels.index(label),
+                                               False, tr("Remove '{label}'").format(label=label)))
         return True
 
     def set_theme(self, theme: Theme) -> None:

@@ -786,3 +786,18 @@ def test_a_held_repaint_goes_without_a_next_step_and_at_the_drags_end(window, di
     pw.flush()
     QApplication.processEvents()
     assert paints.count > painted and pw.portfolio.member("AWS").scenario.gpu_count == 430_000
+
+
+def test_undoing_a_removal_after_a_member_was_edited_keeps_the_edit(window, dialogs):
+    pw = _open(window)
+    pw.table.selectRow(_row(pw, "CoreWeave"))
+    assert pw.remove_selected() and "CoreWeave" not in pw.portfolio.labels
+    _following_aws(window, dialogs, pw)
+    window.document.edit({"gpu_count": 321_000})  # AWS edited in the main window after the removal
+    window.flush()
+    pw.flush()
+    pw.undo_stack.undo()  # the removal undone: CoreWeave back in its place, AWS as edited
+    assert pw.portfolio.labels.index("CoreWeave") == 3 and pw.portfolio.member("AWS").scenario.gpu_count == 321_000
+    pw.undo_stack.redo()
+    assert "CoreWeave" not in pw.portfolio.labels and pw.portfolio.member("AWS").scenario.gpu_count == 321_000
+    pw.discard_changes()
