@@ -189,8 +189,8 @@ class PortfolioWindow(QMainWindow):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._apply_pending)
         # While a slider is held in the main window a step updates the cards and charts, not the
-        # member table; 150 ms after the last step, or when the drag ends, everything is shown
-        # again as a fresh refresh shows it.
+        # member table: 150 ms after the last step (the slider held still) the edited member's row
+        # follows, and when the drag ends everything is shown again as a fresh refresh shows it.
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(150)
@@ -410,8 +410,11 @@ class PortfolioWindow(QMainWindow):
         self.refreshed.emit()
 
     def _settled(self) -> None:
-        """The drag ended (or paused): show everything as a fresh refresh would."""
+        """The drag ended: show everything as a fresh refresh would. Paused (the slider held still):
+        the edited member's row shows its figures, beside the cards that already do."""
         if self._dragging():
+            if self._light and self.editing in self.portfolio.labels:
+                self._fill_table(only=self.editing)
             self._settle.start()  # still held: look again later
             return
         if self._light:

@@ -801,3 +801,16 @@ def test_undoing_a_removal_after_a_member_was_edited_keeps_the_edit(window, dial
     pw.undo_stack.redo()
     assert "CoreWeave" not in pw.portfolio.labels and pw.portfolio.member("AWS").scenario.gpu_count == 321_000
     pw.discard_changes()
+
+
+def test_a_slider_held_still_shows_the_edited_members_row_beside_the_cards(window, dialogs):
+    pw = _following_aws(window, dialogs)
+    row = _row(pw, "AWS")
+    oracle = [pw.table.item(_row(pw, "Oracle"), col).text() for col in range(7)]
+    _drag_step(window, pw, gpu_count=4_280_000)
+    assert pw.table.item(row, 4).text() == "200k"  # mid-drag the table waits (its cells re-measure the columns)
+    pw._settle.timeout.emit()  # 150 ms without a step: the slider is held still
+    assert pw.table.item(row, 4).text() == "4.28M" and pw.table.item(row, 6).text() == "USD 973B"
+    assert [pw.table.item(_row(pw, "Oracle"), col).text() for col in range(7)] == oracle
+    window.document.end_drag()
+    pw.flush()
