@@ -10,6 +10,7 @@ Right-click ▸ Copy puts the card on the clipboard as one line of text.
 from __future__ import annotations
 
 import functools
+import re
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen, QPixmap, QStaticText,
@@ -24,6 +25,17 @@ from ..theme import LIGHT, Theme
 @functools.lru_cache(maxsize=64)
 def _colour(name: str) -> QColor:
     return QColor(name)
+
+
+# Japanese breaks between any two characters, so a wrapped line could end '1.76' and start the next
+# with '億' (or split ドル): a word joiner (U+2060, drawn as nothing) keeps a figure with its unit.
+_UNIT_JOINS = re.compile(r"(?<=[0-9万億兆])(?=[万億兆円ド基件倍])|(?<=ド)(?=ル)")
+
+
+@functools.lru_cache(maxsize=256)
+def unbroken(text: str) -> str:
+    """``text`` as a card lays it out: no line break between a figure and its unit."""
+    return text if text.isascii() else _UNIT_JOINS.sub("\u2060", text)
 
 
 class Line:
@@ -111,6 +123,10 @@ class PaintedCard(QWidget):
     def _lines(self):
         return tuple((key, self.lines[key].text(), self._colour(role)) for key, _, _, role in self.LINES)
 
+    def _laid_out(self):
+        """The lines as laid out and painted (a figure kept with its unit: ``unbroken``)."""
+        return tuple((key, unbroken(text), colour) for key, text, colour in self._lines())
+
     def _text_width(self, width: int | None = None) -> int:
         return max((self.width() if width is None else width) - 2 * self.MARGIN_X, 20)
 
@@ -122,7 +138,7 @@ class PaintedCard(QWidget):
         """(line, height) of each line shown at ``width`` (lines wrap at word boundaries)."""
         available = self._text_width(width)
         out = []
-        for key, text, _ in self._lines():
+        for key, text, _ in self._laid_out():
             if key in self.OPTIONAL and not text and key not in self.RESERVE:
                 continue
             metrics = self._metrics[key]
@@ -216,7 +232,7 @@ class PaintedCard(QWidget):
         y = self.MARGIN_Y
         width = self._text_width()
         heights = dict(self.__dict__.get("_heights") or ())
-        for key, text, colour in self._lines():
+        for key, text, colour in self._laid_out():
             if key in self.OPTIONAL and not text:
                 y += heights.get(key, 0)  # (kept empty)
                 continue

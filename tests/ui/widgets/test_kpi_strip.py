@@ -89,3 +89,40 @@ def test_a_narrow_strip_puts_the_cards_in_two_rows(qtbot):
     strip.resize(1400, 120)
     QApplication.processEvents()
     assert strip.columns == len(CARDS)  # and back to one row when there is room again
+
+
+def _wrapped_lines(text: str, font, width: int) -> list[str]:
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def test_a_wrapped_japanese_line_keeps_each_figure_with_its_unit(qtbot):
+    # Japanese breaks between any two characters: '1.76' at the end of one line and '億' at the start
+    # of the next is what a card showed at 1366x768.
+    card = KpiCard(KPIS["cost_total_usd"])
+    qtbot.addWidget(card)
+    text = "P10–P90 9,650万 – 1.76億 トークン/秒、推論GPU 1基あたり 1,772ドル"
+    card.extra.setText(text)
+    laid = dict((key, t) for key, t, _ in card._laid_out())["extra"]
+    assert laid.replace("\u2060", "") == text and card.extra.text() == text  # copied and read as typed
+    font = card.fonts["extra"]
+    broke_plain = False
+    for width in range(60, 400, 2):
+        plain = _wrapped_lines(text, font, width)
+        broke_plain |= any(a.rstrip()[-1:].isdigit() and b[:1] in "億万基ド" for a, b in zip(plain, plain[1:]))
+        kept = _wrapped_lines(laid, font, width)
+        for a, b in zip(kept, kept[1:]):
+            assert not (a.rstrip()[-1:].isdigit() and b.lstrip("\u2060")[:1] in "億万基ド"), (width, kept)
+            assert not (a.endswith("ド") and b.lstrip("\u2060").startswith("ル")), (width, kept)
+    assert broke_plain  # (the text without joiners does break there at some width)
