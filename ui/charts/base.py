@@ -475,7 +475,9 @@ class Chart(QWidget):
         font.setPointSizeF(8.5 * self.scale * self.theme.font_scale)
         metrics = QFontMetricsF(font)
         for side, text in self._axis_labels.items():
-            room = (self.plot.vb.height() if side in ("left", "right") else self.plot.vb.width()) or 1e9
+            # (a label may reach a pixel or two past the plot's ends, into the axes' margins: the
+            # Japanese 'ドル/100万tok' lost its last letters at 1366x768 for 0.4 px)
+            room = ((self.plot.vb.height() if side in ("left", "right") else self.plot.vb.width()) or 1e9) + 3
             shown = text
             if metrics.horizontalAdvance(text) > room:
                 shown = self._axis_shorts.get(side, text)

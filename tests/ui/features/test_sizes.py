@@ -94,3 +94,14 @@ def test_presentation_mode_is_readable(window, width, height):
 def test_the_minimum_window_is_readable(window):
     laid_out(window, window.minimumWidth(), window.minimumHeight())
     assert problems(window) == []
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+def test_the_japanese_window_is_readable_at_common_screen_sizes(japanese, settings, qtbot, width, height):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    laid_out(window, width, height)
+    assert problems(window) == []
