@@ -219,7 +219,7 @@ def summary_table(scenario, summary: dict) -> str:
     lines.append(_padded(tr("Start"), width) + "  " + start)
     rate = currency().rate_note()
     if rate:  # yen figures say their rate once
-        lines.append(tr("Yen at {rate}; source: {source}.").format(rate=rate, source=currency().source))
+        lines.append(tr("Yen at {rate}; source: {source}.").format(rate=rate, source=currency().shown_source))
     return "\n".join(lines)
 
 
@@ -406,7 +406,7 @@ def portfolio_table(summary: dict) -> str:
         lines += ["  " + line for line in _table(rows, right=set(range(1, len(labels) + 2)))]
     rate = currency().rate_note()
     if rate:
-        lines.append(tr("Yen at {rate}; source: {source}.").format(rate=rate, source=currency().source))
+        lines.append(tr("Yen at {rate}; source: {source}.").format(rate=rate, source=currency().shown_source))
     return "\n".join(lines)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .i18n import is_japanese
+from .i18n import QT_TR_NOOP, is_japanese, tr
 
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
 MINUS = "−"  # a true minus sign in changes (the figures themselves keep '-')
@@ -252,9 +252,9 @@ def exchange_rate_note(jpy_per_usd: float, as_of: str) -> str:
 
 DEFAULT_JPY_PER_USD = 153.67
 DEFAULT_RATE_DATE = "2025-11-04"
-DEFAULT_RATE_SOURCE = ("New York close on 4 November 2025, the day after the OpenAI–AWS announcement: "
-                       "1ドル=153円67銭前後 (MINKABU PRESS, 2025-11-05, "
-                       "https://news.livedoor.com/topics/detail/29921653/)")
+DEFAULT_RATE_SOURCE = QT_TR_NOOP("New York close on 4 November 2025, the day after the OpenAI–AWS announcement: "
+                                 "1ドル=153円67銭前後 (MINKABU PRESS, 2025-11-05, "
+                                 "https://news.livedoor.com/topics/detail/29921653/)")
 CURRENCIES = ("USD", "JPY")
 
 
@@ -280,6 +280,11 @@ class Currency:
     def factor(self) -> float:
         """Units of the shown currency per USD."""
         return self.jpy_per_usd if self.is_yen else 1.0
+
+    @property
+    def shown_source(self) -> str:
+        """The rate's source as shown: the built-in one in the language shown, one's own as typed."""
+        return tr(DEFAULT_RATE_SOURCE) if self.source == DEFAULT_RATE_SOURCE else self.source
 
     def rate_note(self) -> str:
         """What a figure set in yen says once: '1ドル=153.67円（2025-11-04）' ('' in USD)."""

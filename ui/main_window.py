@@ -768,7 +768,7 @@ class MainWindow(QMainWindow):
         self.rate_action.setVisible(cur.is_yen)
         self.rate_label.setText(cur.rate_note())
         self.rate_label.setToolTip(tr("Every yen figure is converted from US dollars at this rate. Source: {source} "
-                                      "(View ▸ Currency and exchange rate…)").format(source=cur.source or "–"))
+                                      "(View ▸ Currency and exchange rate…)").format(source=cur.shown_source or "–"))
 
     # -------------------------------------------------------------------------------- settings
     def _restore_layout(self) -> None:

@@ -4990,5 +4990,9 @@ Your scenario is unchanged.</source>
         <source>“{label}” is taken: labels are unique.</source>
         <translation>「{label}」は使われています。案件名は重複できません。</translation>
     </message>
+    <message>
+        <source>New York close on 4 November 2025, the day after the OpenAI–AWS announcement: 1ドル=153円67銭前後 (MINKABU PRESS, 2025-11-05, https://news.livedoor.com/topics/detail/29921653/)</source>
+        <translation>2025年11月4日のニューヨーク終値（OpenAI–AWS発表の翌日）：1ドル=153円67銭前後（MINKABU PRESS、2025-11-05、https://news.livedoor.com/topics/detail/29921653/）</translation>
+    </message>
 </context>
 </TS>

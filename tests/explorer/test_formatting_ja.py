@@ -95,6 +95,19 @@ def test_every_yen_figure_set_can_state_its_rate(language, code, note):
     assert formatting.currency().rate_note() == note
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_built_in_rates_source_is_shown_in_the_language_and_ones_own_as_typed(language):
+    from explorer import formatting, i18n
+
+    i18n.set_language(language)
+    built_in = formatting.Currency("JPY")
+    own = formatting.Currency("JPY", 150.0, "2026-01-05", "my bank's rate")
+    assert ("ニューヨーク終値" in built_in.shown_source) == (language == "ja")
+    assert "news.livedoor.com/topics/detail/29921653" in built_in.shown_source  # the address, in both
+    assert built_in.source == formatting.DEFAULT_RATE_SOURCE  # (what is saved stays the same)
+    assert own.shown_source == "my bank's rate"
+
+
 def test_kpis_follow_the_currency_the_language_and_the_japanese_sign():
     from explorer import formatting, i18n
     from explorer.kpis import KPIS

@@ -334,7 +334,7 @@ def draw_footer(painter: QPainter, page: QRectF, height: float, text: str, theme
     painter.setPen(QColor(theme.muted))
     painter.setFont(font(7))
     rate = currency().rate_note()  # yen figures say their rate once, on the page that shows them
-    text += ("  " + tr("Yen at {rate}; source: {source}.").format(rate=rate, source=currency().source)
+    text += ("  " + tr("Yen at {rate}; source: {source}.").format(rate=rate, source=currency().shown_source)
              if rate else "")
     painter.drawText(QRectF(0, page.height() - height, page.width(), height),
                      Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)

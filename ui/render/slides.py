@@ -434,7 +434,7 @@ class DeckBase:
         rate = currency().rate_note()
         if not rate:
             return None
-        return (tr("Yen at {rate}; source: {source}.").format(rate=rate, source=_clip(currency().source, 90)),
+        return (tr("Yen at {rate}; source: {source}.").format(rate=rate, source=_clip(currency().shown_source, 90)),
                 12, False, self.theme.muted)
 
     def finish(self, title: str, subject: str) -> bytes:
