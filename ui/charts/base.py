@@ -484,6 +484,8 @@ class Chart(QWidget):
                 if metrics.horizontalAdvance(shown) > room and ", " in shown:
                     shown = shown.rsplit(", ", 1)[1]  # the unit alone ('change, %' -> '%'), still whole
                 if metrics.horizontalAdvance(shown) > room:
+                    shown = tight_label(shown)  # ('ドル/100万tok' -> 'ドル/Mtok', as 'USD/M tok')
+                if metrics.horizontalAdvance(shown) > room:
                     shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, max(room, 20))
             axis = self.plot.getAxis(side)
             if axis.labelText != shown:
@@ -640,6 +642,18 @@ _SHORT = (("USD billion per month", "USD bn/mo"), ("USD million per month", "USD
           ("JPY / busy GPU-hour", "JPY/GPU-h"), ("円 / 100万出力トークン", "円/100万tok"),
           ("ドル / 100万出力トークン", "ドル/100万tok"), ("円 / 稼働GPU時間", "円/GPU時間"),
           ("ドル / 稼働GPU時間", "ドル/GPU時間"))
+
+
+# The last short forms, for a plot too short even for the short one (a Japanese price axis beside a
+# two-line legend at 1366x705): million tokens as 'M', as the English short form writes it.
+_TIGHT = (("100万tok", "Mtok"),)
+
+
+def tight_label(text: str) -> str:
+    """An axis title's shortest form: 'ドル/100万tok' -> 'ドル/Mtok'."""
+    for long, short in _TIGHT:
+        text = text.replace(long, short)
+    return text
 
 
 def short_label(text: str) -> str:

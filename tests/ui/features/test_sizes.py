@@ -96,12 +96,15 @@ def test_the_minimum_window_is_readable(window):
     assert problems(window) == []
 
 
+@pytest.mark.parametrize("preset", ["openai-aws-deal", "custom-silicon-heavy"])  # (the second: a two-line legend)
 @pytest.mark.parametrize("width, height", SIZES)
-def test_the_japanese_window_is_readable_at_common_screen_sizes(japanese, settings, qtbot, width, height):
+def test_the_japanese_window_is_readable_at_common_screen_sizes(japanese, settings, qtbot, width, height, preset):
+    from explorer.presets import load_preset
     from ui.main_window import MainWindow
 
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
+    window.document.load(load_preset(preset, window.catalog), None)
     laid_out(window, width, height)
     assert problems(window) == []
