@@ -32,7 +32,7 @@ from _timing import report  # noqa: E402
 
 from explorer.portfolio import Member, PortfolioCache, evaluate_portfolio, resolve_portfolio  # noqa: E402
 from explorer.presets import load_preset  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
 
 from ui.app import make_app  # noqa: E402
 from ui.band_worker import shared_band_worker  # noqa: E402
@@ -87,7 +87,9 @@ def main() -> None:
             for pw in shown:
                 pw.discard_changes()
                 pw.close()
+                pw.deleteLater()  # (a round's window goes, as the app's does when another opens)
             shown.clear()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             window.portfolio_window = None
             window.document.load(aws, None)
             window.flush()
@@ -152,6 +154,8 @@ def main() -> None:
                                                        if not (c or b or r)])
         both = sum(c + b + r > 1 for c, b, r in zip(carried, with_bands, repainted))
         print(f"  moves that carried two of them: {both} (each takes a step of its own)")
+        print(f"  the main window's bands were drawn with {sum(with_bands)} of {len(whole)} moves here, and with "
+              f"{sum(alone_bands)} of {len(alone)} with the main window alone")
         report("slider move -> main window alone (the budget)", alone)
         report("  its bands steps", [t for t, b in zip(alone, alone_bands) if b])
         report("  the others", [t for t, b in zip(alone, alone_bands) if not b])

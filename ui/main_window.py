@@ -561,7 +561,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText(clip(" ".join(text.split()), STATUS_LIMIT))  # one line
         self.status_label.setToolTip(plain_tip(clip(text, MESSAGE_LIMIT)) if len(text) > 80 else "")
         self._status_error = error and bool(text)
-        self._status_of = self.document.baseline  # ('Saved …', 'Opened …' speak of this document)
+        # ('Saved …', 'Opened …' speak of this document: the scenario as opened or saved, and its file)
+        self._status_of = (self.document.baseline, self.document.path)
         if self._status_error:
             self._status_timer.start(self.STATUS_MS)
         else:
@@ -570,8 +571,9 @@ class MainWindow(QMainWindow):
     def _status_outdated(self) -> None:
         """Another document replaced the one the status line speaks of (a member opened from the
         portfolio, a recovered scenario): its 'Saved …' or 'Opened …' goes."""
+        of = getattr(self, "_status_of", (None, None))
         if not getattr(self, "_status_error", False) and self.status_label.text() and \
-                self.document.baseline is not getattr(self, "_status_of", None):
+                (self.document.baseline is not of[0] or self.document.path != of[1]):
             self._show_status("", False)
 
     def _update_title(self) -> None:

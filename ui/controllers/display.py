@@ -57,7 +57,8 @@ class Display(QObject):
         self.evaluated: tuple[Scenario, Catalog] | None = None
         self.steps = 0  # refreshes drawn
         self._analyses_step = -1  # the refresh that last drew newly arrived analyses
-        self._hold_analyses = False  # the next refresh leaves newly arrived analyses for the one after
+        self._hold: str | None = None  # the next refresh leaves arrived analyses for the one after: 'soft', 'firm'
+        self._held_steps = 0  # the steps in a row that left arrived analyses pending
         self.analyses: Analyses = NONE
         self.input: ChartInput | None = None
         self._pending: Analyses | None = None
@@ -202,14 +203,21 @@ class Display(QObject):
         control_edit = self._control_edit is scenario and self.presentation is None
         self._control_edit = None
         how = plan(scenario, dragging, control_edit, self.analyses is not NONE, self.runner.in_process)
-        held, self._hold_analyses = self._hold_analyses, False
+        hold, self._hold = self._hold, None
         if how.background:  # the analyses follow from the worker; meanwhile the last ones stay
-            if self._pending is not None and held:  # another window takes this step: drawn with the next
+            # another window takes this step (a soft hold only if they have not waited yet: never
+            # more than two steps in a row, so they are drawn however often the other is due)
+            held = hold == "firm" or (hold == "soft" and self._held_steps == 0)
+            if self._pending is not None and held:  # drawn with the next step
+                self._held_steps += 1
                 self._pending_timer.start(int(INTERVAL_S * 1000))  # (or on their own, if no step comes)
             elif self._pending is not None:  # arrived since the last step: drawn with this one
                 self._pending_timer.stop()
                 self.analyses, self._pending = self._pending, None
                 self._analyses_step = self.steps
+                self._held_steps = 0
+            else:
+                self._held_steps = 0
             if not self.analyses.fits(projection.params.term_months):
                 self.analyses = NONE
         else:
@@ -270,11 +278,13 @@ class Display(QObject):
         same step."""
         return self._analyses_step == self.steps
 
-    def hold_analyses(self) -> None:
+    def hold_analyses(self, firm: bool = False) -> None:
         """The next step leaves analyses that arrive for it pending: they are drawn with the step
-        after it (or on their own, if the drag pauses). A window that follows the drag and waited
-        for this step's bands calls it, so the next step is its own."""
-        self._hold_analyses = True
+        after it (or on their own, if the drag pauses). A window that follows the drag calls it for
+        a step of its own: ``firm`` always (the portfolio's repaint, the step after its figures);
+        otherwise only if they have not waited a step already (the figures then wait for the next
+        free step)."""
+        self._hold = "firm" if firm or self._hold == "firm" else "soft"
 
     def _apply_pending(self) -> None:
         if self._pending is not None:

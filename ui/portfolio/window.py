@@ -93,14 +93,19 @@ class AddOrRemoveMember(QUndoCommand):
     def __init__(self, window: "PortfolioWindow", member: Member, index: int, add: bool, text: str):
         super().__init__(text)
         self.window, self.member, self.index, self.add = window, member, index, add
+        self.folder = window.portfolio.folder  # what a 'file' member's path is relative to
 
     def _insert(self) -> None:
         portfolio = self.window.portfolio
-        self.window._set_portfolio(portfolio.added(self.member, min(self.index, len(portfolio.members))))
+        member = self.member
+        if member.source_kind == "file" and self.folder != portfolio.folder:  # saved elsewhere since
+            member = Portfolio(members=(member,), folder=self.folder).relocated(portfolio.folder).members[0]
+        self.window._set_portfolio(portfolio.added(member, min(self.index, len(portfolio.members))))
 
     def _take(self) -> None:
         portfolio = self.window.portfolio
         self.member = portfolio.member(self.member.label)  # as it is now (it may have been edited)
+        self.folder = portfolio.folder
         self.window._set_portfolio(portfolio.removed(self.member.label))
 
     def redo(self) -> None:
@@ -652,7 +657,7 @@ class PortfolioWindow(QMainWindow):
         """This step carried the follow's figures: its repaint goes with the main window's next step,
         which leaves its bands for the one after."""
         self._paint_step = display.steps
-        display.hold_analyses()
+        display.hold_analyses(firm=True)
         self._paint_timer.start()
 
     def _release_paint(self) -> None:
@@ -667,13 +672,13 @@ class PortfolioWindow(QMainWindow):
 
     def _apply_pending(self, now: bool = False) -> None:
         display = getattr(self.main, "display", None)
-        if not now and self._wait_step is None and self._dragging() and self._pending is not None and \
-                display is not None and (display.drew_analyses() or self._painted_step == display.steps
-                                         or self._paint_step is not None):
+        if not now and self._dragging() and self._pending is not None and display is not None and \
+                (display.drew_analyses() or self._painted_step == display.steps or self._paint_step is not None):
             # The main window's step carries its bands and tornado (up to 25 a second, as this
-            # window's follow), or this window's repaint: follow with the next step, and let that
-            # step leave its bands for the one after; if no step comes (the slider held still),
-            # follow after STEP_WAIT_MS.
+            # window's follow), or this window's repaint: follow with the next step, and ask that
+            # step to leave its bands for the one after (Display grants it unless they waited a
+            # step already; the follow then waits once more); if no step comes (the slider held
+            # still), follow after STEP_WAIT_MS.
             self._wait_step = display.steps
             display.hold_analyses()
             self._timer.start(STEP_WAIT_MS)

@@ -184,3 +184,18 @@ def test_the_status_line_forgets_a_saved_file_once_another_scenario_replaces_it(
     assert window.status_label.text() == ""
     window.portfolio_window.discard_changes()
     window.portfolio_window.close()
+
+
+def test_the_status_line_forgets_an_opened_file_once_a_portfolio_member_made_from_it_replaces_it(
+        window, dialogs, tmp_path):
+    target = tmp_path / "mine.json"
+    save_scenario(window.document.scenario.replace(gpu_count=123_000), target)
+    assert window.files.open_path(target)
+    assert window.status_label.text().startswith("Opened mine.json")
+    window.actions["portfolio:openai-2025"].trigger()
+    pw = window.portfolio_window
+    dialogs.members = [("Mine", "AWS")]
+    assert pw.add_current() and pw.edit_member("Mine")  # the same scenario, no longer the file
+    assert window.document.path is None and window.status_label.text() == ""
+    pw.discard_changes()
+    pw.close()
