@@ -56,9 +56,9 @@ COLUMNS = (QT_TR_NOOP("Member"), QT_TR_NOOP("Provider"), QT_TR_NOOP("Start"), QT
 # second (as the bands do): the main window's own step then costs nothing extra on most steps. A
 # follow is drawn in two of the main window's steps: its figures with one, its repaint with the next
 # (each about what the main window's bands add to a step; together they were twice that). Neither
-# shares a step with newly arrived bands: a follow due on a bands step takes the next step, and the
-# bands due on a step the follow takes wait for the one after (Display.hold_analyses), however slow
-# the machine (on a slow one all three are due on most steps).
+# shares a step with newly arrived bands: a follow due on a bands step takes the next free step, and
+# the bands due on a step the follow takes wait for the one after (Display.hold_analyses; at most
+# two steps in a row), however slow the machine (on a slow one all three are due on every step).
 FOLLOW_INTERVAL_S = 0.040
 PAINT_WAIT_MS = 16  # a held repaint is released this long after its figures if no step comes
 STEP_WAIT_MS = 40  # a follow waiting for the next step goes this long after, if no step comes
@@ -176,7 +176,7 @@ class PortfolioWindow(QMainWindow):
         self._applied = 0.0  # when the last one was applied (perf_counter)
         self.follow_interval_s = FOLLOW_INTERVAL_S
         self._following = False
-        self._wait_step: int | None = None  # the main window's step (it drew bands) the pending follow waits out
+        self._wait_step: int | None = None  # the main window's step the pending follow waits out (bands, repaint)
         self._paint_step: int | None = None  # the step whose follow's repaint waits for the main window's next
         self._painted_step = -1  # the main window's step that carried this window's held repaint
         self._paint_due = False  # an update request came while the repaint was held
@@ -639,7 +639,8 @@ class PortfolioWindow(QMainWindow):
 
     def _main_refreshed(self) -> None:
         """The main window drew a step: a repaint held since the step before is released with it, and
-        a follow that waited out the step before (its bands) goes now."""
+        a follow that waited out the step before looks again (_apply_pending: it goes unless this
+        step is taken too)."""
         steps = self.main.display.steps
         if self._paint_step is not None and steps > self._paint_step:
             self._release_paint()
