@@ -674,12 +674,13 @@ class PortfolioWindow(QMainWindow):
     def _apply_pending(self, now: bool = False) -> None:
         display = getattr(self.main, "display", None)
         if not now and self._dragging() and self._pending is not None and display is not None and \
+                self._wait_step != display.steps and \
                 (display.drew_analyses() or self._painted_step == display.steps or self._paint_step is not None):
             # The main window's step carries its bands and tornado (up to 25 a second, as this
             # window's follow), or this window's repaint: follow with the next step, and ask that
             # step to leave its bands for the one after (Display grants it unless they waited a
             # step already; the follow then waits once more); if no step comes (the slider held
-            # still), follow after STEP_WAIT_MS.
+            # still), follow after STEP_WAIT_MS (still the step it waited on: it goes).
             self._wait_step = display.steps
             display.hold_analyses()
             self._timer.start(STEP_WAIT_MS)

@@ -157,10 +157,14 @@ def test_editing_ranges_in_the_assumptions_panel(window):
     assert low_util.value() == pytest.approx(65.0)
 
 
-def test_arrived_analyses_wait_at_most_two_steps_for_a_window_that_follows_every_step(window, dialogs):
+def test_arrived_analyses_wait_at_most_two_steps_for_a_window_that_follows_every_step(window, dialogs, monkeypatch):
     """The portfolio following a slow machine's drag is due on every step: its figures, its repaint,
     its figures... Its requests to hold the bands give way after two steps, so the bands are drawn
     on every third step and no step carries two of the three."""
+    import ui.portfolio.window as portfolio_window
+
+    monkeypatch.setattr(portfolio_window, "STEP_WAIT_MS", 600_000)  # waits end with a step (a slow pass
+    monkeypatch.setattr(portfolio_window, "PAINT_WAIT_MS", 600_000)  # may outlast the fallback timers)
     window.actions["portfolio:openai-2025"].trigger()
     pw = window.portfolio_window
     dialogs.answers = ["discard"]

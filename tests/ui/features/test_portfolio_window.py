@@ -34,6 +34,16 @@ def _following_aws(window, dialogs, pw=None):
     return pw
 
 
+@pytest.fixture
+def no_fallbacks(monkeypatch):
+    """The follow's waits end with a step, never by their fallback timers (a pass of the event loop
+    on a slow machine can take longer than them)."""
+    import ui.portfolio.window as portfolio_window
+
+    monkeypatch.setattr(portfolio_window, "STEP_WAIT_MS", 600_000)
+    monkeypatch.setattr(portfolio_window, "PAINT_WAIT_MS", 600_000)
+
+
 def _row(pw, label: str) -> int:
     return pw.portfolio.labels.index(label)
 
@@ -244,7 +254,7 @@ def test_the_main_windows_evaluation_is_taken_on_a_large_user_catalog_too(window
     assert pw.cache.evaluations == before and pw.portfolio.member("AWS").scenario.gpu_count == 321_000
 
 
-def test_a_follow_due_on_the_main_windows_bands_step_takes_the_next_step_and_is_not_lost(window, dialogs, monkeypatch):
+def test_a_follow_due_on_the_main_windows_bands_step_takes_the_next_step_and_is_not_lost(window, dialogs, no_fallbacks, monkeypatch):
     # The bands and the portfolio each redraw up to 25 times a second during a drag; on a step that
     # redrew the bands the portfolio follows with the next step free of them.
     pw = _following_aws(window, dialogs)
@@ -742,7 +752,7 @@ class _Paints(QObject):
         return False
 
 
-def test_a_follows_figures_go_with_one_step_of_the_main_window_and_its_repaint_with_the_next(window, dialogs):
+def test_a_follows_figures_go_with_one_step_of_the_main_window_and_its_repaint_with_the_next(window, dialogs, no_fallbacks):
     # Figures and repaint each cost about what the main window's bands add to a step; in one step
     # they cost twice that.
     pw = _following_aws(window, dialogs)
@@ -776,7 +786,7 @@ def test_a_follows_figures_go_with_one_step_of_the_main_window_and_its_repaint_w
     pw.flush()
 
 
-def test_a_held_repaint_goes_without_a_next_step_and_at_the_drags_end(window, dialogs):
+def test_a_held_repaint_goes_without_a_next_step_and_at_the_drags_end(window, dialogs, no_fallbacks):
     pw = _following_aws(window, dialogs)
     pw.follow_interval_s = 0.0
     paints = _Paints(pw.charts["power"].widget.viewport())
@@ -851,3 +861,19 @@ def test_undoing_a_removal_after_saving_elsewhere_keeps_a_file_members_path(wind
     assert load_portfolio(b / "p.json", window.catalog).member("Deal").scenario == deal
     pw.discard_changes()
     pw.close()
+
+
+def test_a_follow_waiting_for_a_step_that_never_comes_goes_after_its_wait(window, dialogs, no_fallbacks, monkeypatch):
+    # The slider held still right after a step that drew the bands: no next step comes, and the
+    # portfolio must not keep waiting for one (it showed an older value until the release).
+    pw = _following_aws(window, dialogs)
+    pw.follow_interval_s = 0.0
+    monkeypatch.setattr(window.display, "drew_analyses", lambda: True)
+    window.document.edit({"gpu_count": 333_000}, dragging=True)
+    window.display.run_pending()
+    QApplication.processEvents()
+    assert pw._timer.isActive() and pw.portfolio.member("AWS").scenario.gpu_count != 333_000  # waiting
+    pw._timer.timeout.emit()  # its wait is over, and no step came
+    assert pw.portfolio.member("AWS").scenario.gpu_count == 333_000
+    window.document.end_drag()
+    pw.flush()
