@@ -69,7 +69,7 @@ class CurrencyDialog(QDialog):
         (self.jpy if current.is_yen else self.usd).setChecked(True)
         self.rate.setValue(current.jpy_per_usd)
         self.date.setText(current.as_of)
-        self.source.setText(current.source)
+        self.source.setText(current.shown_source)  # (the built-in one in the language shown)
         self.source.setCursorPosition(0)  # the start of the source shows, not its end
         self.millions.setChecked(current.millions_in_tables)
         self.date.textChanged.connect(self._check)
@@ -79,7 +79,7 @@ class CurrencyDialog(QDialog):
     def _default_rate(self) -> None:
         self.rate.setValue(fmt.DEFAULT_JPY_PER_USD)
         self.date.setText(fmt.DEFAULT_RATE_DATE)
-        self.source.setText(fmt.DEFAULT_RATE_SOURCE)
+        self.source.setText(fmt.Currency().shown_source)
 
     def _check(self) -> bool:
         ok = bool(_DATE.match(self.date.text().strip()))
@@ -88,8 +88,11 @@ class CurrencyDialog(QDialog):
         return ok
 
     def chosen(self) -> fmt.Currency:
+        source = self.source.text().strip()
+        if source == fmt.Currency().shown_source.strip():  # the built-in source, as shown: kept as the built-in one
+            source = fmt.DEFAULT_RATE_SOURCE
         return fmt.Currency("JPY" if self.jpy.isChecked() else "USD", self.rate.value(), self.date.text().strip(),
-                            self.source.text().strip(), self.millions.isChecked())
+                            source, self.millions.isChecked())
 
     def _accept(self) -> None:
         if self._check():

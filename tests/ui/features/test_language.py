@@ -119,6 +119,24 @@ def test_the_currency_dialog_takes_typed_input_and_refuses_a_bad_date(qtbot):
     assert chosen.code == "JPY" and chosen.jpy_per_usd == pytest.approx(148.5) and chosen.as_of == "2025-12-01"
 
 
+def test_the_currency_dialog_shows_the_built_in_source_in_japanese_and_keeps_it_built_in(japanese, qtbot):
+    from ui.dialogs.currency_dialog import CurrencyDialog
+
+    dialog = CurrencyDialog(fmt.Currency("JPY"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "ニューヨーク終値" in dialog.source.text()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.result_currency.source == fmt.DEFAULT_RATE_SOURCE  # saved as the built-in one (English in English)
+    typed = CurrencyDialog(fmt.Currency("JPY"))
+    qtbot.addWidget(typed)
+    typed.show()
+    typed.source.selectAll()
+    qtbot.keyClicks(typed.source, "my bank's rate")
+    qtbot.mouseClick(typed.ok, Qt.MouseButton.LeftButton)
+    assert typed.result_currency.source == "my bank's rate"
+
+
 def test_damaged_currency_settings_fall_back_to_the_default(settings):
     from ui.language import currency_from_settings
 
