@@ -469,6 +469,8 @@ class MainWindow(QMainWindow):
         self.panel.dragFinished.connect(self._drag_finished)
         doc.scenarioChanged.connect(self._scenario_changed)
         doc.stateChanged.connect(self._update_title)
+        self._status_error = False  # the status line shows an error
+        self._status_of: tuple = (None, None)  # the (baseline, path) a message speaks of
         doc.stateChanged.connect(self._status_outdated)
         display.refreshed.connect(self.refreshed)
         display.summaryChanged.connect(
@@ -511,7 +513,7 @@ class MainWindow(QMainWindow):
     def _scenario_changed(self, scenario: Scenario) -> None:
         self.panel.set_scenario(scenario)
         self.display.schedule()
-        if getattr(self, "_status_error", False):  # the next action clears an error
+        if self._status_error:  # the next action clears an error
             self._show_status("", False)
 
     def _show_catalog(self) -> None:
@@ -571,9 +573,9 @@ class MainWindow(QMainWindow):
     def _status_outdated(self) -> None:
         """Another document replaced the one the status line speaks of (a member opened from the
         portfolio, a recovered scenario): its 'Saved …' or 'Opened …' goes."""
-        of = getattr(self, "_status_of", (None, None))
-        if not getattr(self, "_status_error", False) and self.status_label.text() and \
-                (self.document.baseline is not of[0] or self.document.path != of[1]):
+        baseline, path = self._status_of
+        if not self._status_error and self.status_label.text() and \
+                (self.document.baseline is not baseline or self.document.path != path):
             self._show_status("", False)
 
     def _update_title(self) -> None:

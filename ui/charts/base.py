@@ -484,7 +484,7 @@ class Chart(QWidget):
                 if metrics.horizontalAdvance(shown) > room and ", " in shown:
                     shown = shown.rsplit(", ", 1)[1]  # the unit alone ('change, %' -> '%'), still whole
                 if metrics.horizontalAdvance(shown) > room:
-                    shown = tight_label(shown)  # ('ドル/100万tok' -> 'ドル/Mtok', as 'USD/M tok')
+                    shown = short_label(shown, _TIGHT)  # ('ドル/100万tok' -> 'ドル/Mtok', as 'USD/M tok')
                 if metrics.horizontalAdvance(shown) > room:
                     shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, max(room, 20))
             axis = self.plot.getAxis(side)
@@ -649,16 +649,10 @@ _SHORT = (("USD billion per month", "USD bn/mo"), ("USD million per month", "USD
 _TIGHT = (("100万tok", "Mtok"),)
 
 
-def tight_label(text: str) -> str:
-    """An axis title's shortest form: 'ドル/100万tok' -> 'ドル/Mtok'."""
-    for long, short in _TIGHT:
-        text = text.replace(long, short)
-    return text
-
-
-def short_label(text: str) -> str:
-    """An axis title's short form: 'USD million per month' -> 'USD M/mo', 'Energy, TWh per year' -> 'TWh/yr'."""
-    for long, short in _SHORT:
+def short_label(text: str, forms: tuple = _SHORT) -> str:
+    """An axis title's short form: 'USD million per month' -> 'USD M/mo', 'Energy, TWh per year' -> 'TWh/yr'
+    (``forms=_TIGHT``: its shortest, 'ドル/100万tok' -> 'ドル/Mtok')."""
+    for long, short in forms:
         text = text.replace(long, short)
     return text
 

@@ -7,7 +7,6 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from explorer.uncertainty import compute_bands
 from support.qt import drag, open_assumptions, slider, type_into
@@ -156,37 +155,3 @@ def test_editing_ranges_in_the_assumptions_panel(window):
                                   "range, or change the value first.") or "must contain its value, 80%" in window.status.text
     assert low_util.value() == pytest.approx(65.0)
 
-
-def test_arrived_analyses_wait_at_most_two_steps_for_a_window_that_follows_every_step(window, dialogs, monkeypatch):
-    """The portfolio following a slow machine's drag is due on every step: its figures, its repaint,
-    its figures... Its requests to hold the bands give way after two steps, so the bands are drawn
-    on every third step and no step carries two of the three."""
-    import ui.portfolio.window as portfolio_window
-
-    monkeypatch.setattr(portfolio_window, "STEP_WAIT_MS", 600_000)  # waits end with a step (a slow pass
-    monkeypatch.setattr(portfolio_window, "PAINT_WAIT_MS", 600_000)  # may outlast the fallback timers)
-    window.actions["portfolio:openai-2025"].trigger()
-    pw = window.portfolio_window
-    dialogs.answers = ["discard"]
-    assert pw.edit_member("AWS")
-    window.flush()
-    pw.flush()
-    pw.follow_interval_s = 0.0  # due on every step
-    display = window.display
-    found = run_analyses(AnalysisRequest(window.document.scenario, window.catalog, 400))
-    kinds = []
-    for i in range(12):
-        refreshes, repaints = pw.refreshes, pw.held_repaints
-        window.document.edit({"gpu_count": 300_000 + 5_000 * i}, dragging=True)
-        display._arrived(display.runner.generations.current, found)  # a result ready for every step
-        display.run_pending()
-        bands = display.drew_analyses()
-        QApplication.processEvents()
-        QApplication.processEvents()
-        kinds.append("B" * bands + "F" * (pw.refreshes > refreshes) + "R" * (pw.held_repaints > repaints))
-    window.document.end_drag()
-    pw.flush()
-    assert all(len(k) <= 1 for k in kinds), kinds  # never two in one step
-    assert kinds[3:].count("B") >= 3 and kinds[3:].count("F") >= 3, kinds  # neither starves
-    pw.discard_changes()
-    pw.close()

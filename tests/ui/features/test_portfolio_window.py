@@ -15,6 +15,7 @@ from explorer import formatting as fmt
 from explorer.i18n import tr
 from explorer.portfolio import PortfolioCache, evaluate_portfolio, resolve_portfolio
 from support.qt import choose, drag, slider
+from ui.state.analysis import AnalysisRequest, run_analyses
 
 
 def _open(window):
@@ -877,3 +878,29 @@ def test_a_follow_waiting_for_a_step_that_never_comes_goes_after_its_wait(window
     assert pw.portfolio.member("AWS").scenario.gpu_count == 333_000
     window.document.end_drag()
     pw.flush()
+
+
+def test_arrived_analyses_wait_at_most_two_steps_for_a_window_that_follows_every_step(window, dialogs, no_fallbacks):
+    """The portfolio following a slow machine's drag is due on every step: its figures, its repaint,
+    its figures... Its requests to hold the bands give way after two steps, so the bands are drawn
+    on every third step and no step carries two of the three."""
+    pw = _following_aws(window, dialogs)
+    pw.follow_interval_s = 0.0  # due on every step
+    display = window.display
+    found = run_analyses(AnalysisRequest(window.document.scenario, window.catalog, 400))
+    kinds = []
+    for i in range(12):
+        refreshes, repaints = pw.refreshes, pw.held_repaints
+        window.document.edit({"gpu_count": 300_000 + 5_000 * i}, dragging=True)
+        display._arrived(display.runner.generations.current, found)  # a result ready for every step
+        display.run_pending()
+        bands = display.drew_analyses()
+        QApplication.processEvents()
+        QApplication.processEvents()
+        kinds.append("B" * bands + "F" * (pw.refreshes > refreshes) + "R" * (pw.held_repaints > repaints))
+    window.document.end_drag()
+    pw.flush()
+    assert all(len(k) <= 1 for k in kinds), kinds  # never two in one step
+    assert kinds[3:].count("B") >= 3 and kinds[3:].count("F") >= 3, kinds  # neither starves
+    pw.discard_changes()
+    pw.close()
