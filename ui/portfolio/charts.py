@@ -59,7 +59,7 @@ class PortfolioView:
         """(keys, (G, T) values, colours, legend labels) of a series, stacked as chosen. A member keeps
         its colour when others are switched off (its place among all the portfolio's members)."""
         keys, values = self.projection.grouped(series, by=self.stack_by)
-        colours, labels = group_styles(self.stack_by, keys, self.portfolio.labels)
+        colours, labels = group_styles(self.stack_by, keys, self.portfolio.members)
         return tuple(keys), values, colours, labels
 
     def legend(self, revenue: bool = True) -> list[tuple[str, str, str]]:

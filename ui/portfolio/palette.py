@@ -4,6 +4,7 @@ members, providers and chip families. No widgets."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from explorer import formatting as fmt
@@ -20,7 +21,8 @@ STACKS = (("member", QT_TR_NOOP("Member")), ("provider", QT_TR_NOOP("Provider"))
 STACK_NOTES = {"member": QT_TR_NOOP("stacked by member"), "provider": QT_TR_NOOP("stacked by provider"),
                "family": QT_TR_NOOP("stacked by chip family")}
 
-# Fixed colours, so a provider or a chip family looks the same in every portfolio.
+# Fixed colours, so a provider or a chip family looks the same in every portfolio (and a member has
+# its provider's: member_colours).
 PROVIDER_COLOURS = {
     "AWS": "#F28E2B", "Microsoft": "#4E79A7", "Oracle": "#E15759", "CoreWeave": "#76B7B2", "Google": "#EDC948",
     "NVIDIA": "#59A14F", "AMD": "#9C755F", "Broadcom": "#B07AA1", "own build": "#BAB0AC", "other": "#9D9D9D",
@@ -44,16 +46,41 @@ CONCENTRATION_CARDS = ("largest_provider_share", "hhi", "nvidia_share", "custom_
 HHI_HIGH = 1800.0  # the 2023 US Merger Guidelines: above it, a market is highly concentrated
 
 
-def group_styles(by: str, keys: Sequence[str], member_labels: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(colours, legend labels) of the groups ``keys`` of PortfolioProjection.grouped(…, by=``by``): a
-    member takes the palette colour of its place in the portfolio (``member_labels``, switched-off
-    members included, so switching one off recolours no other), a provider and a chip family their
-    fixed colours."""
+OTHER_COLOUR = "#9D9D9D"
+
+
+@lru_cache(maxsize=64)
+def member_colours(members: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """label -> colour of each of ``members`` ((label, provider) pairs, in the portfolio's order,
+    switched-off members included, so switching one off recolours no other). The first member of a
+    provider takes the provider's fixed colour, so a company keeps its colour when the charts are
+    stacked by provider instead; a further member of the same provider takes the next palette colour
+    that no provider of the portfolio has (and no earlier member)."""
+    providers = {PROVIDER_COLOURS.get(provider, OTHER_COLOUR).lower() for _, provider in members}
+    spare = [c for c in (chip_colour("", i) for i in range(16)) if c.lower() not in providers] or \
+        [chip_colour("", i) for i in range(16)]
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    extra = 0
+    for label, provider in members:
+        if provider not in seen:
+            seen.add(provider)
+            out[label] = PROVIDER_COLOURS.get(provider, OTHER_COLOUR)
+        else:
+            out[label] = spare[extra % len(spare)]
+            extra += 1
+    return out
+
+
+def group_styles(by: str, keys: Sequence[str], members: Sequence) -> tuple[list[str], list[str]]:
+    """(colours, legend labels) of the groups ``keys`` of PortfolioProjection.grouped(…, by=``by``):
+    a member its colour among ``members`` (the portfolio's, each with ``label`` and ``provider``:
+    ``member_colours``), a provider and a chip family their fixed colours."""
     if by == "member":
-        index = {label: i for i, label in enumerate(member_labels)}
-        return [chip_colour("", index.get(k, 0)) for k in keys], list(keys)
+        colours = member_colours(tuple((m.label, m.provider) for m in members))
+        return [colours.get(k, OTHER_COLOUR) for k in keys], list(keys)
     if by == "provider":
-        return [PROVIDER_COLOURS.get(k, "#9D9D9D") for k in keys], [provider_label(k) for k in keys]
+        return [PROVIDER_COLOURS.get(k, OTHER_COLOUR) for k in keys], [provider_label(k) for k in keys]
     return [FAMILY_COLOURS[k] for k in keys], [tr(CHIP_FAMILY_LABELS[k]) for k in keys]
 
 

@@ -196,7 +196,7 @@ def _stacked_slide(deck: _PortfolioDeck, series_name: str, title: str, by: str =
         deck.notes(slide, [tr(_NOTHING)])
         return
     keys, values = p.grouped(series_name, by=by)
-    colours, names = group_styles(by, keys, deck.portfolio.labels)
+    colours, names = group_styles(by, keys, deck.portfolio.members)
     total = p.total(series_name)
     unit = pick_unit(float(total.max()), UNITS[series_name])
     series = [(name, row / unit.factor, dict(colour=colour)) for name, row, colour in zip(names, values, colours)]
@@ -241,7 +241,7 @@ def _yearly_slide(deck: _PortfolioDeck) -> None:
         deck.notes(slide, [tr(_NOTHING)])
         return
     years, yearly = p.yearly_commitments()
-    colours, names = group_styles("member", p.labels, deck.portfolio.labels)
+    colours, names = group_styles("member", p.labels, deck.portfolio.members)
     total = yearly.sum(axis=0)
     unit = pick_unit(float(total.max()), USD_TOTAL)
     series = [(name, row / unit.factor, dict(colour=colour)) for name, row, colour in zip(names, yearly, colours)]

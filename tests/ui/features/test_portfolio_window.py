@@ -662,6 +662,41 @@ def test_the_yearly_bars_take_the_stacks_colours_when_providers_share_the_member
     assert areas == [PROVIDER_COLOURS[key].lower() for key in pw.charts["cost"].keys]
 
 
+def test_a_member_keeps_its_companys_colour_when_the_charts_are_stacked_by_provider(window):
+    pw = _open(window)  # openai-2025: seven members, seven providers
+
+    def colours(by):
+        pw.stack_combo.setCurrentIndex(pw.stack_combo.findData(by))
+        chart = pw.charts["power"]
+        return dict(zip(chart.keys, (c.name().lower() for c in chart.layers.fill_colours())))
+
+    by_member = colours("member")
+    by_provider = colours("provider")
+    providers = {m.label: m.provider for m in pw.portfolio.members}
+    assert len(set(by_member.values())) == len(by_member) == 7
+    assert by_member == {label: by_provider[providers[label]] for label in by_member}
+    legend = pw.legend.text().lower()
+    assert all(colour in legend for colour in by_member.values())  # the legend says the same
+
+
+def test_members_of_one_provider_have_colours_of_their_own_that_switching_one_off_keeps():
+    from types import SimpleNamespace as M
+
+    from ui.portfolio.palette import PROVIDER_COLOURS, group_styles
+
+    members = [M(label="AWS 2025", provider="AWS"), M(label="Azure", provider="Microsoft"),
+               M(label="AWS 2026", provider="AWS"), M(label="AWS 2027", provider="AWS")]
+    colours, labels = group_styles("member", [m.label for m in members], members)
+    assert labels == [m.label for m in members]
+    assert colours[:2] == [PROVIDER_COLOURS["AWS"], PROVIDER_COLOURS["Microsoft"]]
+    assert len(set(colours)) == 4  # each AWS member its own colour ...
+    # (none of them the colour of a provider in the portfolio)
+    assert not {c.lower() for c in colours[2:]} & {PROVIDER_COLOURS["AWS"].lower(), PROVIDER_COLOURS["Microsoft"].lower()}
+    # ... and a member switched off (left out of the groups) changes no other member's colour
+    shown, _ = group_styles("member", ["AWS 2025", "AWS 2027"], members)
+    assert shown == [colours[0], colours[3]]
+
+
 def test_every_member_switched_off_leaves_empty_charts_and_zero_totals(window, qtbot):
     pw = _open(window)
     for by in ("member", "provider"):  # (by family the groups never go empty)
