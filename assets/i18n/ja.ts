@@ -746,6 +746,14 @@
         <translation>最大の調達先は{provider}で、総コストの{share}を占めます。調達先のHHIは{hhi}です。</translation>
     </message>
     <message>
+        <source>The dashed line is the revenue per year entered, {amount}: the commitments are above it in {n} of {m} years, and in {year} they are {ratio} times it.</source>
+        <translation>破線は入力した年間売上{amount}です。コミットメントは{m}年のうち{n}年でこれを上回り、{year}年には売上の{ratio}倍です。</translation>
+    </message>
+    <message>
+        <source>The dashed line is the revenue per year entered, {amount}: the commitments are above it in {n} of {m} years.</source>
+        <translation>破線は入力した年間売上{amount}です。コミットメントは{m}年のうち{n}年でこれを上回ります。</translation>
+    </message>
+    <message>
         <source>What it shows: each member&apos;s cost summed over each calendar year, stacked by member: what the portfolio spends each year, the figure to set beside revenue.</source>
         <translation>このグラフ：各案件のコストを暦年ごとに合計し、案件別に積み上げて示します。ポートフォリオが毎年支出する額で、収益と比べる数値です。</translation>
     </message>

@@ -856,10 +856,10 @@ class PortfolioWindow(QMainWindow):
         return True
 
     def export(self, kind: str, path: str | None = None) -> Path | None:
-        """Write the members switched on (the report also with the stacking and the revenue line) as an
-        Excel workbook ('xlsx'), a PowerPoint deck ('pptx') or the PDF report ('pdf'), as the command
-        line's export, slides and report write it; asks where unless ``path`` is given. A failure is
-        a message naming the reason, and nothing is written."""
+        """Write the members switched on as an Excel workbook ('xlsx'), a PowerPoint deck ('pptx', with
+        the revenue line) or the PDF report ('pdf', with the stacking and the revenue line), as the
+        command line's export, slides and report write it; asks where unless ``path`` is given. A
+        failure is a message naming the reason, and nothing is written."""
         from explorer.portfolio_tables import evaluate_for_export, write_portfolio_xlsx
 
         from ..render.portfolio import write_portfolio_report
@@ -885,7 +885,8 @@ class PortfolioWindow(QMainWindow):
             if kind == "pdf":
                 written = write_portfolio_report(path, self.view(), self.catalog, self.cache)
             elif kind == "pptx":
-                written = write_portfolio_slides(path, evaluate_for_export(self.portfolio, self.catalog))
+                written = write_portfolio_slides(path, evaluate_for_export(self.portfolio, self.catalog),
+                                                 revenue_usd=self.revenue_usd)
             else:
                 written = write_portfolio_xlsx(evaluate_for_export(self.portfolio, self.catalog), path,
                                                fiscal_years=fiscal)[0]

@@ -141,6 +141,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--compare", metavar="FILE", action="append", default=[],
                    help=_help(QT_TR_NOOP("a scenario file or preset to compare with, drawn over the charts and "
                                          "tabled; the first is the baseline (up to 3; not with a portfolio)")))
+    p.add_argument("--revenue", metavar="USD", type=_usd, default=None,
+                   help=_help(QT_TR_NOOP("a portfolio's revenue per year, drawn as a line over the yearly "
+                                         "commitments (e.g. 13e9 or 13B)")))
     p.set_defaults(handler=cmd_slides)
 
 
@@ -271,6 +274,9 @@ def cmd_slides(args, out) -> int:
     catalog, scenario = _load_scenario_or_portfolio(args)
     if isinstance(scenario, Portfolio):
         return _portfolio_slides(args, out, scenario, catalog)
+    if args.revenue is not None:
+        raise UsageError(tr("{options} is for a portfolio; {file} is a scenario").format(options="--revenue",
+                                                                                         file=args.file))
     if len(args.compare) > MAX_COMPARED - 1:
         raise OutputError(tr("--compare: up to {count} scenarios can be compared with this one").format(
             count=MAX_COMPARED - 1))
@@ -296,7 +302,10 @@ def _portfolio_slides(args, out, portfolio, catalog) -> int:
     if args.compare:
         raise OutputError(tr("--compare compares scenarios, and {name} is a portfolio: its deck sets its members "
                              "side by side already (leave out --compare, or give a scenario)").format(name=args.file))
-    path = write_portfolio_slides(args.out, evaluate_for_export(portfolio, catalog), plain=args.plain)
+    if args.revenue is not None and not (0 <= args.revenue <= MAX_REVENUE_USD):
+        raise UsageError(tr("--revenue must be between 0 and 1,000,000 USD billions per year"))
+    path = write_portfolio_slides(args.out, evaluate_for_export(portfolio, catalog), plain=args.plain,
+                                  revenue_usd=args.revenue)
     out.write(wrote(path) + "\n")
     return 0
 

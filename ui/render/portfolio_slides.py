@@ -7,8 +7,9 @@
   explanation: explorer.portfolio.FIGURES);
 - the stacked charts of the window, stacked by member (accelerators installed, provisioned power,
   cost per month, cumulative commitments), the cumulative commitments once more by provider, and
-  the commitments per calendar year: native PowerPoint charts holding the data, one series per
-  member (named by its label) in the window's colours, or none with ``plain``;
+  the commitments per calendar year (with the revenue per year, when one is given, as a dashed line,
+  as the window draws it): native PowerPoint charts holding the data, one series per member (named
+  by its label) in the window's colours, or none with ``plain``;
 - the members as a table (provider, on or off, where each scenario comes from, its figures);
 - the portfolio's sources.
 
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Inches, Pt
 
 from explorer import formatting as fmt
@@ -72,9 +74,10 @@ def _value(series: str, value: float) -> str:
 
 
 class _PortfolioDeck(DeckBase):
-    def __init__(self, ev: Evaluated, plain_colours: bool, now: _dt.datetime):
+    def __init__(self, ev: Evaluated, plain_colours: bool, now: _dt.datetime, revenue_usd: float | None = None):
         super().__init__(plain_colours, now)
         self.ev, self.portfolio, self.projection = ev, ev.portfolio, ev.projection
+        self.revenue_usd = revenue_usd  # per year (None: no line)
         self.totals, self.concentration = ev.summary["totals"], ev.summary["concentration"]
         self.name = tr(self.portfolio.name)
         p = self.projection
@@ -243,11 +246,27 @@ def _yearly_slide(deck: _PortfolioDeck) -> None:
     years, yearly = p.yearly_commitments()
     colours, names = group_styles("member", p.labels, deck.portfolio.members)
     total = yearly.sum(axis=0)
-    unit = pick_unit(float(total.max()), USD_TOTAL)
+    revenue = deck.revenue_usd
+    unit = pick_unit(max(float(total.max()), revenue or 0.0), USD_TOTAL)
     series = [(name, row / unit.factor, dict(colour=colour)) for name, row, colour in zip(names, yearly, colours)]
+    lines, said = [], ""
+    if revenue is not None:  # the window's dashed line, in its foreground colour
+        lines = [(tr("Revenue: {amount} per year").format(amount=fmt.money(revenue)),
+                  np.full(len(years), revenue / unit.factor),
+                  dict(line=True, colour=deck.theme.foreground, dash=MSO_LINE_DASH_STYLE.DASH, width=2.0))]
+        above = [int(y) for y, v in zip(years, total) if v > revenue]
+        peak = int(np.argmax(total))
+        if revenue > 0:
+            said = tr("The dashed line is the revenue per year entered, {amount}: the commitments are above it in {n} "
+                      "of {m} years, and in {year} they are {ratio} times it.").format(
+                amount=fmt.money(revenue), n=len(above), m=len(years), year=int(years[peak]),
+                ratio=f"{float(total[peak]) / revenue:,.1f}")
+        else:
+            said = tr("The dashed line is the revenue per year entered, {amount}: the commitments are above it in {n} "
+                      "of {m} years.").format(amount=fmt.money(revenue), n=len(above), m=len(years))
     chart = deck.category_chart(slide, XL_CHART_TYPE.COLUMN_STACKED, [str(int(y)) for y in years], series,
-                                unit_label=tr(unit.label), top_value=float(total.max()) / unit.factor,
-                                time_axis=False)
+                                lines=lines, unit_label=tr(unit.label),
+                                top_value=max(float(total.max()), revenue or 0.0) / unit.factor, time_axis=False)
     chart.plots[0].gap_width = 40
     t = deck.totals
     _, months = p.by_year(np.ones(p.month_indices.size))
@@ -258,6 +277,7 @@ def _yearly_slide(deck: _PortfolioDeck) -> None:
            "spends each year, the figure to set beside revenue."),
         tr("The peak year is {year}, at {value}.").format(year=t["peak_year"],
                                                           value=fmt.money(t["peak_year_cost_usd"])),
+        said,
         tr("By year: {years}.").format(years=tr(", ", "list separator").join(
             tr("{year}: {value}").format(year=int(y), value=fmt.money(float(v))) for y, v in zip(years, total))),
         tr("Part years (fewer than 12 months of the portfolio): {years}.").format(
@@ -341,10 +361,12 @@ def _sources_slides(deck: _PortfolioDeck) -> int:
 
 
 # ------------------------------------------------------------------------------------------ the deck
-def portfolio_deck_bytes(ev: Evaluated, plain: bool = False, now: _dt.datetime | None = None) -> bytes:
+def portfolio_deck_bytes(ev: Evaluated, plain: bool = False, now: _dt.datetime | None = None,
+                         revenue_usd: float | None = None) -> bytes:
     """The deck of an evaluated portfolio (explorer.portfolio_tables.evaluate_for_export) as the bytes
-    of a .pptx file. ``plain``: no series colours (the deck theme's)."""
-    deck = _PortfolioDeck(ev, plain, now or _dt.datetime.now())
+    of a .pptx file. ``plain``: no series colours (the deck theme's); ``revenue_usd``: the revenue per
+    year drawn over the yearly commitments (None: no line)."""
+    deck = _PortfolioDeck(ev, plain, now or _dt.datetime.now(), revenue_usd)
     _title_slide(deck)
     _kpi_slide(deck)
     for _, series_name, title in TIME_CHARTS:
@@ -358,8 +380,8 @@ def portfolio_deck_bytes(ev: Evaluated, plain: bool = False, now: _dt.datetime |
 
 
 def write_portfolio_slides(path: str | Path, ev: Evaluated, plain: bool = False,
-                           now: _dt.datetime | None = None) -> Path:
+                           now: _dt.datetime | None = None, revenue_usd: float | None = None) -> Path:
     """Write the portfolio's deck to ``path`` (a .pptx), as write_slides writes a scenario's: the name
     and target checked first, the deck built in memory, then written in one step."""
-    return write_deck(path, lambda: portfolio_deck_bytes(ev, plain, now))
+    return write_deck(path, lambda: portfolio_deck_bytes(ev, plain, now, revenue_usd))
 

@@ -618,12 +618,19 @@ def test_the_portfolio_as_shown_exports_to_excel_slides_and_the_report(window, d
     assert {"Monthly", "Yearly", "Members", "Summary"} <= set(book.sheetnames)
     headers = [c.value for c in next(book["Monthly"].iter_rows(max_row=1))]
     assert any("AWS" in str(h) for h in headers) and not any("Oracle" in str(h) for h in headers)
+    pw.revenue_edit.setFocus()
+    QTest.keyClicks(pw.revenue_edit, "13.5")  # typed, as a user enters the revenue line
+    QTest.keyClick(pw.revenue_edit, Qt.Key.Key_Return)
+    assert pw.revenue_usd == 13.5e9
     dialogs.paths = [str(tmp_path / "deck.pptx")]
     pw.actions["export_slides"].trigger()
     deck = Presentation(str(tmp_path / "deck.pptx"))
     names = {s.name for slide in deck.slides for shape in slide.shapes if shape.has_chart
              for s in shape.chart.plots[0].series}
     assert "AWS" in names and "Oracle" not in names
+    lines = [s.name for slide in deck.slides for shape in slide.shapes if shape.has_chart
+             for plot in list(shape.chart.plots)[1:] for s in plot.series]
+    assert lines == ["Revenue: USD 13.5B per year"]  # the window's revenue line, on the yearly chart
     dialogs.paths = [str(tmp_path / "report.pdf")]
     pw.actions["export_report"].trigger()
     assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-" and not dialogs.errors

@@ -259,6 +259,52 @@ def test_the_slides_command_takes_a_portfolio_and_refuses_compare(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deals.json", "deck.pptx"]
 
 
+def _yearly(prs):
+    slide = next(s for s in prs.slides if s.shapes.title.text_frame.text == "Commitments per calendar year")
+    return slide, charts_of(slide)[0]
+
+
+def test_the_revenue_per_year_is_a_dashed_line_over_the_yearly_commitments(deck, tmp_path):
+    prs, ev = deck
+    _, chart = _yearly(prs)
+    assert len(chart.plots) == 1  # no revenue given: no line
+    path = write_portfolio_slides(tmp_path / "r.pptx", ev, now=NOW, revenue_usd=13.5e9)
+    slide, chart = _yearly(Presentation(str(path)))
+    bars, line = chart.plots
+    assert isinstance(bars, BarPlot) and [s.name for s in bars.series] == list(ev.projection.labels)
+    (revenue,) = line.series
+    assert revenue.name == "Revenue: USD 13.5B per year"
+    years, yearly = ev.projection.yearly_commitments()
+    assert np.allclose(values(revenue), 13.5) and len(values(revenue)) == len(years)  # in the axis's USD billion
+    assert revenue.format.line.dash_style is not None and revenue.format.line.color.rgb is not None
+    total = yearly.sum(axis=0)
+    above = int((total > 13.5e9).sum())
+    peak = int(np.argmax(total))
+    said = notes(slide)
+    assert (f"the commitments are above it in {above} of {len(years)} years, and in {int(years[peak])} they are "
+            f"{total[peak] / 13.5e9:,.1f} times it." in said)
+    # a revenue above every year (the axis, scaled to every series, reaches it)
+    slide, chart = _yearly(Presentation(str(write_portfolio_slides(tmp_path / "h.pptx", ev, now=NOW,
+                                                                   revenue_usd=500e9))))
+    assert np.allclose(values(chart.plots[1].series[0]), 500) and "above it in 0 of" in notes(slide)
+    slide, _ = _yearly(Presentation(str(write_portfolio_slides(tmp_path / "z.pptx", ev, now=NOW, revenue_usd=0.0))))
+    assert f"USD 0: the commitments are above it in {len(years)} of {len(years)} years." in notes(slide)
+
+
+def test_the_slides_command_takes_the_revenue_for_a_portfolio_only(tmp_path):
+    out = tmp_path / "deck.pptx"
+    result = _cli("slides", "openai-2025", "--revenue", "13.5B", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    _, chart = _yearly(Presentation(str(out)))
+    assert [s.name for s in chart.plots[1].series] == ["Revenue: USD 13.5B per year"]
+    result = _cli("slides", "openai-aws-deal", "--revenue", "13B", "--out", str(tmp_path / "s.pptx"))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == "scenario-explorer: error: --revenue is for a portfolio; openai-aws-deal is a scenario"
+    result = _cli("slides", "openai-2025", "--revenue", "2e18", "--out", str(tmp_path / "x.pptx"))
+    assert result.returncode == 2 and "--revenue must be between 0 and 1,000,000 USD billions per year" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.pptx"]
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_disk_keeps_the_old_deck_and_says_so(tmp_path, monkeypatch):
     from explorer.errors import OutputError
