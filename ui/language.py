@@ -4,7 +4,11 @@
   (Save, Discard, Cancel, the file dialogs: PySide6's qtbase_<code>.qm) and the fonts.
 - ``install_fonts()``: the Noto Sans CJK JP subset shipped in assets/fonts, so Japanese renders on a
   machine without Japanese fonts (a fresh Linux) and in every export; in Japanese it is the interface
-  font, in English the fallback for Japanese text (a scenario named in Japanese).
+  font, in English the fallback for Japanese text (a scenario named in Japanese). It is registered
+  under a family name of its own (CJK_FAMILY): a machine with the full Noto Sans CJK installed
+  (Linux's fonts-noto-cjk) has a font of the same family, which Qt then took. That font maps the
+  Kangxi radicals to the kanji's own glyphs, and a PDF's text (what is copied or searched) names a
+  glyph by its lowest character: the Japanese report read ⽉ for 月 and ⼒ for 力.
 - ``currency_from_settings`` / ``save_currency``: the currency shown and its dated exchange rate.
 """
 
@@ -12,8 +16,9 @@ from __future__ import annotations
 
 import logging
 import math
+import struct
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QByteArray, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from explorer import formatting as fmt
@@ -22,8 +27,10 @@ from explorer.paths import assets_dir
 
 log = logging.getLogger("scenario_explorer")
 
-CJK_FAMILY = "Noto Sans CJK JP"
+FONT_FAMILY = "Noto Sans CJK JP"  # the shipped files' family ...
+CJK_FAMILY = "Noto Sans CJK JP Explorer"  # ... and the one they are registered under
 FONT_FILES = ("NotoSansCJKjp-Regular.otf", "NotoSansCJKjp-Bold.otf")
+_NAME_IDS = (1, 4, 16, 21)  # family, full name, typographic family, WWS family
 LANGUAGE_KEY = "ui/language"
 
 _fonts_installed: bool | None = None
@@ -31,15 +38,55 @@ _qt_translators: list[QTranslator] = []
 _base_font: QFont | None = None
 
 
+def renamed_font(data: bytes, old: str = FONT_FAMILY, new: str = CJK_FAMILY) -> bytes:
+    """An OpenType font's bytes with ``old`` replaced by ``new`` in its family and full names (the
+    'name' table written anew at the end of the file, its directory entry pointed there; every other
+    table stays where it is). Raises ValueError on a file that is not an OpenType font."""
+    if len(data) < 12 or data[:4] not in (b"OTTO", b"\x00\x01\x00\x00", b"true"):
+        raise ValueError("not an OpenType font")
+    (count,) = struct.unpack_from(">H", data, 4)
+    entry = next((12 + 16 * i for i in range(count) if data[12 + 16 * i:16 + 16 * i] == b"name"), None)
+    if entry is None:
+        raise ValueError("the font has no name table")
+    _, start, length = struct.unpack_from(">III", data, entry + 4)
+    table = data[start:start + length]
+    fmt_, n, storage = struct.unpack_from(">HHH", table, 0)
+    records = []
+    for i in range(n):
+        platform, encoding, language, name_id, size, offset = struct.unpack_from(">6H", table, 6 + 12 * i)
+        raw = table[storage + offset:storage + offset + size]
+        if name_id in _NAME_IDS:
+            codec = "mac_roman" if platform == 1 else "utf-16-be"
+            raw = raw.decode(codec).replace(old, new).encode(codec)
+        records.append((platform, encoding, language, name_id, raw))
+    tags = table[6 + 12 * n:storage] if fmt_ == 1 else b""  # (format 1: language tags, kept)
+    head = struct.pack(">HHH", fmt_, n, 6 + 12 * n + len(tags))
+    strings, out = b"", []
+    for platform, encoding, language, name_id, raw in records:
+        out.append(struct.pack(">6H", platform, encoding, language, name_id, len(raw), len(strings)))
+        strings += raw
+    new_table = head + b"".join(out) + tags + strings
+    body = data + b"\x00" * (-len(data) % 4)
+    padded = new_table + b"\x00" * (-len(new_table) % 4)
+    checksum = sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
+    directory = struct.pack(">III", checksum, len(body), len(new_table))
+    return body[:entry + 4] + directory + body[entry + 16:] + padded
+
+
 def install_fonts() -> bool:
-    """Register the shipped Japanese font with Qt (once). False when it cannot be read (then Qt's
-    own fallback fonts are used)."""
+    """Register the shipped Japanese font with Qt (once), under CJK_FAMILY. False when it cannot be
+    read (then Qt's own fallback fonts are used)."""
     global _fonts_installed
     if _fonts_installed is None:
         ok = True
         for name in FONT_FILES:
             path = assets_dir() / "fonts" / name
-            if QFontDatabase.addApplicationFont(str(path)) < 0:
+            try:
+                font = QFontDatabase.addApplicationFontFromData(QByteArray(renamed_font(path.read_bytes())))
+            except (OSError, ValueError, struct.error, UnicodeError) as exc:
+                log.warning("the Japanese font %s could not be read: %s", path, exc)
+                font = -1
+            if font < 0 or CJK_FAMILY not in QFontDatabase.applicationFontFamilies(font):
                 log.warning("the Japanese font %s could not be loaded", path)
                 ok = False
         _fonts_installed = ok

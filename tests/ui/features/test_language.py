@@ -176,3 +176,24 @@ def test_no_two_entries_of_a_menu_share_a_mnemonic(qtbot, settings, english_afte
                 for m in [re.search(r"&([^&\s])", a.text())] if m]
         assert len(keys) == len(set(keys)), (code, path, [a.text() for a in menu.actions()])
     _close(win)
+
+
+def test_the_shipped_font_is_registered_under_a_family_of_its_own(qapp):
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QFont, QRawFont
+
+    from explorer.paths import assets_dir
+    from ui.language import CJK_FAMILY, FONT_FAMILY, install_fonts, interface_font, renamed_font
+
+    data = (assets_dir() / "fonts" / "NotoSansCJKjp-Regular.otf").read_bytes()
+    original, renamed = QRawFont(QByteArray(data), 12), QRawFont(QByteArray(renamed_font(data)), 12)
+    assert (original.familyName(), renamed.familyName()) == (FONT_FAMILY, CJK_FAMILY)
+    for table in ("cmap", "CFF ", "hmtx", "OS/2"):  # only the names differ
+        assert renamed.fontTable(table) == original.fontTable(table) and original.fontTable(table)
+    assert renamed.glyphIndexesForString("月力・") == original.glyphIndexesForString("月力・")
+    with pytest.raises(ValueError, match="not an OpenType font"):
+        renamed_font(b"%PDF-1.4 not a font")
+    assert install_fonts()
+    font = QFont(interface_font("ja"))
+    font.setFamilies(font.families()[:1])
+    assert QRawFont.fromFont(font).familyName() == CJK_FAMILY  # the shipped file, whatever else is installed

@@ -263,6 +263,25 @@ def test_a_switched_off_member_stays_in_the_table_without_a_share(qapp, tmp_path
     assert "NVIDIANVIDIAoffJul202672monthsVR200100%10.0GW4.41MUSD391B–" in rest
 
 
+SYSTEM_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+@pytest.mark.skipif(not SYSTEM_CJK.exists(), reason="needs the full Noto Sans CJK (Debian's fonts-noto-cjk)")
+def test_a_japanese_report_reads_as_kanji_beside_the_full_noto_sans_cjk(qapp, japanese, tmp_path):
+    from PySide6.QtGui import QFontDatabase
+
+    # The full font has the shipped one's family name and maps the Kangxi radicals to the kanji's
+    # glyphs: a PDF drawn in it names its glyphs by the radicals (⽉ for 月), in what is copied or searched.
+    font = QFontDatabase.addApplicationFont(str(SYSTEM_CJK))
+    try:
+        view = evaluated(resolve_portfolio("openai-2025", CAT), CAT)
+        text = PdfReader(write_portfolio_report(tmp_path / "ja.pdf", view, CAT)).pages[0].extract_text()
+    finally:
+        QFontDatabase.removeApplicationFont(font)
+    radicals = sorted({c for c in text if 0x2F00 <= ord(c) <= 0x2FDF})
+    assert radicals == [] and "月" in text and "力" in text
+
+
 def test_the_report_in_japanese_uses_the_shipped_font(qapp, japanese, tmp_path):
     view = evaluated(resolve_portfolio("openai-2025", CAT), CAT)
     reader = PdfReader(write_portfolio_report(tmp_path / "ja.pdf", view, CAT))
