@@ -203,14 +203,12 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
         if taken:
             item.release()  # offered at the next start
             continue
-        answer = window.dialogs.ask_recover(item.question(), item.path is not None and item.path.exists())
+        answer = window.dialogs.ask_recover(item.question(), item.saved_files)
         if answer == "recover" and recover_into(window, item):
             taken = answer
-        elif answer == "saved" and item.path is not None and window.files.open_path(item.path):
+        elif answer == "saved" and _open_saved(window, item):
             item.remove()
             taken = answer
-            window.status.show(tr("Opened {name} as saved; the unsaved changes were discarded.")
-                               .format(name=item.display_name))
         elif answer == "discard":
             item.remove()
         else:
@@ -220,16 +218,37 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
     return taken
 
 
+def _open_saved(window: MainWindow, item) -> bool:
+    """The answer 'open the saved file instead': the scenario's file and the portfolio's, those
+    that are there. True when one was opened."""
+    opened = []
+    if item.path is not None and item.path.exists() and window.files.open_path(item.path):
+        opened.append(item.display_name)
+    path = item.portfolio_path
+    if path is not None and path.exists() and window.open_portfolio(path) is not None:
+        opened.append(item.portfolio_name)
+    if opened:
+        window.status.show(tr("Opened {name} as saved; the unsaved changes were discarded.")
+                           .format(name=tr(", ", "list separator").join(opened)))
+    return bool(opened)
+
+
 def recover_into(window: MainWindow, item) -> bool:
-    """Put a recovered working state into the window: its catalog, scenario and comparison. The
-    catalog it was made with is loaded and checked first; if that fails the work is kept for later."""
+    """Put a recovered working state into the window: its catalog, scenario and comparison, and its
+    portfolio in the portfolio window. The catalog it was made with is loaded and checked first, and
+    the portfolio read (with its members' files); if that fails the work is kept for later."""
     from explorer.scenario import check_chips
 
+    from .portfolio.window import open_recovered, read_recovered
+
+    portfolio = None
     try:
         catalog = load_catalog(item.catalog) if item.catalog else builtin_catalog()
         for s in (item.scenario, item.baseline, *(s for _, s in item.comparison)):
             check_chips(s, catalog)
-    except ExplorerError as exc:
+        if item.portfolio:
+            portfolio = read_recovered(item.portfolio, catalog)
+    except (ExplorerError, OSError) as exc:
         window.dialogs.error(tr("Cannot recover the unsaved changes"),
                              tr("{problem}\n\nThe changes are kept: they are offered again at the next start.")
                              .format(problem=exc))
@@ -256,11 +275,16 @@ def recover_into(window: MainWindow, item) -> bool:
     else:
         load()
     window.display.refresh()
+    if portfolio is not None:
+        open_recovered(window, *portfolio)
     if window.recovery.save_now():  # this window's own recovery file holds the work from now on
         item.remove()
     else:
         item.release()  # (ours could not be written: the old one stays, offered again next time)
-    window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=item.display_name))
+    names = ([item.display_name] if item.scenario_changed or not item.portfolio else []) + \
+        ([item.portfolio_name] if item.portfolio else [])
+    window.status.show(tr("Recovered the unsaved changes to {name}.").format(
+        name=tr(", ", "list separator").join(names)))
     return True
 
 

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
                                          {n: c.title for n, c in self.charts.items()}, self.files.folders, parent=self)
         self.fit = FitController(self.document, lambda: self.catalog, self.dialogs, self.status)
         self.recovery = Recovery(self.document, self.comparison_state, lambda: self.catalogs.path,
-                                 folder=recovery_folder, parent=self)
+                                 folder=recovery_folder, parent=self, portfolio_state=self._portfolio_recovery_state)
 
         self._restored = False  # the layout came from the settings (checked again once shown)
         self._bad_splitter = False  # the saved panel width was unusable: the default is used
@@ -737,6 +737,11 @@ class MainWindow(QMainWindow):
         from .portfolio.window import open_portfolio
 
         return open_portfolio(self, path_or_key)
+
+    def _portfolio_recovery_state(self) -> dict | None:
+        """The portfolio window's unsaved work, for the recovery file (None: none)."""
+        window = getattr(self, "portfolio_window", None)
+        return window.recovery_state() if window is not None else None
 
     def _portfolio_kept(self) -> bool:
         """True when the portfolio window has no unsaved changes (saved or discarded when asked)."""

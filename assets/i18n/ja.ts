@@ -642,6 +642,14 @@
         <translation>ポートフォリオ</translation>
     </message>
     <message>
+        <source>Recover unsaved changes to {name} and to the portfolio &apos;{portfolio}&apos; (edited {time})?</source>
+        <translation>{name} とポートフォリオ「{portfolio}」の未保存の変更（{time} に編集）を復元しますか？</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes to the portfolio &apos;{portfolio}&apos; (edited {time})?</source>
+        <translation>ポートフォリオ「{portfolio}」の未保存の変更（{time} に編集）を復元しますか？</translation>
+    </message>
+    <message>
         <source>Totals and concentration</source>
         <translation>合計と集中度</translation>
     </message>

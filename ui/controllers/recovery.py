@@ -3,7 +3,9 @@
 Within about ``DELAY_MS`` of the last edit (debounced: a slider drag restarts a timer, nothing more;
 at least every MAX_WAIT_S while edits never pause),
 the unsaved working state (the scenario, its file, the state it was opened or saved in, the
-comparison and the catalog in use) is written atomically to ``<state folder>/recovery/<id>.json``.
+comparison and the catalog in use, and the portfolio window's portfolio when it has unsaved changes:
+as shown, as opened or saved, and its file) is written atomically to
+``<state folder>/recovery/<id>.json``.
 Each running window has its own file and holds a lock file beside it (Qt's QLockFile: it records the
 process and tells a live lock from one whose process has died). A normal save, a scenario with no
 unsaved changes and a normal close remove the file; so a recovery file whose lock is not held by a
@@ -73,14 +75,48 @@ class Recovered:
     comparison: list[tuple[str, Scenario]]
     catalog: str  # the user catalog in use ('' = built-in)
     lock: QLockFile | None = None
+    # the portfolio window's unsaved portfolio: {'portfolio': JSON as shown, 'saved': JSON as opened
+    # or saved, 'path': its file or ''} (read when recovered: its file members are files of their own)
+    portfolio: dict | None = None
+
+    @property
+    def scenario_changed(self) -> bool:
+        return self.scenario != self.baseline
 
     @property
     def display_name(self) -> str:
         return document_name(self.path, self.baseline)
 
+    @property
+    def portfolio_name(self) -> str:
+        if not self.portfolio:
+            return ""
+        try:
+            name = json.loads(self.portfolio["portfolio"]).get("name")
+        except (ValueError, AttributeError, TypeError):
+            name = None
+        path = self.portfolio_path
+        return tr(name) if isinstance(name, str) and name.strip() else path.name if path else tr("Portfolio")
+
+    @property
+    def portfolio_path(self) -> Path | None:
+        path = (self.portfolio or {}).get("path")
+        return Path(path) if path else None
+
+    @property
+    def saved_files(self) -> bool:
+        """Whether a file the work was opened from or saved to is there to open instead."""
+        return any(p is not None and p.exists() for p in (self.path, self.portfolio_path))
+
     def question(self) -> str:
-        return tr("Recover unsaved changes to {name} (edited {time})?").format(name=self.display_name,
-                                                                               time=f"{self.edited:%H:%M}")
+        time_ = f"{self.edited:%H:%M}"
+        if self.portfolio and self.scenario_changed:
+            return tr("Recover unsaved changes to {name} and to the portfolio '{portfolio}' (edited {time})?").format(
+                name=self.display_name, portfolio=self.portfolio_name, time=time_)
+        if self.portfolio:
+            return tr("Recover unsaved changes to the portfolio '{portfolio}' (edited {time})?").format(
+                portfolio=self.portfolio_name, time=time_)
+        return tr("Recover unsaved changes to {name} (edited {time})?").format(name=self.display_name, time=time_)
 
     def remove(self) -> None:
         """Gone for good (recovered into a window that keeps its own file, or discarded)."""
@@ -165,10 +201,15 @@ def _read(file: Path, catalog, lock) -> Recovered:
     scenario = scenario_from_json(data["scenario"], catalog)
     baseline = scenario_from_json(data["baseline"], catalog)
     comparison = [(str(label), scenario_from_json(text, catalog)) for label, text in data.get("comparison", [])]
+    portfolio = data.get("portfolio")
+    if portfolio is not None and not (isinstance(portfolio, dict) and isinstance(portfolio.get("portfolio"), str)
+                                      and isinstance(portfolio.get("saved"), str)
+                                      and isinstance(portfolio.get("path", ""), str)):
+        raise ValueError("the portfolio of a recovery file is not a portfolio")
     return Recovered(file=file, scenario=scenario, baseline=baseline,
                      path=Path(data["path"]) if data.get("path") else None,
                      edited=_dt.datetime.fromisoformat(data["edited"]), comparison=comparison,
-                     catalog=str(data.get("catalog") or ""), lock=lock)
+                     catalog=str(data.get("catalog") or ""), lock=lock, portfolio=portfolio)
 
 
 class Recovery(QObject):
@@ -177,9 +218,11 @@ class Recovery(QObject):
     written = Signal(str)  # the recovery file was written (its path); tests and the kill test wait for it
 
     def __init__(self, document: ScenarioDocument, comparison: Comparison, catalog_path: Callable[[], str],
-                 folder: Path | None = None, delay_ms: int = DELAY_MS, parent=None):
+                 folder: Path | None = None, delay_ms: int = DELAY_MS, parent=None,
+                 portfolio_state: Callable[[], dict | None] = lambda: None):
         super().__init__(parent)
         self.document, self.comparison, self._catalog_path = document, comparison, catalog_path
+        self._portfolio_state = portfolio_state  # the portfolio window's unsaved work, or None
         self.folder = folder or recovery_dir()
         ident = f"{os.getpid()}-{secrets.token_hex(3)}"
         self.file = self.folder / f"{ident}.json"
@@ -212,7 +255,8 @@ class Recovery(QObject):
         if not self.enabled:
             return False
         doc = self.document
-        if not doc.modified:
+        portfolio = self._portfolio_state()
+        if not doc.modified and portfolio is None:
             self.remove()
             return True
         if not self._locked():
@@ -226,6 +270,8 @@ class Recovery(QObject):
             "comparison": [[label, scenario_to_json(s)] for label, s in self.comparison.entries],
             "catalog": self._catalog_path() or "",
         }
+        if portfolio is not None:
+            data["portfolio"] = portfolio
         try:
             atomic_write_text(self.file, json.dumps(data, ensure_ascii=False))
         except ExplorerError as exc:  # a full disk: the work is still in the window

@@ -35,7 +35,8 @@ from explorer.i18n import QT_TR_NOOP, is_japanese, tr
 from explorer.months import month_label
 from explorer.paths import portfolios_dir
 from explorer.portfolio import (FIGURES, Member, Portfolio, PortfolioCache, PortfolioProjection, evaluate_portfolio,
-                                provider_label, resolve_portfolio, save_portfolio)
+                                portfolio_from_json, portfolio_to_json, provider_label, resolve_portfolio,
+                                save_portfolio)
 
 from ..dialogs import Dialogs
 from ..document import UNDO_LIMIT
@@ -189,6 +190,7 @@ class PortfolioWindow(QMainWindow):
         self._currency = fmt.currency()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)  # (as the main window's; Qt takes it while the stack is empty)
+        self.undo_stack.indexChanged.connect(self._work_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -853,6 +855,7 @@ class PortfolioWindow(QMainWindow):
             settings.add_recent(str(path))
         self.statusBar().showMessage(tr("Saved {file}").format(file=Path(path).name), 6000)
         self.setWindowModified(False)
+        self._work_changed(now=True)  # saved: nothing of it to recover
         return True
 
     def export(self, kind: str, path: str | None = None) -> Path | None:
@@ -913,6 +916,28 @@ class PortfolioWindow(QMainWindow):
         benchmarks and scripts that close it)."""
         self._saved = self.portfolio
         self.setWindowModified(False)
+        self._work_changed(now=True)
+
+    # ------------------------------------------------------------------------------------ recovery
+    def recovery_state(self) -> dict | None:
+        """The unsaved portfolio as the main window's crash-recovery file keeps it (None when there
+        is nothing unsaved): as shown and as opened or saved (portfolio files' JSON, its file members'
+        paths relative to its folder) and its file."""
+        if not self.modified:
+            return None
+        return {"portfolio": portfolio_to_json(self.portfolio), "saved": portfolio_to_json(self._saved),
+                "path": str(self.path) if self.path is not None else ""}
+
+    def _work_changed(self, *_args, now: bool = False) -> None:
+        """A change, undo, save or discard: the main window's recovery file follows (at once for a
+        save or a discard, else debounced, as for the scenario's edits)."""
+        recovery = getattr(self.main, "recovery", None)
+        if recovery is None or getattr(self.main, "portfolio_window", None) is not self:
+            return
+        if now:
+            recovery.save_now()
+        else:
+            recovery.touch()
 
     # ------------------------------------------------------------------------------------ events
     def eventFilter(self, watched, event) -> bool:
@@ -959,15 +984,45 @@ def open_portfolio(main, path_or_key) -> PortfolioWindow | None:
     except (ExplorerError, OSError) as exc:
         main.dialogs.error(tr("Cannot open portfolio"), str(exc))
         return None
+    path = Path(str(path_or_key))
+    return _show(main, portfolio, catalog, cache, path if path.exists() else None)
+
+
+def _show(main, portfolio: Portfolio, catalog, cache: PortfolioCache, path: Path | None,
+          saved: Portfolio | None = None) -> PortfolioWindow | None:
+    """``portfolio`` in a new portfolio window beside ``main`` (the old one closed first, asked about
+    its changes: None when they are kept); ``saved``: the portfolio as its file holds it, when that
+    differs (recovered work)."""
     old = getattr(main, "portfolio_window", None)
     if old is not None and not old.close():  # (its unsaved changes kept: Cancel)
         return None
-    path = Path(str(path_or_key))
-    window = PortfolioWindow(portfolio, main, catalog, cache, path=path if path.exists() else None, parent=main)
+    window = PortfolioWindow(portfolio, main, catalog, cache, path=path, parent=main)
     window.setWindowFlag(Qt.WindowType.Window, True)
     main.portfolio_window = window
+    if saved is not None and saved != portfolio:
+        window._saved = saved
+        window.setWindowModified(True)
     window.show()
     return window
+
+
+def read_recovered(state: dict, catalog) -> tuple[Portfolio, Portfolio, Path | None]:
+    """(the portfolio as shown, as its file holds it, its file) of a recovery file's portfolio
+    (PortfolioWindow.recovery_state); file members are read from their files. Raises ExplorerError
+    (naming the member) or OSError."""
+    path = Path(state["path"]) if state.get("path") else None
+    folder = path.parent if path is not None else None
+    shown = portfolio_from_json(state["portfolio"], folder, catalog)
+    saved = portfolio_from_json(state["saved"], folder, catalog)
+    everyone = shown.replace(members=tuple(m.replace(enabled=True) for m in shown.members))
+    evaluate_portfolio(everyone, catalog, PortfolioCache())  # (a member that cannot be evaluated: named now)
+    return shown, saved, path
+
+
+def open_recovered(main, shown: Portfolio, saved: Portfolio, path: Path | None) -> PortfolioWindow | None:
+    """Recovered work (read_recovered) in the portfolio window: as it was shown, marked unsaved
+    against its file."""
+    return _show(main, shown, main.catalog, PortfolioCache(), path, saved)
 
 
 def open_portfolio_dialog(main) -> PortfolioWindow | None:

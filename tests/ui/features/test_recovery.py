@@ -3,6 +3,7 @@ dropped), and what the user discarded stays discarded."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from explorer import formatting as fmt
+from explorer.portfolio import evaluate_portfolio, resolve_portfolio
 from explorer.scenario import Scenario
 from explorer.scenario_file import load_scenario, save_scenario
 from support.dialogs import ScriptedDialogs
@@ -48,6 +51,15 @@ def _env(home: Path) -> dict:
                 QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
 
 
+def _line(proc, seconds: float = 120.0) -> str:
+    """The child's next line of output; '' when none comes in ``seconds`` (then the test fails, not hangs)."""
+    import selectors
+
+    with selectors.DefaultSelector() as sel:
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        return proc.stdout.readline() if sel.select(seconds) else ""
+
+
 def _edit_and_kill(home: Path, *args: str) -> None:
     if not hasattr(signal, "SIGKILL"):
         pytest.skip("SIGKILL is POSIX")
@@ -55,8 +67,8 @@ def _edit_and_kill(home: Path, *args: str) -> None:
     proc = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             env=_env(home), text=True, cwd=ROOT)
     try:
-        assert proc.stdout.readline().split() == ["edited", "123456"]
-        assert proc.stdout.readline().startswith("written ")
+        assert _line(proc).split() == ["edited", "123456"]
+        assert _line(proc).startswith("written ")
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
@@ -328,3 +340,152 @@ def test_escape_on_the_question_means_ask_me_later(qtbot, qapp):
 
     QTimer.singleShot(0, press_escape)
     assert Dialogs(None).ask_recover("Recover unsaved changes to my.json (edited 14:32)?", True) == "later"
+
+
+# ------------------------------------------------------------------------------------ the portfolio
+SHIPPED_PORTFOLIO = ROOT / "assets" / "portfolios" / "openai-2025.json"
+PORTFOLIO_NAME = "OpenAI compute commitments (announced, 2025)"
+
+PORTFOLIO_CHILD = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QTimer
+    from ui.app import make_app, start_window
+
+    app = make_app()
+    window = start_window(None)
+    window.show()
+    window.recovery.written.connect(lambda path: print("written", path, flush=True))
+
+    def edit():  # the portfolio opened, Oracle switched off and nothing saved
+        pw = window.open_portfolio(sys.argv[1])
+        pw.toggle("Oracle", False)
+        print("edited", pw.portfolio.member("Oracle").enabled, flush=True)
+
+    QTimer.singleShot(0, edit)
+    app.exec()
+""")
+
+
+def _toggle_and_kill(home: Path, portfolio: Path) -> None:
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("SIGKILL is POSIX")
+    proc = subprocess.Popen([sys.executable, "-c", PORTFOLIO_CHILD, str(portfolio)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=_env(home), text=True, cwd=ROOT)
+    try:
+        assert _line(proc).split() == ["edited", "False"]
+        assert _line(proc).startswith("written ")
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        proc.stdout.close()
+
+
+def test_after_a_kill_the_portfolios_unsaved_changes_are_offered_back(qtbot, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    _toggle_and_kill(home, SHIPPED_PORTFOLIO)
+    window, dialogs, taken = _restart(home, monkeypatch, ["recover"])
+    qtbot.addWidget(window)
+    (question, has_file), = dialogs.recover_questions
+    assert question.startswith(f"Recover unsaved changes to the portfolio '{PORTFOLIO_NAME}' (edited ") and has_file
+    assert taken == "recover"
+    pw = window.portfolio_window
+    assert pw is not None and pw.isVisible() and pw.path == SHIPPED_PORTFOLIO.resolve()
+    assert not pw.portfolio.member("Oracle").enabled and pw.portfolio.member("AWS").enabled
+    assert pw.modified and pw.isWindowModified()  # unsaved against the file, which is untouched
+    assert json.loads(SHIPPED_PORTFOLIO.read_text())["members"][1]["label"] == "Oracle"
+    expected = evaluate_portfolio(resolve_portfolio("openai-2025").toggled("Oracle", False))
+    assert pw.cards["cost_total_usd"].value.text() == fmt.money(expected.totals["cost_total_usd"])  # without Oracle
+    assert not window.document.modified  # (the scenario had no unsaved changes)
+    assert window.status.text == f"Recovered the unsaved changes to {PORTFOLIO_NAME}."
+    assert [p.name for p in window.recovery.folder.glob("*.json")] == [window.recovery.file.name]
+    assert "portfolio" in json.loads(window.recovery.file.read_text())  # this window keeps it from now on
+    dialogs.answers = ["discard"] * 3
+    window.close()
+    assert not list(window.recovery.folder.glob("*.json"))
+
+
+def test_open_the_saved_portfolio_instead(qtbot, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    _toggle_and_kill(home, SHIPPED_PORTFOLIO)
+    window, dialogs, taken = _restart(home, monkeypatch, ["saved"])
+    qtbot.addWidget(window)
+    pw = window.portfolio_window
+    assert taken == "saved" and pw is not None and pw.portfolio.member("Oracle").enabled and not pw.modified
+    assert not orphans(window.recovery.folder)
+    window.close()
+
+
+def test_the_recovery_file_follows_the_portfolios_changes(qtbot, window, tmp_path):
+    pw = window.open_portfolio(str(SHIPPED_PORTFOLIO))
+    with qtbot.waitSignal(window.recovery.written, timeout=10_000):
+        pw.toggle("Oracle", False)  # (written once the changes pause, as for the scenario's)
+    state = json.loads(window.recovery.file.read_text())["portfolio"]
+    assert state["path"] == str(SHIPPED_PORTFOLIO.resolve())
+    assert [m["enabled"] for m in json.loads(state["portfolio"])["members"]][1] is False
+    assert [m["enabled"] for m in json.loads(state["saved"])["members"]][1] is True
+    pw.undo_stack.undo()  # nothing unsaved any more: nothing to recover
+    window.recovery.save_now()
+    assert not window.recovery.file.exists()
+    pw.toggle("AWS", False)
+    window.recovery.save_now()
+    assert window.recovery.file.exists()
+    assert pw.save_to(tmp_path / "mine.json")  # saved: the file goes at once
+    assert not window.recovery.file.exists()
+    pw.toggle("AWS", True)
+    window.recovery.save_now()
+    pw.discard_changes()  # let go: the file goes too
+    assert not window.recovery.file.exists()
+
+
+def _orphaned(window) -> Path:
+    """This window's recovery file as a dead window's would be (copied under another name, unlocked)."""
+    window.recovery.save_now()
+    orphan = window.recovery.folder / "99999-dead.json"
+    orphan.write_bytes(window.recovery.file.read_bytes())
+    return orphan
+
+
+def test_a_portfolio_whose_member_file_is_gone_is_kept_for_later_with_the_reason(qtbot, window, dialogs, tmp_path):
+    member = tmp_path / "deal.json"
+    save_scenario(Scenario(gpu_count=1000, name="Deal"), member)
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps({"schema_version": 1, "name": "Mine", "members": [
+        {"label": "Deal", "provider": "AWS", "file": "deal.json"},
+        {"label": "AWS", "provider": "AWS", "preset": "openai-aws-deal"}]}), encoding="utf-8")
+    pw = window.open_portfolio(str(mine))
+    pw.toggle("AWS", False)
+    orphan = _orphaned(window)
+    pw.discard_changes()
+    member.unlink()  # the member's file went meanwhile
+    dialogs.recover_answers = ["recover"]
+    assert offer_recovery(window) == ""
+    (question, has_file), = dialogs.recover_questions
+    assert question.startswith("Recover unsaved changes to the portfolio 'Mine' (edited ") and has_file
+    (title, message), = dialogs.errors
+    assert title == "Cannot recover the unsaved changes" and "Deal" in message and "deal.json" in message
+    assert "offered again at the next start" in message
+    assert orphan.exists()  # kept for later
+    assert not window.portfolio_window.modified  # and the window as it was
+    orphan.unlink()
+
+
+def test_a_member_being_edited_comes_back_in_both_windows(qtbot, window, dialogs):
+    pw = window.open_portfolio(str(SHIPPED_PORTFOLIO))
+    assert pw.edit_member("AWS")
+    type_into(spin_box(window, "GPU count value"), "300000")  # typed in the main window: the portfolio follows
+    pw.flush()
+    assert pw.portfolio.member("AWS").scenario.gpu_count == 300000
+    orphan = _orphaned(window)
+    pw.discard_changes()
+    window.document.load(Scenario(), None)  # (this window moves on; the dead one's work is the orphan)
+    dialogs.recover_answers = ["recover"]
+    assert offer_recovery(window) == "recover"
+    (question, _), = dialogs.recover_questions
+    assert question.startswith(f"Recover unsaved changes to OpenAI–AWS deal as announced (USD 38B, 7 years) and to "
+                               f"the portfolio '{PORTFOLIO_NAME}' (edited ")
+    assert window.document.scenario.gpu_count == 300000 and window.document.modified
+    recovered = window.portfolio_window
+    assert recovered is not pw and recovered.portfolio.member("AWS").scenario.gpu_count == 300000
+    assert recovered.modified and not orphan.exists()
+    assert window.status.text == f"Recovered the unsaved changes to OpenAI–AWS deal as announced (USD 38B, 7 years), " \
+                                 f"{PORTFOLIO_NAME}."
