@@ -469,7 +469,8 @@ class PortfolioWindow(QMainWindow):
                     if item.flags() != flags:
                         item.setFlags(flags)
                     check = Qt.CheckState.Checked if member.enabled else Qt.CheckState.Unchecked
-                    if item.checkState() != check:
+                    # (a new item reads Unchecked but has no check box until its state is set)
+                    if item.data(Qt.ItemDataRole.CheckStateRole) is None or item.checkState() != check:
                         item.setCheckState(check)
                     if item.data(Qt.ItemDataRole.UserRole) != member.label:
                         item.setData(Qt.ItemDataRole.UserRole, member.label)

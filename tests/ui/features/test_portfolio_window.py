@@ -96,6 +96,19 @@ def test_the_shipped_portfolio_shows_its_members_and_the_totals_of_the_core(wind
     assert pw.yearly.item_count == 7
 
 
+def test_a_member_switched_off_in_its_file_has_a_check_box_to_switch_it_on(window, qtbot, tmp_path):
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps({"schema_version": 1, "name": "Mine", "members": [
+        {"label": "AWS", "provider": "AWS", "preset": "openai-aws-deal"},
+        {"label": "Oracle", "provider": "Oracle", "preset": "openai-oracle", "enabled": False}]}),
+        encoding="utf-8")
+    pw = window.open_portfolio(str(mine))
+    item = pw.table.item(_row(pw, "Oracle"), 0)
+    assert item.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked.value  # a box, empty
+    _click_checkbox(qtbot, pw, "Oracle")
+    assert pw.portfolio.member("Oracle").enabled and item.checkState() == Qt.CheckState.Checked
+
+
 def test_switching_a_member_off_is_instant_and_one_undo_step(window, qtbot):
     pw = _open(window)
     contracted_less_nvidia = evaluate_portfolio(resolve_portfolio("openai-2025").toggled("NVIDIA"))
