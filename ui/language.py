@@ -40,53 +40,92 @@ _base_font: QFont | None = None
 
 def renamed_font(data: bytes, old: str = FONT_FAMILY, new: str = CJK_FAMILY) -> bytes:
     """An OpenType font's bytes with ``old`` replaced by ``new`` in its family and full names (the
-    'name' table written anew at the end of the file, its directory entry pointed there; every other
-    table stays where it is). Raises ValueError on a file that is not an OpenType font."""
+    'name' table written anew at the end of the file, its directory entry pointed there, the head
+    table's whole-font checksum set again; every other table stays where it is). A name that does
+    not decode is kept as it is. Raises ValueError on a file that is not an OpenType font."""
     if len(data) < 12 or data[:4] not in (b"OTTO", b"\x00\x01\x00\x00", b"true"):
         raise ValueError("not an OpenType font")
     (count,) = struct.unpack_from(">H", data, 4)
-    entry = next((12 + 16 * i for i in range(count) if data[12 + 16 * i:16 + 16 * i] == b"name"), None)
-    if entry is None:
+    entries = {data[12 + 16 * i:16 + 16 * i]: 12 + 16 * i for i in range(count)}
+    if b"name" not in entries:
         raise ValueError("the font has no name table")
+    entry = entries[b"name"]
     _, start, length = struct.unpack_from(">III", data, entry + 4)
     table = data[start:start + length]
-    fmt_, n, storage = struct.unpack_from(">HHH", table, 0)
+    version, n, storage = struct.unpack_from(">HHH", table, 0)
+
+    def text(offset: int, size: int) -> bytes:
+        return table[storage + offset:storage + offset + size]
+
     records = []
     for i in range(n):
         platform, encoding, language, name_id, size, offset = struct.unpack_from(">6H", table, 6 + 12 * i)
-        raw = table[storage + offset:storage + offset + size]
+        raw = text(offset, size)
         if name_id in _NAME_IDS:
             codec = "mac_roman" if platform == 1 else "utf-16-be"
-            raw = raw.decode(codec).replace(old, new).encode(codec)
+            try:
+                raw = raw.decode(codec).replace(old, new).encode(codec)
+            except UnicodeError:
+                pass  # (an odd-length or broken string: left as it was)
         records.append((platform, encoding, language, name_id, raw))
-    tags = table[6 + 12 * n:storage] if fmt_ == 1 else b""  # (format 1: language tags, kept)
-    head = struct.pack(">HHH", fmt_, n, 6 + 12 * n + len(tags))
-    strings, out = b"", []
-    for platform, encoding, language, name_id, raw in records:
-        out.append(struct.pack(">6H", platform, encoding, language, name_id, len(raw), len(strings)))
-        strings += raw
-    new_table = head + b"".join(out) + tags + strings
-    body = data + b"\x00" * (-len(data) % 4)
-    padded = new_table + b"\x00" * (-len(new_table) % 4)
-    checksum = sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
-    directory = struct.pack(">III", checksum, len(body), len(new_table))
-    return body[:entry + 4] + directory + body[entry + 16:] + padded
+    tags = []  # version 1: language-tag strings, which live in the storage area too
+    if version == 1:
+        (tag_count,) = struct.unpack_from(">H", table, 6 + 12 * n)
+        tags = [text(*reversed(struct.unpack_from(">HH", table, 8 + 12 * n + 4 * k))) for k in range(tag_count)]
+    strings, placed = bytearray(), {}
+
+    def place(raw: bytes) -> int:  # (equal strings stored once, as fonts do: IDs 1 and 4 often are)
+        if raw not in placed:
+            placed[raw] = len(strings)
+            strings.extend(raw)
+        return placed[raw]
+
+    out = [struct.pack(">6H", *record[:4], len(record[4]), place(record[4])) for record in records]
+    tag_records = [struct.pack(">HH", len(tag), place(tag)) for tag in tags]
+    header = 6 + 12 * n + ((2 + 4 * len(tags)) if version == 1 else 0)
+    new_table = struct.pack(">HHH", version, n, header) + b"".join(out)
+    if version == 1:
+        new_table += struct.pack(">H", len(tags)) + b"".join(tag_records)
+    new_table += bytes(strings)
+    if len(strings) > 0xFFFF:
+        raise ValueError("the font's names do not fit a name table")
+
+    def checksum(block: bytes) -> int:
+        block += b"\x00" * (-len(block) % 4)
+        return sum(struct.unpack(f">{len(block) // 4}I", block)) & 0xFFFFFFFF
+
+    body = bytearray(data + b"\x00" * (-len(data) % 4))
+    body[entry + 4:entry + 16] = struct.pack(">III", checksum(new_table), len(body), len(new_table))
+    body += new_table + b"\x00" * (-len(new_table) % 4)
+    if b"head" in entries:  # the whole font sums to 0xB1B0AFBA with head.checkSumAdjustment
+        head = struct.unpack_from(">I", body, entries[b"head"] + 8)[0]
+        body[head + 8:head + 12] = b"\x00\x00\x00\x00"
+        body[head + 8:head + 12] = struct.pack(">I", (0xB1B0AFBA - checksum(bytes(body))) & 0xFFFFFFFF)
+    return bytes(body)
 
 
 def install_fonts() -> bool:
-    """Register the shipped Japanese font with Qt (once), under CJK_FAMILY. False when it cannot be
-    read (then Qt's own fallback fonts are used)."""
-    global _fonts_installed
+    """Register the shipped Japanese font with Qt (once), under CJK_FAMILY; a file that cannot be
+    renamed is registered as it is (its own family: CJK_FAMILY follows). False when it cannot be
+    read at all (then Qt's own fallback fonts are used)."""
+    global _fonts_installed, CJK_FAMILY
     if _fonts_installed is None:
         ok = True
         for name in FONT_FILES:
             path = assets_dir() / "fonts" / name
+            font = -1
             try:
                 font = QFontDatabase.addApplicationFontFromData(QByteArray(renamed_font(path.read_bytes())))
-            except (OSError, ValueError, struct.error, UnicodeError) as exc:
-                log.warning("the Japanese font %s could not be read: %s", path, exc)
+            except (OSError, ValueError, struct.error) as exc:
+                log.warning("the Japanese font %s could not be renamed: %s", path, exc)
+            if font >= 0 and CJK_FAMILY not in QFontDatabase.applicationFontFamilies(font):
+                QFontDatabase.removeApplicationFont(font)
                 font = -1
-            if font < 0 or CJK_FAMILY not in QFontDatabase.applicationFontFamilies(font):
+            if font < 0:  # as it is: drawn, though a same-named font of the system's may win over it
+                font = QFontDatabase.addApplicationFont(str(path))
+                if font >= 0 and QFontDatabase.applicationFontFamilies(font):
+                    CJK_FAMILY = QFontDatabase.applicationFontFamilies(font)[0]
+            if font < 0:
                 log.warning("the Japanese font %s could not be loaded", path)
                 ok = False
         _fonts_installed = ok
@@ -102,7 +141,8 @@ def interface_font(code: str) -> QFont:
     font = QFont(_base_font)
     # the family the platform's font really is ('Sans Serif' is an alias: beside a real family, Qt
     # would take the real one, and English would be drawn in the Japanese font)
-    base = [f for f in [QFontInfo(_base_font).family()] if f and f != CJK_FAMILY]
+    # (nor the system's font of the shipped one's own name: Japanese would be drawn in it)
+    base = [f for f in [QFontInfo(_base_font).family()] if f and f not in (CJK_FAMILY, FONT_FAMILY)]
     font.setFamilies([CJK_FAMILY, *base] if code == "ja" else [*base, CJK_FAMILY])
     return font
 

@@ -197,3 +197,101 @@ def test_the_shipped_font_is_registered_under_a_family_of_its_own(qapp):
     font = QFont(interface_font("ja"))
     font.setFamilies(font.families()[:1])
     assert QRawFont.fromFont(font).familyName() == CJK_FAMILY  # the shipped file, whatever else is installed
+
+
+def _tables(font: bytes) -> dict:
+    import struct
+
+    (count,) = struct.unpack_from(">H", font, 4)
+    return {font[12 + 16 * i:16 + 16 * i]: struct.unpack_from(">III", font, 16 + 16 * i) for i in range(count)}
+
+
+def _checksum(block: bytes) -> int:
+    import struct
+
+    block += b"\0" * (-len(block) % 4)
+    return sum(struct.unpack(f">{len(block) // 4}I", block)) & 0xFFFFFFFF
+
+
+def _name_table(records, tags=()) -> bytes:
+    """A name table of ``records`` ((platform, encoding, language, name ID, bytes)), version 1 with
+    ``tags`` (language-tag strings) when there are any."""
+    import struct
+
+    strings, out = b"", []
+    for *ids, raw in records:
+        out.append(struct.pack(">6H", *ids, len(raw), len(strings)))
+        strings += raw
+    tail = b""
+    if tags:
+        tail = struct.pack(">H", len(tags))
+        for tag in tags:
+            tail += struct.pack(">HH", len(tag.encode("utf-16-be")), len(strings))
+            strings += tag.encode("utf-16-be")
+    return struct.pack(">HHH", 1 if tags else 0, len(records), 6 + 12 * len(records) + len(tail)) + \
+        b"".join(out) + tail + strings
+
+
+def _names(font: bytes) -> tuple[list, list]:
+    import struct
+
+    _, start, length = _tables(font)[b"name"]
+    table = font[start:start + length]
+    version, n, storage = struct.unpack_from(">HHH", table)
+    records = []
+    for i in range(n):
+        *ids, size, offset = struct.unpack_from(">6H", table, 6 + 12 * i)
+        records.append((*ids, table[storage + offset:storage + offset + size]))
+    tags = []
+    if version == 1:
+        (count,) = struct.unpack_from(">H", table, 6 + 12 * n)
+        for k in range(count):
+            size, offset = struct.unpack_from(">HH", table, 8 + 12 * n + 4 * k)
+            tags.append(table[storage + offset:storage + offset + size].decode("utf-16-be"))
+    return records, tags
+
+
+def test_a_renamed_font_keeps_every_checksum_its_language_tags_and_names_it_cannot_read():
+    import struct
+
+    from explorer.paths import assets_dir
+    from ui.language import renamed_font
+
+    data = (assets_dir() / "fonts" / "NotoSansCJKjp-Regular.otf").read_bytes()
+    font = renamed_font(data)
+    tables = _tables(font)
+    for tag, (checksum, start, length) in tables.items():  # every table's checksum (head's with its field zeroed)
+        block = font[start:start + length]
+        if tag == b"head":
+            block = block[:8] + b"\0\0\0\0" + block[12:]
+        assert _checksum(block) == checksum, tag
+    head = tables[b"head"][1]
+    adjustment = struct.unpack_from(">I", font, head + 8)[0]
+    zeroed = font[:head + 8] + b"\0\0\0\0" + font[head + 12:]
+    assert (0xB1B0AFBA - _checksum(zeroed)) & 0xFFFFFFFF == adjustment  # the whole font's checksum
+    assert {k: v for k, v in tables.items() if k != b"name"} == \
+        {k: v for k, v in _tables(data).items() if k != b"name"}  # every other table where it was
+
+    def with_names(table: bytes) -> bytes:  # the shipped font with another name table
+        entry = 12 + 16 * list(_tables(data)).index(b"name")
+        body = data + b"\0" * (-len(data) % 4)
+        return body[:entry + 4] + struct.pack(">III", 0, len(body), len(table)) + body[entry + 16:] + table
+
+    u16 = lambda text: text.encode("utf-16-be")  # noqa: E731
+    records = [(3, 1, 0x409, 1, u16("Noto Sans CJK JP")), (3, 1, 0x409, 2, u16("Regular")),
+               (1, 0, 0, 1, b"Noto Sans CJK JP"), (3, 1, 0x8000, 4, u16("Noto Sans CJK JP") + b"\0")]
+    names, tags = _names(renamed_font(with_names(_name_table(records, tags=("ja-Jpan", "en")))))
+    assert tags == ["ja-Jpan", "en"]  # a version 1 table's language tags kept
+    assert [r[4] for r in names] == [u16("Noto Sans CJK JP Explorer"), u16("Regular"), b"Noto Sans CJK JP Explorer",
+                                     u16("Noto Sans CJK JP") + b"\0"]  # (an odd-length name left as it was)
+
+
+def test_english_leaves_out_a_system_font_of_the_shipped_ones_name(qapp, monkeypatch):
+    from PySide6.QtGui import QFont
+
+    import ui.language as language
+
+    monkeypatch.setattr(language, "_base_font", QFont(language.FONT_FAMILY))  # a Japanese Linux's default font
+    monkeypatch.setattr(language, "QFontInfo", lambda font: type("Info", (), {"family": lambda self: font.family()})())
+    assert language.interface_font("en").families() == [language.CJK_FAMILY]
+    assert language.interface_font("ja").families() == [language.CJK_FAMILY]
