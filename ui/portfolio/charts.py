@@ -56,8 +56,9 @@ class PortfolioView:
         return replace(self, **changes)
 
     def groups(self, series: str) -> tuple[tuple, np.ndarray, list[str], list[str]]:
-        """(keys, (G, T) values, colours, legend labels) of a series, stacked as chosen. A member keeps
-        its colour when others are switched off (its place among all the portfolio's members)."""
+        """(keys, (G, T) values, colours, legend labels) of a series, stacked as chosen. A member has
+        its provider's colour (or a shade of it) and keeps it when others are switched off
+        (palette.member_colours, over all the portfolio's members)."""
         keys, values = self.projection.grouped(series, by=self.stack_by)
         colours, labels = group_styles(self.stack_by, keys, self.portfolio.members)
         return tuple(keys), values, colours, labels

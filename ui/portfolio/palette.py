@@ -4,6 +4,7 @@ members, providers and chip families. No widgets."""
 
 from __future__ import annotations
 
+import colorsys
 from functools import lru_cache
 from typing import Sequence
 
@@ -12,7 +13,6 @@ from explorer.i18n import QT_TR_NOOP, tr
 from explorer.months import month_index, month_label
 from explorer.portfolio import CHIP_FAMILIES, CHIP_FAMILY_LABELS, provider_label
 
-from ..theme import chip_colour
 
 # How the charts stack the members: key -> the switch's label.
 STACKS = (("member", QT_TR_NOOP("Member")), ("provider", QT_TR_NOOP("Provider")),
@@ -49,26 +49,33 @@ HHI_HIGH = 1800.0  # the 2023 US Merger Guidelines: above it, a market is highly
 OTHER_COLOUR = "#9D9D9D"
 
 
+# A further member of a provider: its colour lighter or darker by these steps of lightness (HLS),
+# in turn, so a company's members read as one company and stay apart from each other.
+SHADE_STEPS = (0.16, -0.16, 0.28, -0.28, 0.08, -0.08, 0.22, -0.22)
+
+
+def _shade(colour: str, step: float) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) / 255.0 for i in (1, 3, 5))
+    hue, light, sat = colorsys.rgb_to_hls(r, g, b)
+    r, g, b = colorsys.hls_to_rgb(hue, min(max(light + step, 0.12), 0.9), sat)
+    return "#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in (r, g, b)))
+
+
 @lru_cache(maxsize=64)
 def member_colours(members: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """label -> colour of each of ``members`` ((label, provider) pairs, in the portfolio's order,
     switched-off members included, so switching one off recolours no other). The first member of a
     provider takes the provider's fixed colour, so a company keeps its colour when the charts are
-    stacked by provider instead; a further member of the same provider takes the next palette colour
-    that no provider of the portfolio has (and no earlier member)."""
-    providers = {PROVIDER_COLOURS.get(provider, OTHER_COLOUR).lower() for _, provider in members}
-    spare = [c for c in (chip_colour("", i) for i in range(16)) if c.lower() not in providers] or \
-        [chip_colour("", i) for i in range(16)]
+    stacked by provider instead; each further member of the same provider a lighter or darker shade
+    of it (SHADE_STEPS, in turn; past the eighth they repeat). Adding or removing a member of one
+    provider recolours no member of another."""
     out: dict[str, str] = {}
-    seen: set[str] = set()
-    extra = 0
+    seen: dict[str, int] = {}
     for label, provider in members:
-        if provider not in seen:
-            seen.add(provider)
-            out[label] = PROVIDER_COLOURS.get(provider, OTHER_COLOUR)
-        else:
-            out[label] = spare[extra % len(spare)]
-            extra += 1
+        base = PROVIDER_COLOURS.get(provider, OTHER_COLOUR)
+        k = seen.get(provider, 0)
+        seen[provider] = k + 1
+        out[label] = base if k == 0 else _shade(base, SHADE_STEPS[(k - 1) % len(SHADE_STEPS)])
     return out
 
 

@@ -691,15 +691,16 @@ def test_a_member_keeps_its_companys_colour_when_the_charts_are_stacked_by_provi
         return dict(zip(chart.keys, (c.name().lower() for c in chart.layers.fill_colours())))
 
     by_member = colours("member")
+    legend = pw.legend.text().lower()  # (stacked by member)
     by_provider = colours("provider")
     providers = {m.label: m.provider for m in pw.portfolio.members}
     assert len(set(by_member.values())) == len(by_member) == 7
     assert by_member == {label: by_provider[providers[label]] for label in by_member}
-    legend = pw.legend.text().lower()
-    assert all(colour in legend for colour in by_member.values())  # the legend says the same
+    assert all(f"color:{colour}'>■" in legend for colour in by_member.values())  # the legend says the same
 
 
 def test_members_of_one_provider_have_colours_of_their_own_that_switching_one_off_keeps():
+    import colorsys
     from types import SimpleNamespace as M
 
     from ui.portfolio.palette import PROVIDER_COLOURS, group_styles
@@ -710,11 +711,16 @@ def test_members_of_one_provider_have_colours_of_their_own_that_switching_one_of
     assert labels == [m.label for m in members]
     assert colours[:2] == [PROVIDER_COLOURS["AWS"], PROVIDER_COLOURS["Microsoft"]]
     assert len(set(colours)) == 4  # each AWS member its own colour ...
-    # (none of them the colour of a provider in the portfolio)
-    assert not {c.lower() for c in colours[2:]} & {PROVIDER_COLOURS["AWS"].lower(), PROVIDER_COLOURS["Microsoft"].lower()}
-    # ... and a member switched off (left out of the groups) changes no other member's colour
+    # ... each a shade of AWS's colour (its hue), and none another company's colour
+    hue = lambda colour: colorsys.rgb_to_hls(*(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))[0]  # noqa: E731
+    assert all(abs(hue(c) - hue(PROVIDER_COLOURS["AWS"])) < 0.02 for c in colours[2:])
+    assert not {c.lower() for c in colours[2:]} & {c.lower() for c in PROVIDER_COLOURS.values()}
+    # ... a member switched off (left out of the groups) changes no other member's colour
     shown, _ = group_styles("member", ["AWS 2025", "AWS 2027"], members)
     assert shown == [colours[0], colours[3]]
+    # ... nor does a member of another provider added
+    more = [*members, M(label="Oracle", provider="Oracle")]
+    assert group_styles("member", [m.label for m in more], more)[0] == colours + [PROVIDER_COLOURS["Oracle"]]
 
 
 def test_every_member_switched_off_leaves_empty_charts_and_zero_totals(window, qtbot):
