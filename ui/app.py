@@ -204,33 +204,44 @@ def offer_recovery(window: MainWindow, folder: Path | None = None) -> str:
             item.release()  # offered at the next start
             continue
         answer = window.dialogs.ask_recover(item.question(), item.saved_files)
-        if answer == "recover" and recover_into(window, item):
-            taken = answer
-        elif answer == "saved" and _open_saved(window, item):
-            item.remove()
-            taken = answer
+        if answer == "recover":
+            if recover_into(window, item):
+                taken = answer
+        elif answer == "saved":
+            if _open_saved(window, item):
+                taken = answer
         elif answer == "discard":
             item.remove()
         else:
-            item.release()
-            window.status.show(tr("The unsaved changes to {name} are kept: you will be asked again at the next "
-                                  "start.").format(name=item.display_name))
+            _keep(window, item)
     return taken
 
 
+def _names(item) -> str:
+    return tr(", ", "list separator").join(item.names)
+
+
+def _keep(window: MainWindow, item) -> None:
+    item.release()
+    window.status.show(tr("The unsaved changes to {name} are kept: you will be asked again at the next "
+                          "start.").format(name=_names(item)))
+
+
 def _open_saved(window: MainWindow, item) -> bool:
-    """The answer 'open the saved file instead': the scenario's file and the portfolio's, those
-    that are there. True when one was opened."""
-    opened = []
-    if item.path is not None and item.path.exists() and window.files.open_path(item.path):
-        opened.append(item.display_name)
-    path = item.portfolio_path
-    if path is not None and path.exists() and window.open_portfolio(path) is not None:
-        opened.append(item.portfolio_name)
-    if opened:
-        window.status.show(tr("Opened {name} as saved; the unsaved changes were discarded.")
-                           .format(name=tr(", ", "list separator").join(opened)))
-    return bool(opened)
+    """The answer 'open the saved file instead': the file of each changed part (the scenario's, the
+    portfolio's). The unsaved changes go only when every one of them opened; else they are kept."""
+    ok = True
+    if item.scenario_part:
+        ok = item.path is not None and item.path.exists() and window.files.open_path(item.path)
+    if item.portfolio:
+        path = item.portfolio_path
+        ok = path is not None and path.exists() and window.open_portfolio(path) is not None and ok
+    if not ok:
+        _keep(window, item)
+        return False
+    item.remove()
+    window.status.show(tr("Opened {name} as saved; the unsaved changes were discarded.").format(name=_names(item)))
+    return True
 
 
 def recover_into(window: MainWindow, item) -> bool:
@@ -241,13 +252,18 @@ def recover_into(window: MainWindow, item) -> bool:
 
     from .portfolio.window import open_recovered, read_recovered
 
-    portfolio = None
+    portfolio = problem = None
     try:
         catalog = load_catalog(item.catalog) if item.catalog else builtin_catalog()
         for s in (item.scenario, item.baseline, *(s for _, s in item.comparison)):
             check_chips(s, catalog)
         if item.portfolio:
-            portfolio = read_recovered(item.portfolio, catalog)
+            try:
+                portfolio = read_recovered(item.portfolio, catalog)
+            except (ExplorerError, OSError) as exc:  # (the scenario's changes are recovered still)
+                if not item.scenario_changed:
+                    raise
+                problem = exc
     except (ExplorerError, OSError) as exc:
         window.dialogs.error(tr("Cannot recover the unsaved changes"),
                              tr("{problem}\n\nThe changes are kept: they are offered again at the next start.")
@@ -277,14 +293,20 @@ def recover_into(window: MainWindow, item) -> bool:
     window.display.refresh()
     if portfolio is not None:
         open_recovered(window, *portfolio)
-    if window.recovery.save_now():  # this window's own recovery file holds the work from now on
-        item.remove()
-    else:
+    if not window.recovery.save_now():
         item.release()  # (ours could not be written: the old one stays, offered again next time)
-    names = ([item.display_name] if item.scenario_changed or not item.portfolio else []) + \
-        ([item.portfolio_name] if item.portfolio else [])
-    window.status.show(tr("Recovered the unsaved changes to {name}.").format(
-        name=tr(", ", "list separator").join(names)))
+    elif problem is not None:  # the scenario's changes are ours now; the portfolio's wait in the old file
+        item.keep_portfolio_only()
+    else:  # this window's own recovery file holds the work from now on
+        item.remove()
+    if problem is not None:
+        window.dialogs.error(tr("Cannot recover the unsaved changes"), tr(
+            "The changes to {name} are recovered, not those to the portfolio '{portfolio}': {problem}\n\nThe "
+            "portfolio's changes are kept: they are offered again at the next start.").format(
+                name=item.display_name, portfolio=item.portfolio_name, problem=problem))
+        window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=item.display_name))
+        return True
+    window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=_names(item)))
     return True
 
 

@@ -3111,6 +3111,14 @@ The changes are kept: they are offered again at the next start.</source>
         <translation>未保存の変更を復元</translation>
     </message>
     <message>
+        <source>The changes to {name} are recovered, not those to the portfolio &apos;{portfolio}&apos;: {problem}
+
+The portfolio&apos;s changes are kept: they are offered again at the next start.</source>
+        <translation>{name} の変更は復元しましたが、ポートフォリオ「{portfolio}」の変更は復元できません：{problem}
+
+ポートフォリオの変更は保持しています。次回の起動時にもう一度復元を提案します。</translation>
+    </message>
+    <message>
         <source>Recovered the unsaved changes to {name}.</source>
         <translation>{name} の未保存の変更を復元しました。</translation>
     </message>

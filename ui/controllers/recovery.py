@@ -47,6 +47,10 @@ APP_FOLDER = "Compute Scenario Explorer"
 DELAY_MS = 2000
 MAX_WAIT_S = 10.0  # edits that never pause for DELAY_MS are still saved this often
 RECOVERY_VERSION = 1
+# A file that holds the portfolio window's work too: an older app, which knows only version 1, leaves
+# it alone (it would have offered the scenario alone, and dropped the portfolio with it).
+PORTFOLIO_RECOVERY_VERSION = 2
+READ_VERSIONS = (RECOVERY_VERSION, PORTFOLIO_RECOVERY_VERSION)
 MAX_RECOVERY_BYTES = 20_000_000
 
 
@@ -104,9 +108,35 @@ class Recovered:
         return Path(path) if path else None
 
     @property
+    def scenario_part(self) -> bool:
+        """Whether the scenario's side is part of the work: changed, or the only part there is."""
+        return self.scenario_changed or not self.portfolio
+
+    @property
+    def names(self) -> list[str]:
+        """What the work is of: the scenario's name, the portfolio's, or both."""
+        return ([self.display_name] if self.scenario_part else []) + ([self.portfolio_name] if self.portfolio else [])
+
+    @property
+    def saved_paths(self) -> list[Path | None]:
+        """The files the changed parts were opened from or saved to (None: a part that has none)."""
+        return ([self.path] if self.scenario_part else []) + ([self.portfolio_path] if self.portfolio else [])
+
+    @property
     def saved_files(self) -> bool:
-        """Whether a file the work was opened from or saved to is there to open instead."""
-        return any(p is not None and p.exists() for p in (self.path, self.portfolio_path))
+        """Whether every changed part has its file there to open instead."""
+        return all(p is not None and p.exists() for p in self.saved_paths)
+
+    def keep_portfolio_only(self) -> None:
+        """The scenario's side was recovered and the portfolio's could not be: the file keeps the
+        portfolio's work alone (offered again at the next start), and is let go."""
+        try:
+            data = json.loads(read_text(self.file, "recovery file", MAX_RECOVERY_BYTES, ExplorerError))
+            data.update(scenario=data["baseline"], comparison=[])
+            atomic_write_text(self.file, json.dumps(data, ensure_ascii=False))
+        except (ExplorerError, OSError, ValueError, KeyError) as exc:
+            log.warning("the recovery file %s could not be rewritten: %s", self.file, exc)
+        self.release()
 
     def question(self) -> str:
         time_ = f"{self.edited:%H:%M}"
@@ -159,7 +189,7 @@ def orphans(folder: Path | None = None, catalog=None, set_aside: list | None = N
         if not lock.tryLock(0):
             continue  # a live window's
         try:
-            found.append(_read(file, catalog, lock))
+            found.append(_read(file, catalog, lock, set_aside))
         except _OtherVersion:
             lock.unlock()
         except Exception as exc:  # noqa: BLE001  (whatever is in the file, the start goes on)
@@ -190,11 +220,11 @@ class _OtherVersion(Exception):
     pass
 
 
-def _read(file: Path, catalog, lock) -> Recovered:
+def _read(file: Path, catalog, lock, set_aside: list | None = None) -> Recovered:
     data = json.loads(read_text(file, "recovery file", MAX_RECOVERY_BYTES, ExplorerError))
     if not isinstance(data, dict):
         raise ValueError("not a recovery file")
-    if data.get("recovery_version") != RECOVERY_VERSION:
+    if data.get("recovery_version") not in READ_VERSIONS:
         if isinstance(data.get("recovery_version"), int):
             raise _OtherVersion()
         raise ValueError(f"unknown recovery_version {data.get('recovery_version')!r}")
@@ -205,7 +235,16 @@ def _read(file: Path, catalog, lock) -> Recovered:
     if portfolio is not None and not (isinstance(portfolio, dict) and isinstance(portfolio.get("portfolio"), str)
                                       and isinstance(portfolio.get("saved"), str)
                                       and isinstance(portfolio.get("path", ""), str)):
-        raise ValueError("the portfolio of a recovery file is not a portfolio")
+        # the scenario's side is still offered; the file as it was is set aside beside it
+        log.warning("the portfolio in a recovery file could not be read: %s (a copy set aside)", file)
+        copy = file.with_suffix(".damaged")
+        try:
+            copy.write_bytes(file.read_bytes())
+            if set_aside is not None:
+                set_aside.append(copy)
+        except OSError:
+            pass
+        portfolio = None
     return Recovered(file=file, scenario=scenario, baseline=baseline,
                      path=Path(data["path"]) if data.get("path") else None,
                      edited=_dt.datetime.fromisoformat(data["edited"]), comparison=comparison,
@@ -262,7 +301,7 @@ class Recovery(QObject):
         if not self._locked():
             return False
         data = {
-            "recovery_version": RECOVERY_VERSION,
+            "recovery_version": RECOVERY_VERSION if portfolio is None else PORTFOLIO_RECOVERY_VERSION,
             "edited": _dt.datetime.now().isoformat(timespec="seconds"),
             "path": str(doc.path) if doc.path else "",
             "scenario": scenario_to_json(doc.scenario),

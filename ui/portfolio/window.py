@@ -162,7 +162,7 @@ class PortfolioWindow(QMainWindow):
         super().__init__(parent)
         self.main = main
         self.portfolio = portfolio
-        self.path = Path(path) if path is not None else None  # the file it was opened from or saved to
+        self.path = Path(path).resolve() if path is not None else None  # the file it was opened from or saved to
         self._saved = portfolio  # as opened or saved: a different portfolio is unsaved work
         self.dialogs = getattr(main, "dialogs", None) or Dialogs(self)
         self.catalog = catalog if catalog is not None else (main.catalog if main is not None else None)
@@ -701,6 +701,7 @@ class PortfolioWindow(QMainWindow):
             self.cache.remember(scenario, self.catalog, display.projection)  # the main window's evaluation
         self.portfolio = updated
         self.refresh()
+        self._work_changed()  # (the main window's recovery file may have been written before this step)
         if not now and display is not None and self._dragging():
             self._hold_paint(display)
 
@@ -926,7 +927,10 @@ class PortfolioWindow(QMainWindow):
         paths relative to its folder) and its file."""
         if not self.modified:
             return None
-        return {"portfolio": portfolio_to_json(self.portfolio), "saved": portfolio_to_json(self._saved),
+        saved = self.__dict__.get("_saved_json")
+        if saved is None or saved[0] is not self._saved:  # (changes with a save or a discard only)
+            saved = self._saved_json = (self._saved, portfolio_to_json(self._saved))
+        return {"portfolio": portfolio_to_json(self.portfolio), "saved": saved[1],
                 "path": str(self.path) if self.path is not None else ""}
 
     def _work_changed(self, *_args, now: bool = False) -> None:
@@ -986,7 +990,7 @@ def open_portfolio(main, path_or_key) -> PortfolioWindow | None:
         main.dialogs.error(tr("Cannot open portfolio"), str(exc))
         return None
     path = Path(str(path_or_key))
-    return _show(main, portfolio, catalog, cache, path if path.exists() else None)
+    return _show(main, portfolio, catalog, cache, path.resolve() if path.exists() else None)
 
 
 def _show(main, portfolio: Portfolio, catalog, cache: PortfolioCache, path: Path | None,

@@ -52,12 +52,19 @@ def _env(home: Path) -> dict:
 
 
 def _line(proc, seconds: float = 120.0) -> str:
-    """The child's next line of output; '' when none comes in ``seconds`` (then the test fails, not hangs)."""
-    import selectors
+    """The child's next line of output; '' when none comes in ``seconds`` (then the test fails, not
+    hangs). Lines are read on a thread of their own (two lines may arrive in one read)."""
+    import queue
+    import threading
 
-    with selectors.DefaultSelector() as sel:
-        sel.register(proc.stdout, selectors.EVENT_READ)
-        return proc.stdout.readline() if sel.select(seconds) else ""
+    lines = proc.__dict__.get("_lines")
+    if lines is None:
+        lines = proc._lines = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+    try:
+        return lines.get(timeout=seconds)
+    except queue.Empty:
+        return ""
 
 
 def _edit_and_kill(home: Path, *args: str) -> None:
@@ -433,6 +440,8 @@ def test_the_recovery_file_follows_the_portfolios_changes(qtbot, window, tmp_pat
     assert not window.recovery.file.exists()
     pw.toggle("AWS", True)
     window.recovery.save_now()
+    assert window.recovery.file.exists()
+    assert json.loads(window.recovery.file.read_text())["recovery_version"] == 2  # (an older app leaves it alone)
     pw.discard_changes()  # let go: the file goes too
     assert not window.recovery.file.exists()
 
@@ -489,3 +498,116 @@ def test_a_member_being_edited_comes_back_in_both_windows(qtbot, window, dialogs
     assert recovered.modified and not orphan.exists()
     assert window.status.text == f"Recovered the unsaved changes to OpenAI–AWS deal as announced (USD 38B, 7 years), " \
                                  f"{PORTFOLIO_NAME}."
+
+
+
+def test_a_portfolio_that_cannot_be_read_leaves_the_scenarios_changes_recovered_and_itself_for_later(
+        qtbot, window, dialogs, tmp_path):
+    member = tmp_path / "deal.json"
+    save_scenario(Scenario(gpu_count=1000, name="Deal"), member)
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps({"schema_version": 1, "name": "Mine", "members": [
+        {"label": "Deal", "provider": "AWS", "file": "deal.json"},
+        {"label": "AWS", "provider": "AWS", "preset": "openai-aws-deal"}]}), encoding="utf-8")
+    pw = window.open_portfolio(str(mine))
+    pw.toggle("AWS", False)
+    type_into(spin_box(window, "GPU count value"), "4321")  # the scenario changed too
+    orphan = _orphaned(window)
+    pw.discard_changes()
+    window.document.load(Scenario(), None)
+    member.unlink()
+    dialogs.recover_answers = ["recover"]
+    assert offer_recovery(window) == "recover"
+    assert window.document.scenario.gpu_count == 4321 and window.document.modified  # recovered
+    (title, message), = dialogs.errors
+    assert title == "Cannot recover the unsaved changes" and "not those to the portfolio 'Mine'" in message
+    assert "deal.json" in message and "offered again at the next start" in message
+    kept = json.loads(orphan.read_text())  # the portfolio's changes alone, for the next start
+    assert kept["scenario"] == kept["baseline"] and "portfolio" in kept
+    dialogs.recover_answers, dialogs.recover_questions = ["discard"], []
+    offer_recovery(window)
+    (question, _), = dialogs.recover_questions
+    assert question.startswith("Recover unsaved changes to the portfolio 'Mine' (edited ")
+    assert not orphan.exists()  # discarded when asked, not before
+
+
+def test_a_damaged_portfolio_entry_still_offers_the_scenario_and_sets_the_file_aside(qtbot, window, dialogs):
+    type_into(spin_box(window, "GPU count value"), "4321")
+    orphan = _orphaned(window)
+    data = json.loads(orphan.read_text())
+    data.update(portfolio={"portfolio": 1}, recovery_version=2)
+    orphan.write_text(json.dumps(data))
+    window.document.load(Scenario(), None)
+    dialogs.recover_answers = ["recover"]
+    assert offer_recovery(window) == "recover" and window.document.scenario.gpu_count == 4321
+    assert orphan.with_suffix(".damaged").exists()  # the whole file, as it was, beside the others
+    orphan.with_suffix(".damaged").unlink()
+
+
+def test_open_the_saved_files_keeps_the_changes_when_one_of_them_does_not_open(qtbot, window, dialogs, tmp_path):
+    mine = tmp_path / "my.json"
+    save_scenario(Scenario(gpu_count=777), mine)
+    assert window.files.open_path(mine)
+    type_into(spin_box(window, "GPU count value"), "4321")
+    pw = window.open_portfolio(str(SHIPPED_PORTFOLIO))
+    pw.toggle("Oracle", False)
+    orphan = _orphaned(window)
+    pw.discard_changes()
+    window.document.load(Scenario(), None)
+    mine.write_text("{ not json")  # the scenario's saved file is damaged meanwhile
+    dialogs.recover_answers = ["saved"]
+    assert offer_recovery(window) == ""
+    assert dialogs.recover_questions[0][1]  # (both parts have a file: the choice is offered)
+    assert orphan.exists() and "are kept" in window.status.text  # nothing of the unsaved work dropped
+    orphan.unlink()
+
+
+def test_the_choice_to_open_the_saved_file_is_offered_only_when_each_changed_part_has_one(qtbot, window, dialogs,
+                                                                                         tmp_path):
+    mine = tmp_path / "my.json"
+    save_scenario(Scenario(gpu_count=777), mine)
+    assert window.files.open_path(mine)  # the scenario as saved: unchanged
+    pw = window.open_portfolio("openai-2025")  # by its name: no file of its own
+    pw.toggle("Oracle", False)
+    orphan = _orphaned(window)
+    pw.discard_changes()
+    dialogs.recover_answers = ["later"]
+    offer_recovery(window)
+    (question, has_file), = dialogs.recover_questions
+    assert question.startswith("Recover unsaved changes to the portfolio ") and not has_file
+    assert window.status.text == f"The unsaved changes to {PORTFOLIO_NAME} are kept: you will be asked again at " \
+                                 "the next start."
+    orphan.unlink()
+
+
+def test_a_portfolio_opened_by_a_relative_path_is_saved_and_recovered_where_it_is(qtbot, window, tmp_path,
+                                                                                  monkeypatch):
+    (tmp_path / "p").mkdir()
+    mine = tmp_path / "p" / "mine.json"
+    mine.write_text(SHIPPED_PORTFOLIO.read_text(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    pw = window.open_portfolio("p/mine.json")
+    assert pw.path == mine.resolve()
+    pw.toggle("Oracle", False)
+    window.recovery.save_now()
+    assert json.loads(window.recovery.file.read_text())["portfolio"]["path"] == str(mine.resolve())
+    pw.discard_changes()
+
+
+def test_a_followed_edit_reaches_the_recovery_file_after_a_forced_write(qtbot, window, monkeypatch):
+    import ui.controllers.recovery as recovery
+
+    pw = window.open_portfolio(str(SHIPPED_PORTFOLIO))
+    assert pw.edit_member("AWS")
+    box = spin_box(window, "GPU count value")
+    type_into(box, "111111")
+    pw.flush()
+    monkeypatch.setattr(recovery, "MAX_WAIT_S", 0.0)  # the next edit is written at once, before the portfolio follows
+    type_into(box, "222222")
+    with qtbot.waitSignal(window.recovery.written, timeout=10_000):
+        pw.flush()  # the follow: the file is written again with it
+    state = json.loads(window.recovery.file.read_text())
+    members = json.loads(state["portfolio"]["portfolio"])["members"]
+    assert json.loads(state["scenario"])["gpu_count"] == 222222
+    assert next(m for m in members if m["label"] == "AWS")["scenario"]["gpu_count"] == 222222
+    pw.discard_changes()
