@@ -291,8 +291,10 @@ def recover_into(window: MainWindow, item) -> bool:
     else:
         load()
     window.display.refresh()
-    if portfolio is not None:
-        open_recovered(window, *portfolio)
+    if portfolio is not None and open_recovered(window, *portfolio) is None:
+        # (a portfolio window open with unsaved changes of its own, kept when asked: the recovered
+        # portfolio's changes wait in the old file)
+        problem = ExplorerError(tr("the portfolio window open now keeps its own unsaved changes"))
     if not window.recovery.save_now():
         item.release()  # (ours could not be written: the old one stays, offered again next time)
     elif problem is not None:  # the scenario's changes are ours now; the portfolio's wait in the old file
@@ -300,12 +302,18 @@ def recover_into(window: MainWindow, item) -> bool:
     else:  # this window's own recovery file holds the work from now on
         item.remove()
     if problem is not None:
-        window.dialogs.error(tr("Cannot recover the unsaved changes"), tr(
-            "The changes to {name} are recovered, not those to the portfolio '{portfolio}': {problem}\n\nThe "
-            "portfolio's changes are kept: they are offered again at the next start.").format(
-                name=item.display_name, portfolio=item.portfolio_name, problem=problem))
-        window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=item.display_name))
-        return True
+        if item.scenario_changed:
+            text = tr("The changes to {name} are recovered, not those to the portfolio '{portfolio}': {problem}\n\n"
+                      "The portfolio's changes are kept: they are offered again at the next start.")
+        else:
+            text = tr("The changes to the portfolio '{portfolio}' cannot be recovered: {problem}\n\nThey are kept: "
+                      "they are offered again at the next start.")
+        window.dialogs.error(tr("Cannot recover the unsaved changes"), text.format(
+            name=item.display_name, portfolio=item.portfolio_name, problem=problem))
+        if item.scenario_changed:
+            window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=item.display_name))
+            return True
+        return False
     window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=_names(item)))
     return True
 

@@ -3111,12 +3111,24 @@ The changes are kept: they are offered again at the next start.</source>
         <translation>未保存の変更を復元</translation>
     </message>
     <message>
+        <source>the portfolio window open now keeps its own unsaved changes</source>
+        <translation>いま開いているポートフォリオウィンドウに、未保存の変更が残っています</translation>
+    </message>
+    <message>
         <source>The changes to {name} are recovered, not those to the portfolio &apos;{portfolio}&apos;: {problem}
 
 The portfolio&apos;s changes are kept: they are offered again at the next start.</source>
         <translation>{name} の変更は復元しましたが、ポートフォリオ「{portfolio}」の変更は復元できません：{problem}
 
 ポートフォリオの変更は保持しています。次回の起動時にもう一度復元を提案します。</translation>
+    </message>
+    <message>
+        <source>The changes to the portfolio &apos;{portfolio}&apos; cannot be recovered: {problem}
+
+They are kept: they are offered again at the next start.</source>
+        <translation>ポートフォリオ「{portfolio}」の変更は復元できません：{problem}
+
+変更は保持しています。次回の起動時にもう一度復元を提案します。</translation>
     </message>
     <message>
         <source>Recovered the unsaved changes to {name}.</source>

@@ -611,3 +611,23 @@ def test_a_followed_edit_reaches_the_recovery_file_after_a_forced_write(qtbot, w
     assert json.loads(state["scenario"])["gpu_count"] == 222222
     assert next(m for m in members if m["label"] == "AWS")["scenario"]["gpu_count"] == 222222
     pw.discard_changes()
+
+
+def test_a_portfolio_window_that_keeps_its_own_changes_leaves_the_recovered_portfolio_for_later(qtbot, window,
+                                                                                              dialogs):
+    pw = window.open_portfolio(str(SHIPPED_PORTFOLIO))
+    pw.toggle("Oracle", False)
+    orphan = _orphaned(window)
+    pw.undo_stack.undo()
+    pw.toggle("AWS", False)  # the window open now has changes of its own
+    dialogs.answers = ["cancel"]  # asked about them: kept
+    dialogs.recover_answers = ["recover"]
+    offer_recovery(window)
+    assert window.portfolio_window is pw and not pw.portfolio.member("AWS").enabled  # its own changes kept
+    (title, message), = dialogs.errors
+    assert message.startswith(f"The changes to the portfolio '{PORTFOLIO_NAME}' cannot be recovered: the portfolio "
+                              "window open now keeps its own unsaved changes")
+    assert "offered again at the next start" in message
+    assert "portfolio" in json.loads(orphan.read_text())  # the recovered portfolio's changes, for later
+    orphan.unlink()
+    pw.discard_changes()
