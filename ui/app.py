@@ -310,11 +310,10 @@ def recover_into(window: MainWindow, item) -> bool:
                       "they are offered again at the next start.")
         window.dialogs.error(tr("Cannot recover the unsaved changes"), text.format(
             name=item.display_name, portfolio=item.portfolio_name, problem=problem))
-        if item.scenario_changed:
-            window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=item.display_name))
-            return True
-        return False
-    window.status.show(tr("Recovered the unsaved changes to {name}.").format(name=_names(item)))
+        if not item.scenario_changed:
+            return False
+    window.status.show(tr("Recovered the unsaved changes to {name}.").format(
+        name=item.display_name if problem is not None else _names(item)))
     return True
 
 

@@ -21,11 +21,12 @@ STACKS = (("member", QT_TR_NOOP("Member")), ("provider", QT_TR_NOOP("Provider"))
 STACK_NOTES = {"member": QT_TR_NOOP("stacked by member"), "provider": QT_TR_NOOP("stacked by provider"),
                "family": QT_TR_NOOP("stacked by chip family")}
 
+OTHER_COLOUR = "#9D9D9D"
 # Fixed colours, so a provider or a chip family looks the same in every portfolio (and a member has
 # its provider's: member_colours).
 PROVIDER_COLOURS = {
     "AWS": "#F28E2B", "Microsoft": "#4E79A7", "Oracle": "#E15759", "CoreWeave": "#76B7B2", "Google": "#EDC948",
-    "NVIDIA": "#59A14F", "AMD": "#9C755F", "Broadcom": "#B07AA1", "own build": "#BAB0AC", "other": "#9D9D9D",
+    "NVIDIA": "#59A14F", "AMD": "#9C755F", "Broadcom": "#B07AA1", "own build": "#BAB0AC", "other": OTHER_COLOUR,
 }
 FAMILY_COLOURS = {"nvidia": "#59A14F", "custom_silicon": "#6A3D9A", "other_merchant": "#E15759"}
 
@@ -44,9 +45,6 @@ YEARLY_TITLE = QT_TR_NOOP("Commitments per calendar year")
 TOTAL_CARDS = ("facility_power_peak_mw", "gpus_peak", "cost_total_usd", "contract_value_usd", "peak_year_cost_usd")
 CONCENTRATION_CARDS = ("largest_provider_share", "hhi", "nvidia_share", "custom_silicon_share", "other_merchant_share")
 HHI_HIGH = 1800.0  # the 2023 US Merger Guidelines: above it, a market is highly concentrated
-
-
-OTHER_COLOUR = "#9D9D9D"
 
 
 # A further member of a provider: its colour lighter or darker by these steps of lightness (HLS),

@@ -796,10 +796,8 @@ class PortfolioWindow(QMainWindow):
         """The main window's chip catalog changed: every member is evaluated with it (a fresh cache).
         A member the new catalog cannot evaluate keeps the portfolio on the earlier one, with the
         reason in the status bar (False)."""
-        cache = PortfolioCache()
         try:
-            everyone = self.portfolio.replace(members=tuple(m.replace(enabled=True) for m in self.portfolio.members))
-            evaluate_portfolio(everyone, catalog, cache)
+            cache = _evaluated_all(self.portfolio, catalog)
         except ExplorerError as exc:
             self.statusBar().showMessage(tr("The portfolio keeps the earlier chip catalog: {problem}").format(
                 problem=exc))
@@ -979,18 +977,23 @@ def open_portfolio(main, path_or_key) -> PortfolioWindow | None:
     """Open a portfolio file or a shipped portfolio (by key) in a new portfolio window beside ``main``.
     A bad file gets an error dialog naming the problem, and nothing else changes (None)."""
     catalog = main.catalog
-    cache = PortfolioCache()
     try:
         portfolio = resolve_portfolio(str(path_or_key), catalog)
-        # every member evaluated once (the switched-off ones too, for the member table): a member that
-        # cannot be evaluated is named now, not when it is switched on
-        everyone = portfolio.replace(members=tuple(m.replace(enabled=True) for m in portfolio.members))
-        evaluate_portfolio(everyone, catalog, cache)
+        cache = _evaluated_all(portfolio, catalog)
     except (ExplorerError, OSError) as exc:
         main.dialogs.error(tr("Cannot open portfolio"), str(exc))
         return None
     path = Path(str(path_or_key))
     return _show(main, portfolio, catalog, cache, path.resolve() if path.exists() else None)
+
+
+def _evaluated_all(portfolio: Portfolio, catalog) -> PortfolioCache:
+    """A cache with every member evaluated once (the switched-off ones too, for the member table): a
+    member that cannot be evaluated is named now (ExplorerError), not when it is switched on."""
+    cache = PortfolioCache()
+    everyone = portfolio.replace(members=tuple(m.replace(enabled=True) for m in portfolio.members))
+    evaluate_portfolio(everyone, catalog, cache)
+    return cache
 
 
 def _show(main, portfolio: Portfolio, catalog, cache: PortfolioCache, path: Path | None,
@@ -1011,23 +1014,22 @@ def _show(main, portfolio: Portfolio, catalog, cache: PortfolioCache, path: Path
     return window
 
 
-def read_recovered(state: dict, catalog) -> tuple[Portfolio, Portfolio, Path | None]:
-    """(the portfolio as shown, as its file holds it, its file) of a recovery file's portfolio
-    (PortfolioWindow.recovery_state); file members are read from their files. Raises ExplorerError
-    (naming the member) or OSError."""
+def read_recovered(state: dict, catalog) -> tuple[Portfolio, Portfolio, Path | None, PortfolioCache]:
+    """(the portfolio as shown, as its file holds it, its file, its members evaluated) of a recovery
+    file's portfolio (PortfolioWindow.recovery_state); file members are read from their files.
+    Raises ExplorerError (naming the member) or OSError."""
     path = Path(state["path"]) if state.get("path") else None
     folder = path.parent if path is not None else None
     shown = portfolio_from_json(state["portfolio"], folder, catalog)
     saved = portfolio_from_json(state["saved"], folder, catalog)
-    everyone = shown.replace(members=tuple(m.replace(enabled=True) for m in shown.members))
-    evaluate_portfolio(everyone, catalog, PortfolioCache())  # (a member that cannot be evaluated: named now)
-    return shown, saved, path
+    return shown, saved, path, _evaluated_all(shown, catalog)
 
 
-def open_recovered(main, shown: Portfolio, saved: Portfolio, path: Path | None) -> PortfolioWindow | None:
+def open_recovered(main, shown: Portfolio, saved: Portfolio, path: Path | None,
+                   cache: PortfolioCache) -> PortfolioWindow | None:
     """Recovered work (read_recovered) in the portfolio window: as it was shown, marked unsaved
     against its file."""
-    return _show(main, shown, main.catalog, PortfolioCache(), path, saved)
+    return _show(main, shown, main.catalog, cache, path, saved)
 
 
 def open_portfolio_dialog(main) -> PortfolioWindow | None:

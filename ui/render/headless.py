@@ -67,13 +67,29 @@ STACK_BY = ("member", "provider", "family")
 MAX_REVENUE_USD = 1e15  # per year (the window's limit: 1,000,000 USD billions)
 
 
+def _add_revenue_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--revenue", metavar="USD", type=_usd, default=None,
+                   help=_help(QT_TR_NOOP("a portfolio's revenue per year, drawn as a line over the yearly "
+                                         "commitments (e.g. 13e9 or 13B)")))
+
+
 def _add_portfolio_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stack-by", choices=STACK_BY, default=None,
                    help=_help(QT_TR_NOOP("a portfolio's charts stacked by member (the default), provider or chip "
                                          "family")))
-    p.add_argument("--revenue", metavar="USD", type=_usd, default=None,
-                   help=_help(QT_TR_NOOP("a portfolio's revenue per year, drawn as a line over the yearly "
-                                         "commitments (e.g. 13e9 or 13B)")))
+    _add_revenue_option(p)
+
+
+def _only_for_a_portfolio(args, given: list[str]) -> None:
+    """Refuse portfolio options (``given``) with a scenario FILE."""
+    if given:
+        raise UsageError(tr("{options} is for a portfolio; {file} is a scenario").format(
+            options=" and ".join(given), file=args.file))
+
+
+def _check_revenue(args) -> None:
+    if args.revenue is not None and not (0 <= args.revenue <= MAX_REVENUE_USD):
+        raise UsageError(tr("--revenue must be between 0 and 1,000,000 USD billions per year"))
 
 
 def _portfolio_view(args):
@@ -83,14 +99,10 @@ def _portfolio_view(args):
     from explorer.portfolio import PortfolioCache, names_portfolio, resolve_portfolio
 
     if not names_portfolio(args.file):
-        given = [option for option, value in (("--stack-by", args.stack_by), ("--revenue", args.revenue))
-                 if value is not None]
-        if given:
-            raise UsageError(tr("{options} is for a portfolio; {file} is a scenario").format(
-                options=" and ".join(given), file=args.file))
+        _only_for_a_portfolio(args, [option for option, value in (("--stack-by", args.stack_by),
+                                                                   ("--revenue", args.revenue)) if value is not None])
         return None
-    if args.revenue is not None and not (0 <= args.revenue <= MAX_REVENUE_USD):
-        raise UsageError(tr("--revenue must be between 0 and 1,000,000 USD billions per year"))
+    _check_revenue(args)
     catalog = load_catalog(args.catalog)
     portfolio = resolve_portfolio(args.file, catalog)
     ensure_app()
@@ -141,9 +153,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--compare", metavar="FILE", action="append", default=[],
                    help=_help(QT_TR_NOOP("a scenario file or preset to compare with, drawn over the charts and "
                                          "tabled; the first is the baseline (up to 3; not with a portfolio)")))
-    p.add_argument("--revenue", metavar="USD", type=_usd, default=None,
-                   help=_help(QT_TR_NOOP("a portfolio's revenue per year, drawn as a line over the yearly "
-                                         "commitments (e.g. 13e9 or 13B)")))
+    _add_revenue_option(p)
     p.set_defaults(handler=cmd_slides)
 
 
@@ -274,9 +284,7 @@ def cmd_slides(args, out) -> int:
     catalog, scenario = _load_scenario_or_portfolio(args)
     if isinstance(scenario, Portfolio):
         return _portfolio_slides(args, out, scenario, catalog)
-    if args.revenue is not None:
-        raise UsageError(tr("{options} is for a portfolio; {file} is a scenario").format(options="--revenue",
-                                                                                         file=args.file))
+    _only_for_a_portfolio(args, ["--revenue"] if args.revenue is not None else [])
     if len(args.compare) > MAX_COMPARED - 1:
         raise OutputError(tr("--compare: up to {count} scenarios can be compared with this one").format(
             count=MAX_COMPARED - 1))
@@ -302,8 +310,7 @@ def _portfolio_slides(args, out, portfolio, catalog) -> int:
     if args.compare:
         raise OutputError(tr("--compare compares scenarios, and {name} is a portfolio: its deck sets its members "
                              "side by side already (leave out --compare, or give a scenario)").format(name=args.file))
-    if args.revenue is not None and not (0 <= args.revenue <= MAX_REVENUE_USD):
-        raise UsageError(tr("--revenue must be between 0 and 1,000,000 USD billions per year"))
+    _check_revenue(args)
     path = write_portfolio_slides(args.out, evaluate_for_export(portfolio, catalog), plain=args.plain,
                                   revenue_usd=args.revenue)
     out.write(wrote(path) + "\n")

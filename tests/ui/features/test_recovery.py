@@ -454,14 +454,19 @@ def _orphaned(window) -> Path:
     return orphan
 
 
-def test_a_portfolio_whose_member_file_is_gone_is_kept_for_later_with_the_reason(qtbot, window, dialogs, tmp_path):
+def _with_a_file_member(window, tmp_path):
+    """(the member's file, the portfolio window) of 'Mine': a member read from deal.json beside it, and AWS."""
     member = tmp_path / "deal.json"
     save_scenario(Scenario(gpu_count=1000, name="Deal"), member)
     mine = tmp_path / "mine.json"
     mine.write_text(json.dumps({"schema_version": 1, "name": "Mine", "members": [
         {"label": "Deal", "provider": "AWS", "file": "deal.json"},
         {"label": "AWS", "provider": "AWS", "preset": "openai-aws-deal"}]}), encoding="utf-8")
-    pw = window.open_portfolio(str(mine))
+    return member, window.open_portfolio(str(mine))
+
+
+def test_a_portfolio_whose_member_file_is_gone_is_kept_for_later_with_the_reason(qtbot, window, dialogs, tmp_path):
+    member, pw = _with_a_file_member(window, tmp_path)
     pw.toggle("AWS", False)
     orphan = _orphaned(window)
     pw.discard_changes()
@@ -503,13 +508,7 @@ def test_a_member_being_edited_comes_back_in_both_windows(qtbot, window, dialogs
 
 def test_a_portfolio_that_cannot_be_read_leaves_the_scenarios_changes_recovered_and_itself_for_later(
         qtbot, window, dialogs, tmp_path):
-    member = tmp_path / "deal.json"
-    save_scenario(Scenario(gpu_count=1000, name="Deal"), member)
-    mine = tmp_path / "mine.json"
-    mine.write_text(json.dumps({"schema_version": 1, "name": "Mine", "members": [
-        {"label": "Deal", "provider": "AWS", "file": "deal.json"},
-        {"label": "AWS", "provider": "AWS", "preset": "openai-aws-deal"}]}), encoding="utf-8")
-    pw = window.open_portfolio(str(mine))
+    member, pw = _with_a_file_member(window, tmp_path)
     pw.toggle("AWS", False)
     type_into(spin_box(window, "GPU count value"), "4321")  # the scenario changed too
     orphan = _orphaned(window)
